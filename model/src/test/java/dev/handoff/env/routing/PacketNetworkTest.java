@@ -1,0 +1,124 @@
+package dev.handoff.env.routing;
+
+import dev.handoff.util.Rng;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class PacketNetworkTest {
+
+    static int[][] sixBySix() throws IOException {
+        return Topology.read(RoutingData.sixBySix()).adjacency();
+    }
+
+    static PacketNetwork network(double load, long seed) throws IOException {
+        PacketNetwork net = new PacketNetwork(sixBySix(), load, 1000, 1000, new RoutingMetrics(100));
+        net.reset(new Rng(seed));
+        return net;
+    }
+
+    @Test
+    void idleNetworkDeliversInExactlyOneTimeUnitPerHop() throws IOException {
+        PacketNetwork net = network(0.02, 1);
+        ShortestPathRouting sp = new ShortestPathRouting(new Rng(2));
+        int delivered = 0;
+        while (delivered < 300) {
+            net.nextDecision();
+            net.forward(sp.choose(net));
+            if (net.lastDelivered()) {
+                delivered++;
+                // at this load queues are (almost always) empty: delivery time == hops == shortest distance
+                if (net.lastDeliveryTime() == net.lastHops()) {
+                    continue;
+                }
+                assertThat(net.lastDeliveryTime()).isGreaterThan(net.lastHops());
+            }
+        }
+        assertThat(net.metrics().routingAccuracy()).isEqualTo(1.0);
+        assertThat(net.metrics().meanDeliveryTime()).isCloseTo(4.83, within(0.4));
+    }
+
+    @Test
+    void shortestPathDeliveryTimeAtLoadHalfIsAbout4Point9() throws IOException {
+        RoutingRun.Summary s = RoutingRun.run(network(0.5, 3), new ShortestPathRouting(new Rng(4)), 1000, 20000);
+        assertThat(s.meanDeliveryTime()).isCloseTo(4.9, within(0.3));
+        assertThat(s.routingAccuracy()).isEqualTo(1.0);
+        assertThat(s.dropped()).isZero();
+        assertThat(s.delivered()).isBetween(9000L, 11000L);
+    }
+
+    @Test
+    void eachRouterForwardsAtMostOnePacketPerTimeUnitInArrivalOrder() throws IOException {
+        PacketNetwork net = network(3.0, 5);
+        ShortestPathRouting sp = new ShortestPathRouting(new Rng(6));
+        double[] lastQueuedDeparture = new double[36];
+        double[] lastQueuedArrival = new double[36];
+        java.util.Arrays.fill(lastQueuedDeparture, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(lastQueuedArrival, Double.NEGATIVE_INFINITY);
+        int queuedDecisions = 0;
+        int waited = 0;
+        for (int i = 0; i < 200_000; i++) {
+            int x = net.nextDecision();
+            boolean injectedNow = net.currentHops() == 0;
+            if (!injectedNow) {
+                assertThat(net.now() - lastQueuedDeparture[x]).isGreaterThanOrEqualTo(1.0 - 1e-9);
+                // FIFO: packets leave a router in the order they arrived at it
+                double arrival = net.now() - net.currentWait();
+                assertThat(arrival).isGreaterThanOrEqualTo(lastQueuedArrival[x]);
+                lastQueuedArrival[x] = arrival;
+                lastQueuedDeparture[x] = net.now();
+                queuedDecisions++;
+                if (net.currentWait() > 0) {
+                    waited++;
+                }
+            } else {
+                assertThat(net.currentWait()).isZero();
+            }
+            net.forward(sp.choose(net));
+            assertThat(net.lastTau()).isGreaterThanOrEqualTo(1.0 - 1e-9);
+        }
+        assertThat(queuedDecisions).isGreaterThan(100_000);
+        assertThat(waited).isGreaterThan(10_000);
+    }
+
+    @Test
+    void shortestPathsCongestAtHighLoadWhileTheQueueAwareOracleDoesNot() throws IOException {
+        RoutingRun.Summary low = RoutingRun.run(network(0.5, 7), new ShortestPathRouting(new Rng(8)), 500, 5000);
+        RoutingRun.Summary spHigh = RoutingRun.run(network(3.0, 9), new ShortestPathRouting(new Rng(10)), 2000, 3000);
+        RoutingRun.Summary oracleHigh = RoutingRun.run(network(3.0, 9), new OracleRouting(new Rng(11)), 2000, 3000);
+        assertThat(spHigh.meanDeliveryTime()).isGreaterThan(10 * low.meanDeliveryTime());
+        assertThat(oracleHigh.meanDeliveryTime()).isLessThan(spHigh.meanDeliveryTime() / 5);
+        assertThat(oracleHigh.routingAccuracy()).isLessThan(1.0);
+    }
+
+    @Test
+    void injectionsBeyondThePacketLimitAreDropped() throws IOException {
+        PacketNetwork net = new PacketNetwork(sixBySix(), 3.5, 50, 1000, new RoutingMetrics(100));
+        net.reset(new Rng(12));
+        RoutingRun.Summary s = RoutingRun.run(net, new ShortestPathRouting(new Rng(13)), 100, 2000);
+        assertThat(s.dropped()).isPositive();
+        assertThat(net.inFlight()).isLessThanOrEqualTo(50);
+        assertThat(s.delivered() + s.dropped()).isGreaterThan(6000);
+    }
+
+    @Test
+    void steadyStateForwardingAllocatesNothing() throws IOException {
+        PacketNetwork net = network(2.0, 14);
+        ShortestPathRouting sp = new ShortestPathRouting(new Rng(15));
+        RoutingRun.advance(net, sp, 2000); // warm up: metric windows grow here
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 0; i < 200_000; i++) {
+            net.nextDecision();
+            net.forward(sp.choose(net));
+        }
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        // only the metric windows may grow (a few arrays per doubling of simulated time)
+        assertThat(allocated).isLessThan(64 * 1024);
+    }
+}
