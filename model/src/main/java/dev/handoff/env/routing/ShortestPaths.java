@@ -85,6 +85,11 @@ public final class ShortestPaths {
         return neighbours[node];
     }
 
+    /** Every router's neighbours in action order (shared, do not modify). */
+    public int[][] neighboursTable() {
+        return neighbours;
+    }
+
     /** Mean hop distance over all ordered pairs of distinct routers. */
     public double meanShortestPath() {
         long sum = 0;
