@@ -42,8 +42,9 @@ public final class RoutingMetrics {
     }
 
     void recordDrop(double now) {
+        int w = windowAt(now); // first: it may grow the arrays
         dropped++;
-        windowDropped[windowAt(now)]++;
+        windowDropped[w]++;
     }
 
     private int windowAt(double now) {

@@ -51,17 +51,21 @@ public final class RoutingWorkflows {
                         + "(tabular IC-Q with the destination as interface, gamma = 1) learns to spread traffic.");
     }
 
-    /** The 116-router LATA telephone network of the same paper. */
+    /** The 116-router LATA telephone network of the same paper, at load 3.0 (shortest paths saturate near 2.7). */
     public static Workflow lata(Path dataDir) throws IOException {
         Topology t = Topology.read(dataDir.resolve("boyan-littman/lata.net"));
-        return fromTopology("routing-lata", t, 1.0,
-                "The 116-router LATA telephone network used by Boyan & Littman (NIPS 1993).");
+        return fromTopology("routing-lata", t, 3.0,
+                "The 116-router LATA telephone network used by Boyan & Littman (NIPS 1993). At this load shortest "
+                        + "paths saturate their busiest router; Q-routing spreads the traffic.");
     }
 
-    /** Abilene, the Internet2 research backbone of 2005 (Internet Topology Zoo, CC BY 4.0), at its cities' positions. */
+    /**
+     * Abilene, the Internet2 research backbone of 2005 (Internet Topology Zoo, CC BY 4.0), at its cities' positions,
+     * at load 4.0 (shortest paths saturate near 3.6).
+     */
     public static Workflow abilene(Path dataDir) throws IOException {
         Topology t = Topology.read(dataDir.resolve("topology-zoo/Abilene.graphml"));
-        return fromTopology("routing-abilene", t, 1.0,
+        return fromTopology("routing-abilene", t, 4.0,
                 "Abilene, the Internet2 backbone (Internet Topology Zoo, Knight et al. 2011, CC BY 4.0); routers at "
                         + "their cities' coordinates.");
     }

@@ -121,4 +121,26 @@ class PacketNetworkTest {
         // only the metric windows may grow (a few arrays per doubling of simulated time)
         assertThat(allocated).isLessThan(64 * 1024);
     }
+
+    @Test
+    void timeSeriesWindowsAddUpToTheTotalsOverALongCongestedRun() throws IOException {
+        PacketNetwork net = new PacketNetwork(sixBySix(), 3.5, 100, 1000, new RoutingMetrics(10));
+        net.reset(new Rng(16));
+        RoutingRun.Summary s = RoutingRun.run(net, new ShortestPathRouting(new Rng(17)), 50, 3000);
+        RoutingMetrics.Series series = net.metrics().series();
+        assertThat(series.time().length).isBetween(300, 301);
+        long delivered = 0;
+        long dropped = 0;
+        double timeSum = 0;
+        for (int w = 0; w < series.time().length; w++) {
+            delivered += series.delivered()[w];
+            dropped += series.dropped()[w];
+            if (series.delivered()[w] > 0) {
+                timeSum += series.meanDeliveryTime()[w] * series.delivered()[w];
+            }
+        }
+        assertThat(delivered).isEqualTo(s.delivered());
+        assertThat(dropped).isEqualTo(s.dropped()).isPositive();
+        assertThat(timeSum / delivered).isCloseTo(s.meanDeliveryTime(), within(1e-9));
+    }
 }
