@@ -143,4 +143,22 @@ class PacketNetworkTest {
         assertThat(dropped).isEqualTo(s.dropped()).isPositive();
         assertThat(timeSum / delivered).isCloseTo(s.meanDeliveryTime(), within(1e-9));
     }
+
+    @Test
+    void baselineSweepOverLoadsShowsShortestPathsSaturatingAndTheOracleNot() throws IOException {
+        dev.handoff.workflow.Workflow w = RoutingWorkflows.sixBySix(RoutingData.file(""));
+        double[] loads = {0.5, 1.5, 3.0};
+        java.util.List<RoutingRun.Summary> sp = RoutingRun.sweep(w, loads, RoutingRun.Baseline.SHORTEST_PATH, 1, 500,
+                3000);
+        java.util.List<RoutingRun.Summary> oracle = RoutingRun.sweep(w, loads, RoutingRun.Baseline.byId("oracle-router"),
+                1, 500, 3000);
+        assertThat(sp).extracting(RoutingRun.Summary::load).containsExactly(0.5, 1.5, 3.0);
+        assertThat(sp.get(0).meanDeliveryTime()).isCloseTo(4.9, within(0.3));
+        assertThat(sp.get(1).meanDeliveryTime()).isBetween(sp.get(0).meanDeliveryTime(), 8.0);
+        assertThat(sp.get(2).meanDeliveryTime()).isGreaterThan(50);
+        for (int i = 0; i < loads.length; i++) {
+            assertThat(oracle.get(i).meanDeliveryTime()).isLessThanOrEqualTo(sp.get(i).meanDeliveryTime() * 1.02);
+        }
+        assertThat(oracle.get(2).meanDeliveryTime()).isLessThan(15);
+    }
 }
