@@ -26,20 +26,22 @@ class PacketNetworkTest {
         PacketNetwork net = network(0.02, 1);
         ShortestPathRouting sp = new ShortestPathRouting(new Rng(2));
         int delivered = 0;
-        while (delivered < 300) {
+        int oneUnitPerHop = 0;
+        while (delivered < 1000) {
             net.nextDecision();
             net.forward(sp.choose(net));
             if (net.lastDelivered()) {
                 delivered++;
-                // at this load queues are (almost always) empty: delivery time == hops == shortest distance
-                if (net.lastDeliveryTime() == net.lastHops()) {
-                    continue;
+                assertThat(net.lastDeliveryTime()).isGreaterThanOrEqualTo(net.lastHops() - 1e-9);
+                if (Math.abs(net.lastDeliveryTime() - net.lastHops()) < 1e-9) {
+                    oneUnitPerHop++;
                 }
-                assertThat(net.lastDeliveryTime()).isGreaterThan(net.lastHops());
             }
         }
+        // at this load a packet almost never meets another one in a queue
+        assertThat(oneUnitPerHop).isGreaterThan(950);
         assertThat(net.metrics().routingAccuracy()).isEqualTo(1.0);
-        assertThat(net.metrics().meanDeliveryTime()).isCloseTo(4.83, within(0.4));
+        assertThat(net.metrics().meanDeliveryTime()).isCloseTo(4.83, within(0.3));
     }
 
     @Test
