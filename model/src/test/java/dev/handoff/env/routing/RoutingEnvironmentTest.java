@@ -277,4 +277,29 @@ class RoutingEnvironmentTest {
             assertThat(out.reward).isGreaterThan(-tau);
         }
     }
+
+    @Test
+    void aPacketSentToAFullRouterIsDroppedWithThePenaltyAsItsTerminalScalar() throws IOException {
+        Workflow w = sixBySix(3.5);
+        w = w.withEnvironment(w.environment().with(RoutingKind.QUEUE_LIMIT, 5).with(RoutingKind.DROP_PENALTY, 40.0));
+        RoutingEnvironment env = (RoutingEnvironment) new RoutingKind().create(w);
+        env.reset(new Rng(81));
+        ShortestPathRouting sp = new ShortestPathRouting(new Rng(82));
+        StepOutcome out = new StepOutcome();
+        int drops = 0;
+        for (int i = 0; i < 50_000; i++) {
+            env.nextDecision();
+            env.step(sp.choose(env.network()), out);
+            assertThat(env.network().backlog(env.network().lastReceiver())).isLessThanOrEqualTo(5);
+            if (env.network().lastDropped()) {
+                drops++;
+                assertThat(out.stopped()).isTrue();
+                assertThat(out.terminalReward).isEqualTo(-40.0);
+                assertThat(out.episodeEnded).isTrue();
+                assertThat(out.episodeReturn).isLessThanOrEqualTo(-41.0);
+            }
+        }
+        assertThat(drops).isPositive();
+        assertThat(env.metrics().dropped()).isGreaterThanOrEqualTo(drops);
+    }
 }
