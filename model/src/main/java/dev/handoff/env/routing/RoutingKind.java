@@ -84,9 +84,10 @@ public final class RoutingKind implements EnvironmentKind {
 
         for (int i = 0; i < n; i++) {
             AgentSpec a = workflow.agents().get(i);
-            if (!a.options().isEmpty()) {
-                problems.add(new Problem("/agents/" + i + "/options",
-                        "routers have no internal options: a router's actions are its links"));
+            if (a.options().size() > 1) {
+                problems.add(new Problem("/agents/" + i + "/options", "a router has one option, \""
+                        + RoutingWorkflows.FORWARD.id() + "\": its choice is the link, found " + a.options().size()
+                        + " options"));
             }
         }
         Set<String> ids = new HashSet<>();

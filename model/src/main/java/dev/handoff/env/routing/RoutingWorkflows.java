@@ -9,6 +9,7 @@ import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.InterfaceSpec;
 import dev.handoff.workflow.Layout;
 import dev.handoff.workflow.ObservationTerm;
+import dev.handoff.workflow.OptionSpec;
 import dev.handoff.workflow.PrivateStateSpec;
 import dev.handoff.workflow.StepSizeSpec;
 import dev.handoff.workflow.TrainingSettings;
@@ -38,6 +39,9 @@ public final class RoutingWorkflows {
     public static final double AGE_MAX = 256;
     /** Backlog buckets of a router's private state: 0, 1, 2–3, 4–7, 8–15, 16–31, 32–63, 64+. */
     public static final int BACKLOG_BUCKETS = 8;
+
+    /** A router's single option: forwarding the packet on the link its action names. */
+    public static final OptionSpec FORWARD = new OptionSpec("forward", "Forward", "send the packet on the chosen link");
 
     private RoutingWorkflows() {
     }
@@ -100,7 +104,7 @@ public final class RoutingWorkflows {
         int n = topology.nodeCount();
         List<AgentSpec> agents = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            agents.add(new AgentSpec(routerId(i), topology.nodes().get(i).name(), "router", List.of(), backlogState(),
+            agents.add(new AgentSpec(routerId(i), topology.nodes().get(i).name(), "router", List.of(FORWARD), backlogState(),
                     qRoutingInterface()));
         }
         List<HandoffSpec> handoffs = new ArrayList<>();

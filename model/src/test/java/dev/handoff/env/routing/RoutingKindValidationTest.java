@@ -68,10 +68,11 @@ class RoutingKindValidationTest {
     }
 
     @Test
-    void routersHaveNoInternalOptions() throws IOException {
+    void aRouterHasTheSingleOptionForward() throws IOException {
         Workflow w = abilene();
+        assertThat(w.agents()).allMatch(a -> a.options().equals(List.of(RoutingWorkflows.FORWARD)));
         List<AgentSpec> agents = new ArrayList<>(w.agents());
-        agents.set(2, agents.get(2).withOptions(List.of(new OptionSpec("fast", null, null))));
+        agents.set(2, agents.get(2).withOptions(List.of(RoutingWorkflows.FORWARD, new OptionSpec("fast", null, null))));
         assertThat(kind.validate(w.withAgents(agents))).extracting(Problem::path).containsExactly("/agents/2/options");
     }
 }

@@ -99,4 +99,18 @@ class RoutingWorkflowsTest {
         assertThat(six.agents()).hasSize(36);
         assertThat(new RoutingKind().create(six).actionCount(20)).isEqualTo(4);
     }
+
+    @Test
+    void samplesPassTheGenericWorkflowRulesApartFromReachingStop() throws IOException {
+        // Routing episodes end inside the environment (delivery), not by a handoff to STOP; the generic rule
+        // "every agent reaches STOP" needs the kind's say-so (reported to the lead), everything else must hold.
+        dev.handoff.workflow.WorkflowValidator validator = new dev.handoff.workflow.WorkflowValidator(
+                List.of(new RoutingKind()));
+        for (Workflow w : List.of(RoutingWorkflows.sixBySix(DATA), RoutingWorkflows.lata(DATA),
+                RoutingWorkflows.abilene(DATA))) {
+            assertThat(validator.validate(w)).as(w.name())
+                    .filteredOn(p -> !p.message().contains("reaches " + dev.handoff.workflow.HandoffSpec.STOP))
+                    .isEmpty();
+        }
+    }
 }
