@@ -308,7 +308,7 @@ public final class WorkflowValidator {
 
     // ---------------------------------------------------------------- handoffs
 
-    private static void checkHandoffs(Workflow w, Map<String, Integer> agents, List<Problem> out) {
+    private void checkHandoffs(Workflow w, Map<String, Integer> agents, List<Problem> out) {
         Map<String, Integer> firstAt = new HashMap<>();
         Map<String, List<String>> successors = new HashMap<>();
         for (int i = 0; i < w.handoffs().size(); i++) {
@@ -354,11 +354,17 @@ public final class WorkflowValidator {
             if (!successors.containsKey(a.getKey())) {
                 out.add(new Problem(p, "agent \"" + a.getKey() + "\" has no outgoing handoff: no way to "
                         + HandoffSpec.STOP + " or hand off"));
-            } else if (!reachStop.contains(a.getKey())) {
+            } else if (!reachStop.contains(a.getKey()) && !kindEndsEpisodesItself(w)) {
                 out.add(new Problem(p, "no chain of handoffs from agent \"" + a.getKey() + "\" reaches "
                         + HandoffSpec.STOP + ": its episodes would never end"));
             }
         }
+    }
+
+    /** Kinds such as routing end an artifact's episode inside the environment (delivery), with no STOP edge. */
+    private boolean kindEndsEpisodesItself(Workflow w) {
+        return kinds != null && w.environment() != null && !blank(w.environment().kind())
+                && kinds.apply(w.environment().kind()).map(EnvironmentKind::endsEpisodesItself).orElse(false);
     }
 
     /** Agents with a chain of handoffs to STOP (backward search from STOP). */

@@ -24,6 +24,12 @@ import java.util.Set;
  * {@code dropPenalty} (the terminal scalar of a packet dropped at a full router, as a cost).
  */
 public final class RoutingKind implements EnvironmentKind {
+    /** A packet's episode ends when it is delivered, inside the simulator: routers have no handoff to STOP. */
+    @Override
+    public boolean endsEpisodesItself() {
+        return true;
+    }
+
     public static final String ID = "routing";
     public static final String LOAD = "load";
     public static final String MAX_IN_FLIGHT = "maxPacketsInFlight";
