@@ -12,16 +12,16 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -134,16 +134,23 @@ public final class WorkflowJson {
         int version = checkFormatVersion(doc, source);
         migrate(doc, version);
 
-        UnknownPropertyCollector unknown = new UnknownPropertyCollector();
+        List<Problem> unknown = UnknownProperties.find(doc);
         Workflow workflow;
         try {
-            workflow = MAPPER.readerFor(Workflow.class).withHandler(unknown).readValue(doc);
+            // unknown properties were all found above, with their paths; skip them here to find type errors too
+            workflow = MAPPER.readerFor(Workflow.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(doc);
         } catch (DatabindException e) {
-            List<Problem> problems = new ArrayList<>(unknown.problems);
-            problems.add(bindingProblem(e, doc));
+            List<Problem> problems = new ArrayList<>(unknown);
+            List<Problem> missing = RequiredFields.missing(doc);
+            problems.addAll(missing);
+            Problem binding = bindingProblem(e, doc);
+            if (missing.stream().noneMatch(m -> m.path().equals(binding.path()))) {
+                problems.add(binding);
+            }
             throw new WorkflowLoadException(source, problems, e);
         } catch (StreamReadException e) {
-            List<Problem> problems = new ArrayList<>(unknown.problems);
+            List<Problem> problems = new ArrayList<>(unknown);
             JsonParser p = e.getProcessor();
             String path = p == null || p.getParsingContext() == null ? "" : p.getParsingContext().pathAsPointer().toString();
             problems.add(new Problem(path, e.getOriginalMessage()));
@@ -151,7 +158,7 @@ public final class WorkflowJson {
         } catch (IOException e) {
             throw new WorkflowLoadException(source, List.of(new Problem("", "cannot read the document: " + e.getMessage())), e);
         }
-        List<Problem> problems = new ArrayList<>(unknown.problems);
+        List<Problem> problems = new ArrayList<>(unknown);
         problems.addAll(RequiredFields.missing(doc));
         if (!problems.isEmpty()) {
             throw new WorkflowLoadException(source, problems);
@@ -215,12 +222,18 @@ public final class WorkflowJson {
             message = unknownPropertyMessage(u.getPropertyName(), u.getKnownPropertyIds());
         } else if (e instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
-            message = "cannot use " + describeValue(f.getValue()) + " as " + typeName(target) + allowedValues(target);
+            message = "expected " + typeName(target) + allowedValues(target) + ", found " + describeValue(f.getValue());
         } else if (e instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause();
-            message = cause instanceof NullPointerException
-                    ? "null is not allowed inside a list here"
-                    : "invalid value: " + (cause == null ? v.getOriginalMessage() : cause.getMessage());
+            if (cause instanceof NullPointerException) {
+                // a record's List.copyOf met a null element: point at it
+                String nullAt = nullListElement(found, path);
+                return new Problem(nullAt == null ? path : nullAt, "null is not allowed in a list");
+            }
+            message = "invalid value: " + (cause == null ? v.getOriginalMessage() : cause.getMessage());
+        } else if (found.isMissingNode() && e instanceof JsonMappingException jme && !jme.getPath().isEmpty()
+                && jme.getPath().get(jme.getPath().size() - 1).getFieldName() != null) {
+            message = "missing required field \"" + jme.getPath().get(jme.getPath().size() - 1).getFieldName() + "\"";
         } else if (e instanceof MismatchedInputException m) {
             Class<?> target = m.getTargetType();
             message = "expected " + (target == null ? "another kind of value" : typeName(target) + allowedValues(target))
@@ -229,6 +242,30 @@ public final class WorkflowJson {
             message = e.getOriginalMessage();
         }
         return new Problem(path, message);
+    }
+
+    /** Path of the first null element of an array directly inside {@code node} (or of {@code node} itself). */
+    private static String nullListElement(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    return JsonPointers.child(path, i);
+                }
+            }
+        }
+        if (node.isObject()) {
+            java.util.Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isArray()) {
+                    String p = nullListElement(e.getValue(), JsonPointers.child(path, e.getKey()));
+                    if (p != null) {
+                        return p;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String pointer(List<JsonMappingException.Reference> refs) {
@@ -271,7 +308,7 @@ public final class WorkflowJson {
             return "a string";
         }
         if (t.isEnum()) {
-            return "one of the names";
+            return "one of";
         }
         if (List.class.isAssignableFrom(t) || Collection.class.isAssignableFrom(t) || t.isArray()) {
             return "an array";
@@ -287,6 +324,13 @@ public final class WorkflowJson {
             List<String> names = new ArrayList<>();
             for (FeatureType ft : FeatureType.values()) {
                 names.add(ft.json());
+            }
+            return " " + String.join(", ", names);
+        }
+        if (t != null && t.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object c : t.getEnumConstants()) {
+                names.add(c.toString());
             }
             return " " + String.join(", ", names);
         }
@@ -318,21 +362,6 @@ public final class WorkflowJson {
             return "an object";
         }
         return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Collects every unknown property (with its path) instead of stopping at the first. */
-    private static final class UnknownPropertyCollector extends DeserializationProblemHandler {
-        final List<Problem> problems = new ArrayList<>();
-
-        @Override
-        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-                                             Object beanOrClass, String propertyName) throws IOException {
-            p.skipChildren();
-            String path = p.getParsingContext().pathAsPointer().toString();
-            Collection<Object> known = deserializer == null ? null : deserializer.getKnownPropertyNames();
-            problems.add(new Problem(path, unknownPropertyMessage(propertyName, known)));
-            return true;
-        }
     }
 
     // ---------------------------------------------------------------- writing
@@ -423,6 +452,10 @@ public final class WorkflowJson {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 // records have helpers like HandoffSpec.isStop(): only record components are document fields
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .build();
