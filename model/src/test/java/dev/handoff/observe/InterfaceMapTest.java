@@ -191,7 +191,7 @@ class InterfaceMapTest {
         assertThatThrownBy(() -> map(new ObservationTerm("progress", 5.0, 2.0, null, null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clampMin 5.0 > clampMax 2.0");
         assertThatThrownBy(() -> map(new ObservationTerm("progress", 20.0, 30.0, null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no values");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leaves no value");
     }
 
     @Test
