@@ -85,6 +85,9 @@ public final class WorkflowJson {
         try {
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark some Windows editors add
+            }
         } catch (NoSuchFileException e) {
             throw new WorkflowLoadException(name, List.of(new Problem("", "file not found: " + file)), e);
         } catch (CharacterCodingException e) {

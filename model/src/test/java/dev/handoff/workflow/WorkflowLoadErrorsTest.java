@@ -203,6 +203,14 @@ class WorkflowLoadErrorsTest {
     }
 
     @Test
+    void fileWithByteOrderMarkAndWindowsLineEndingsLoads(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("windows.workflow.json");
+        String text = "\uFEFF" + WorkflowJson.write(SampleWorkflows.minimal()).replace("\n", "\r\n");
+        Files.writeString(f, text);
+        assertThat(WorkflowJson.read(f)).isEqualTo(WorkflowJson.stamp(SampleWorkflows.minimal()));
+    }
+
+    @Test
     void validTreeHelperIsItselfLoadable() throws Exception {
         JsonNode tree = validTree();
         assertThat(WorkflowJson.parse(WorkflowJson.writeTree(tree), "ok").agents()).hasSize(3);
