@@ -196,14 +196,14 @@ public final class WorkflowJson {
 
     /**
      * Brings an older document up to {@link Workflow#FORMAT_VERSION}, one small step per version (v1 → v2 → ...).
-     * Version 1 is the first format, so there is nothing to migrate yet; a new version adds a step here and a test
-     * that loads a file of every older version.
+     * Version 1 is the first format, so there is nothing to migrate yet; a format change adds its step here and a
+     * test that loads a file written in every older version.
      */
     private static void migrate(ObjectNode doc, int fromVersion) {
-        for (int v = fromVersion; v < Workflow.FORMAT_VERSION; v++) {
-            throw new IllegalStateException("no migration from format version " + v);
+        if (fromVersion == Workflow.FORMAT_VERSION) {
+            return;
         }
-        doc.put("formatVersion", Workflow.FORMAT_VERSION);
+        throw new IllegalStateException("no migration from format version " + fromVersion + " for " + doc.path("name"));
     }
 
     private static Problem syntaxProblem(JsonProcessingException e) {
@@ -241,8 +241,12 @@ public final class WorkflowJson {
             Class<?> target = m.getTargetType();
             message = "expected " + (target == null ? "another kind of value" : typeName(target) + allowedValues(target))
                     + (found.isMissingNode() ? "" : ", found " + describeNode(found));
+        } else if (found.isNumber()) {
+            message = "the number " + found.asText() + " is out of range here";
         } else {
-            message = e.getOriginalMessage();
+            String original = e.getOriginalMessage();
+            int cut = original == null ? -1 : original.indexOf('\n');
+            message = cut >= 0 ? original.substring(0, cut) : original;
         }
         return new Problem(path, message);
     }

@@ -116,6 +116,12 @@ class WorkflowLoadErrorsTest {
     }
 
     @Test
+    void numberTooLargeForAnIntIsAProblem() {
+        assertProblem(loadProblems(edited(t -> ((ObjectNode) agent(t, 0).get("privateState")).put("values", 99_999_999_999L))),
+                "/agents/0/privateState/values", "the number 99999999999 is out of range");
+    }
+
+    @Test
     void numberWhereTextBelongsIsAProblem() {
         assertProblem(loadProblems(edited(t -> ((ObjectNode) agent(t, 2).withArray("options").get(0)).put("name", 3))),
                 "/agents/2/options/0/name", "a string");
