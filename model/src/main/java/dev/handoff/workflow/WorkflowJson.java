@@ -59,7 +59,10 @@ import java.util.TreeSet;
  * Output is deterministic so files diff well: 2-space indentation, {@code "key": value}, fields in each record's
  * {@code @JsonPropertyOrder}, map keys sorted, {@code \n} line endings and a trailing newline; a loaded and re-saved
  * document is byte-identical. Saving stamps the current {@link Workflow#FORMAT_VERSION} and
- * {@link AppVersion#writtenBy()}. Loading never throws anything but {@link WorkflowLoadException}, whose
+ * {@link AppVersion#writtenBy()}. Numbers keep their JSON text where their Java type allows: environment parameters
+ * stay integers ({@code 10}) or doubles ({@code 0.3}); typed real fields and doubles are written in Java's canonical
+ * form ({@code 0.0}, {@code 1.0E-4}), so a hand-written {@code 0} or {@code 1e-4} changes once, on the first save.
+ * Loading never throws anything but {@link WorkflowLoadException}, whose
  * {@link Problem}s carry JSON Pointer paths ({@code ""} for syntax errors, which give line and column instead).
  */
 public final class WorkflowJson {
