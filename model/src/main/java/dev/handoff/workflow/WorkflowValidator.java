@@ -51,6 +51,11 @@ public final class WorkflowValidator {
         this.knownKinds = () -> ids;
     }
 
+    /** Generic rules plus the kind found by {@code lookup}; an unknown kind is reported without a list of known ones. */
+    public WorkflowValidator(Function<String, Optional<EnvironmentKind>> lookup) {
+        this(lookup, List::of);
+    }
+
     /**
      * Generic rules plus the kind found by {@code lookup}; {@code knownIds} lists the kinds for the message when the
      * lookup finds none.
@@ -401,7 +406,8 @@ public final class WorkflowValidator {
         if (kinds.apply(env.kind()).isEmpty()) {
             Collection<String> known = knownKinds.get();
             out.add(new Problem("/environment/kind", "unknown environment kind \"" + env.kind() + "\""
-                    + DidYouMean.suffix(env.kind(), known) + " (known: " + String.join(", ", known) + ")"));
+                    + DidYouMean.suffix(env.kind(), known)
+                    + (known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")")));
             return false;
         }
         return true;

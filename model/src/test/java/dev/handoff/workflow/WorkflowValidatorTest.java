@@ -328,6 +328,13 @@ class WorkflowValidatorTest {
     }
 
     @Test
+    void lookupWithoutKnownIdsStillReportsAnUnknownKind() {
+        WorkflowValidator v = new WorkflowValidator(id -> Optional.empty());
+        List<Problem> ps = v.validate(base());
+        assertThat(ps).containsExactly(new Problem("/environment/kind", "unknown environment kind \"synthetic\""));
+    }
+
+    @Test
     void aKindThatFailsWhileValidatingIsReportedNotThrown() {
         WorkflowValidator v = new WorkflowValidator(List.of(new StepsKind("synthetic")));
         // StepsKind reads parameters.get("steps") as a Number: a string makes it throw ClassCastException
