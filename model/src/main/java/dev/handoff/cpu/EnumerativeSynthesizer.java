@@ -7,7 +7,7 @@ import java.util.Arrays;
  * {@link Grammar} by increasing instruction count up to a maximum length, evaluating each candidate on the public
  * vectors with the machine's ALU, and keeps only one term per observable behaviour (observational equivalence on the
  * public vectors). A term whose behaviour equals the target is turned into an RV32IM program, simplified by the
- * {@link PeepholeOptimizer}, and accepted only if the {@link Machine} runs it correctly on every vector, public and
+ * {@link PeepholeOptimizer} (unless turned off), and accepted only if the {@link Machine} runs it correctly on every vector, public and
  * held out; a rejected match is not kept, so other terms with the same public behaviour are still tried.
  *
  * <p>Length counts instructions of operators; constants are free operands (an immediate, or one {@code li} each when
@@ -18,6 +18,7 @@ public final class EnumerativeSynthesizer {
     private static final int CONST = -2;
 
     private final Machine machine = new Machine();
+    private final boolean peephole;
 
     // The bank of kept terms (one per public behaviour), column-major growth by term id.
     private int m;
@@ -32,6 +33,16 @@ public final class EnumerativeSynthesizer {
     private int[][] bySize;
     private int[] bySizeCount;
     private BvOperator[] ops = new BvOperator[0];
+
+    /** A synthesiser whose found programs are simplified by the {@link PeepholeOptimizer}. */
+    public EnumerativeSynthesizer() {
+        this(true);
+    }
+
+    /** {@code peephole} false: found programs are returned as the term translation gives them (for an optimiser agent). */
+    public EnumerativeSynthesizer(boolean peephole) {
+        this.peephole = peephole;
+    }
 
     /** Searches {@code task} at {@code difficulty} for a program of at most {@code maxLength} operator instructions. */
     public SynthesisResult synthesize(HackersDelightTask task, Difficulty difficulty, int maxLength, SearchBudget budget) {
@@ -147,7 +158,7 @@ public final class EnumerativeSynthesizer {
 
     private Program verified(int term, IoVectors all) {
         Program raw = new TermProgramBuilder().build(term);
-        Program p = PeepholeOptimizer.optimize(raw);
+        Program p = peephole ? PeepholeOptimizer.optimize(raw) : raw;
         return all.allPass(DecodedProgram.decode(p), machine, Machine.DEFAULT_STEP_LIMIT) ? p : null;
     }
 
