@@ -21,13 +21,15 @@ final class SynthesisCache {
     record Entry(SynthesisResult result, DecodedProgram raw, DecodedProgram optimized) {
     }
 
+    private static final int DIFFICULTIES = Difficulty.values().length;
+    private static final int BUDGETS = SearchBudget.values().length;
+
     private final List<HackersDelightTask> tasks;
     private final Entry[] entries;
 
     SynthesisCache(List<HackersDelightTask> tasks) {
         this.tasks = List.copyOf(tasks);
-        this.entries = new Entry[tasks.size() * Difficulty.values().length * (CpuRole.MAX_LENGTH + 1)
-            * SearchBudget.values().length];
+        this.entries = new Entry[tasks.size() * DIFFICULTIES * (CpuRole.MAX_LENGTH + 1) * BUDGETS];
     }
 
     List<HackersDelightTask> tasks() {
@@ -35,8 +37,9 @@ final class SynthesisCache {
     }
 
     synchronized Entry get(int task, Difficulty difficulty, int length, SearchBudget budget) {
-        int slot = ((task * Difficulty.values().length + difficulty.ordinal()) * (CpuRole.MAX_LENGTH + 1) + length)
-            * SearchBudget.values().length + budget.ordinal();
+        // values().length would clone the enum arrays on every call: the counts are constants.
+        int slot = ((task * DIFFICULTIES + difficulty.ordinal()) * (CpuRole.MAX_LENGTH + 1) + length) * BUDGETS
+            + budget.ordinal();
         Entry e = entries[slot];
         if (e == null) {
             HackersDelightTask t = tasks.get(task);

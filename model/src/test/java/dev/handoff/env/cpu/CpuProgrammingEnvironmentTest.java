@@ -176,6 +176,43 @@ class CpuProgrammingEnvironmentTest {
         assertThat(out.terminalReward).isEqualTo(1.0);
     }
 
+    @Test
+    void stepsAllocateNothingOnceTheCodersSearchesAreCached() {
+        com.sun.management.ThreadMXBean bean =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        HandoffEnvironment env = kind.create(sampleWithTasks("hd01", "hd03", "hd07"));
+        Rng rng = new Rng(9);
+        env.reset(rng);
+        StepOutcome out = new StepOutcome();
+        long episodes = 0;
+        for (int k = 0; k < 30_000; k++) { // warm-up: fills the search cache and lets the JIT compile
+            episodes += walk(env, rng, out);
+        }
+        long thread = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(thread);
+        for (int k = 0; k < 30_000; k++) {
+            episodes += walk(env, rng, out);
+        }
+        long allocated = bean.getThreadAllocatedBytes(thread) - before;
+        assertThat(episodes).isPositive();
+        assertThat(allocated).as("bytes allocated by 30,000 handoffs").isLessThan(20_000);
+    }
+
+    /** One random handoff with the coder kept off the large budget; 1 when an episode ended. */
+    private static int walk(HandoffEnvironment env, Rng rng, StepOutcome out) {
+        int agent = env.nextDecision();
+        int a = rng.nextInt(env.actionCount(agent));
+        if (agent == 1 && a >= 6) {
+            a -= 2;
+        }
+        env.viewKey();
+        env.step(a, out);
+        if (!out.stopped()) {
+            env.receiverViewKey();
+        }
+        return out.episodeEnded ? 1 : 0;
+    }
+
     private List<Double> randomReturns(Workflow w, long seed) {
         HandoffEnvironment env = kind.create(w);
         Rng rng = new Rng(seed);
