@@ -8,14 +8,18 @@ import dev.handoff.cpu.Machine;
 import dev.handoff.cpu.Program;
 import dev.handoff.cpu.SearchBudget;
 import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.StepOutcome;
 import dev.handoff.observe.InterfaceMap;
 import dev.handoff.util.Rng;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.ArtifactSchema;
 import dev.handoff.workflow.HandoffSpec;
+import dev.handoff.workflow.InterfaceSpec;
+import dev.handoff.workflow.ObservationTerm;
 import dev.handoff.workflow.Workflow;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +30,9 @@ import java.util.List;
  * program: the terminal reward is 1 when it passes every vector of the task, public and held out, else 0. After
  * {@code maxHandoffs} handoffs the program is submitted as it stands. The hot path allocates nothing once the
  * coder's searches are cached.
+ *
+ * <p>The centralised oracle's joint state is (holder, task, every agent's private state, the union of every agent's
+ * observation terms): it sees all that any agent sees, plus which task it is, which no agent sees.
  */
 public final class CpuProgrammingEnvironment implements HandoffEnvironment {
     private final CpuSettings settings;
@@ -48,6 +55,8 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
     private final CpuFeature[] featureAt;
     private final double[] features;
     private final int startAgent;
+    private final InterfaceMap jointMap;
+    private final JointStateAccess joint;
 
     private Rng rng;
     private boolean needsEpisode = true;
@@ -56,6 +65,7 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
 
     // The artifact: a program under construction for one task.
     private int task;
+    private int taskPosition;
     private boolean planned;
     private Difficulty difficulty;
     private int lengthBound;
@@ -131,6 +141,52 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
         }
         this.features = new double[featureAt.length];
         this.startAgent = settings.startAgent() == null ? 0 : workflow.agentIndex(settings.startAgent());
+        List<ObservationTerm> union = new ArrayList<>();
+        for (AgentSpec a : workflow.agents()) {
+            if (a.observation() != null) {
+                for (ObservationTerm term : a.observation().terms()) {
+                    if (!union.contains(term)) {
+                        union.add(term);
+                    }
+                }
+            }
+        }
+        this.jointMap = InterfaceMap.compile(schema,
+            new AgentSpec("oracle", null, null, List.of(), null, new InterfaceSpec(union, false)));
+        this.joint = new JointStateAccess() {
+            @Override
+            public int jointStateCount() {
+                int privateStates = 1;
+                for (int v : privateValues) {
+                    privateStates *= v;
+                }
+                return n * taskIndex.length * privateStates * jointMap.viewCount();
+            }
+
+            @Override
+            public int jointStateKey() {
+                return jointKey();
+            }
+
+            @Override
+            public int receiverJointStateKey() {
+                return jointKey();
+            }
+        };
+    }
+
+    /** Mixed radix: holder, task position, each agent's private state, then the union view (least significant). */
+    private int jointKey() {
+        int key = holder * taskIndex.length + taskPosition;
+        for (int k = 0; k < n; k++) {
+            key = key * privateValues[k] + privateState(k);
+        }
+        return key * jointMap.viewCount() + jointMap.key(features, 0);
+    }
+
+    @Override
+    public JointStateAccess jointStateAccess() {
+        return joint;
     }
 
     private int indexOfTask(String id) {
@@ -182,7 +238,8 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
     }
 
     private void startEpisode() {
-        task = taskIndex[rng.nextInt(taskIndex.length)];
+        taskPosition = rng.nextInt(taskIndex.length);
+        task = taskIndex[taskPosition];
         planned = false;
         difficulty = settings.defaultDifficulty();
         lengthBound = settings.defaultLength();

@@ -153,6 +153,32 @@ class CpuProgrammingEnvironmentTest {
     }
 
     @Test
+    void theOracleJointStateTellsTasksApartThatTheAgentsCannot() {
+        // hd01 and hd02 look the same to every agent (arity 1, BitVec result): only the joint key differs.
+        HandoffEnvironment env = kind.create(sampleWithTasks("hd01", "hd02"));
+        env.reset(new Rng(5));
+        java.util.Map<String, java.util.Set<Integer>> jointByTask = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<Integer>> viewByTask = new java.util.HashMap<>();
+        StepOutcome out = new StepOutcome();
+        for (int episode = 0; episode < 20; episode++) {
+            env.nextDecision();
+            String task = ((CpuProgrammingEnvironment) env).currentTaskId();
+            int joint = env.jointStateAccess().jointStateKey();
+            assertThat(joint).isBetween(0, env.jointStateAccess().jointStateCount() - 1);
+            jointByTask.computeIfAbsent(task, t -> new java.util.HashSet<>()).add(joint);
+            viewByTask.computeIfAbsent(task, t -> new java.util.HashSet<>()).add(env.viewKey());
+            env.step(PLANNER_D0_L4, out);
+            env.nextDecision();
+            env.step(CODER_SMALL_TO_TESTER, out);
+            env.nextDecision();
+            env.step(TESTER_FULL_SUBMIT, out);
+        }
+        assertThat(jointByTask).containsOnlyKeys("hd01", "hd02");
+        assertThat(viewByTask.get("hd01")).isEqualTo(viewByTask.get("hd02"));
+        assertThat(jointByTask.get("hd01")).doesNotContainAnyElementsOf(jointByTask.get("hd02"));
+    }
+
+    @Test
     void theSameSeedGivesTheSameEpisodes() {
         Workflow w = sampleWithTasks("hd01", "hd07", "hd10", "hd13");
         assertThat(randomReturns(w, 5)).isEqualTo(randomReturns(w, 5)).isNotEqualTo(randomReturns(w, 6));
