@@ -187,25 +187,27 @@ public final class CpuProgrammingKind implements EnvironmentKind {
         return cache(s).tasks();
     }
 
-    /** The data directory: the parameter, else {@code sample-workflows/data/cpu-programming} above the working directory. */
+    /**
+     * The data directory: an absolute {@code dataDir}; a relative one (default
+     * {@code sample-workflows/data/cpu-programming}) is looked up in the working directory and each of its parents.
+     */
     static Path dataDir(CpuSettings s) {
-        if (s.dataDir() != null) {
-            Path dir = Path.of(s.dataDir()).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(dir.resolve(HackersDelightTasks.SPECS_FILE))) {
-                throw new IllegalArgumentException("dataDir " + dir + " has no " + HackersDelightTasks.SPECS_FILE);
+        String wanted = s.dataDir() == null ? DEFAULT_DATA_DIR : s.dataDir();
+        Path given = Path.of(wanted);
+        if (given.isAbsolute()) {
+            if (!Files.isRegularFile(given.resolve(HackersDelightTasks.SPECS_FILE))) {
+                throw new IllegalArgumentException("dataDir " + given + " has no " + HackersDelightTasks.SPECS_FILE);
             }
-            return dir;
+            return given.normalize();
         }
-        Path d = Path.of("").toAbsolutePath();
-        while (d != null) {
-            Path candidate = d.resolve(DEFAULT_DATA_DIR);
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path candidate = d.resolve(given);
             if (Files.isRegularFile(candidate.resolve(HackersDelightTasks.SPECS_FILE))) {
                 return candidate.normalize();
             }
-            d = d.getParent();
         }
-        throw new IllegalArgumentException("cannot find " + DEFAULT_DATA_DIR + " above " + Path.of("").toAbsolutePath()
-            + ": set environment.parameters.dataDir");
+        throw new IllegalArgumentException("cannot find " + wanted + " (with " + HackersDelightTasks.SPECS_FILE
+            + ") in " + Path.of("").toAbsolutePath() + " or above: set environment.parameters.dataDir");
     }
 
     private static List<String> names() {

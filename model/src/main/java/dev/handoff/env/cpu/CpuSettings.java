@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The cpu-programming kind's parameters ({@code environment.parameters}), with their defaults.
  *
- * @param dataDir           directory holding the Hacker's Delight files (null: {@code sample-workflows/data/cpu-programming}
- *                          found by walking up from the working directory)
+ * @param dataDir           directory holding the Hacker's Delight files; a relative one is looked up in the working
+ *                          directory and its parents (null: {@code sample-workflows/data/cpu-programming})
  * @param taskIds           the tasks episodes draw from, uniformly (default: all 19)
  * @param defaultDifficulty grammar the coder uses when no planner has spoken (default d0)
  * @param defaultLength     length bound the coder uses when no planner has spoken (default 4)

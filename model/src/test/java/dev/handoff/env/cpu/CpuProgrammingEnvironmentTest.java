@@ -185,6 +185,16 @@ class CpuProgrammingEnvironmentTest {
     }
 
     @Test
+    void relativeDataDirectoriesAreFoundAboveTheWorkingDirectoryAndMissingOnesAreReported() {
+        Workflow w = CpuProgrammingKind.sampleWorkflow();
+        assertThat(kind.validate(w.withEnvironment(w.environment().with("dataDir", "sample-workflows/data/cpu-programming"))))
+            .isEmpty();
+        List<Problem> problems = kind.validate(w.withEnvironment(w.environment().with("dataDir", "no/such/dir")));
+        assertThat(problems).extracting(Problem::path).containsExactly("/environment/parameters");
+        assertThat(problems.get(0).message()).contains("no/such/dir");
+    }
+
+    @Test
     void episodesAreCutAtMaxHandoffsAndJudged() {
         Workflow w = sampleWithTasks("hd01");
         w = w.withEnvironment(w.environment().with("maxHandoffs", 3));
