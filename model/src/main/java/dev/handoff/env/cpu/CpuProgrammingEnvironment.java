@@ -85,9 +85,11 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
         this.settings = settings;
         this.cache = cache;
         this.tasks = cache.tasks();
-        this.taskIndex = new int[settings.taskIds().size()];
+        List<String> ids = settings.taskIds().isEmpty()
+            ? tasks.stream().map(HackersDelightTask::id).toList() : settings.taskIds();
+        this.taskIndex = new int[ids.size()];
         for (int k = 0; k < taskIndex.length; k++) {
-            taskIndex[k] = indexOfTask(settings.taskIds().get(k));
+            taskIndex[k] = indexOfTask(ids.get(k));
         }
         this.grammarSizes = new int[tasks.size()][Difficulty.values().length];
         for (int t = 0; t < tasks.size(); t++) {

@@ -183,6 +183,11 @@ public final class CpuProgrammingKind implements EnvironmentKind {
         return c;
     }
 
+    /** Ids of every task in the data directory the settings name. */
+    List<String> taskIds(CpuSettings s) {
+        return loadTasks(s).stream().map(HackersDelightTask::id).toList();
+    }
+
     private List<HackersDelightTask> loadTasks(CpuSettings s) {
         return cache(s).tasks();
     }

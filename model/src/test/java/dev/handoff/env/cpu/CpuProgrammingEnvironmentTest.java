@@ -60,6 +60,25 @@ class CpuProgrammingEnvironmentTest {
     }
 
     @Test
+    void withoutATaskListEpisodesDrawFromAllNineteenTasks() {
+        HandoffEnvironment env = kind.create(CpuProgrammingKind.sampleWorkflow());
+        env.reset(new Rng(2));
+        StepOutcome out = new StepOutcome();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int episode = 0; episode < 150; episode++) {
+            env.nextDecision();
+            seen.add(((CpuProgrammingEnvironment) env).currentTaskId());
+            env.step(PLANNER_D0_L4, out);
+            env.nextDecision();
+            env.step(0, out);                    // coder: tiny -> tester
+            env.nextDecision();
+            env.step(TESTER_FULL_SUBMIT, out);
+            assertThat(out.episodeEnded).isTrue();
+        }
+        assertThat(seen).hasSize(19);
+    }
+
+    @Test
     void validationNamesUnknownRolesOptionsFeaturesAndTasks() {
         Workflow w = sampleWithTasks("hd01", "hd99");
         List<AgentSpec> agents = new ArrayList<>(w.agents());
@@ -150,6 +169,26 @@ class CpuProgrammingEnvironmentTest {
         assertThat(f[CpuFeature.HELD_OUT_CHECKED.ordinal()]).isEqualTo(1.0);
         assertThat(f[CpuFeature.HELD_OUT_PASSED.ordinal()]).isZero();
         assertThat(out.receiver).isEqualTo(1);
+    }
+
+    @Test
+    void theBestFixedPipelineSolvesEveryEasyTaskAndTheRankingPutsSolvedTasksFirst() {
+        Workflow w = sampleWithTasks("hd01", "hd02", "hd07", "hd13");
+        List<AgentSpec> agents = new ArrayList<>(w.agents());
+        agents.set(1, agents.get(1).withOptions(List.of(new OptionSpec("tiny", null, null), new OptionSpec("small", null, null))));
+        List<FixedPipelines.Score> scores = FixedPipelines.evaluateAll(kind, w.withAgents(agents));
+        assertThat(scores).hasSize(4 * 4 * 6 * 1);
+        FixedPipelines.Score best = scores.get(0);
+        assertThat(best.solved()).isEqualTo(4);
+        assertThat(best.describe()).contains("tester: ").contains("→ STOP");
+        for (int k = 1; k < scores.size(); k++) {
+            FixedPipelines.Score a = scores.get(k - 1);
+            FixedPipelines.Score b = scores.get(k);
+            assertThat(a.solved() > b.solved() || a.solved() == b.solved() && a.meanCost() <= b.meanCost()).isTrue();
+        }
+        // a pipeline in which the tester always sends the program back never submits before the cap: it is judged then
+        assertThat(scores).anyMatch(s -> s.describe().contains("tester: public → coder") && s.solved() == 4);
+        assertThat(scores.get(scores.size() - 1).solved()).isLessThan(4);
     }
 
     @Test
