@@ -269,7 +269,7 @@ public final class CpuProgrammingKind implements EnvironmentKind {
         params.put("instructionCost", CpuSettings.DEFAULT_INSTRUCTION_COST);
         params.put("maxHandoffs", CpuSettings.DEFAULT_MAX_HANDOFFS);
         params.put("startAgent", "planner");
-        TrainingSettings training = new TrainingSettings("icq", 0.99, StepSizeSpec.harmonic(5.0, 50.0),
+        TrainingSettings training = new TrainingSettings("icq-tabular", 0.99, StepSizeSpec.harmonic(5.0, 50.0),
             new EpsilonSpec(0.3, 0.05, 20000), 50000, List.of(1L, 2L, 3L), 1000);
         Layout layout = Layout.EMPTY.with("planner", new Layout.Point(80, 160))
             .with("coder", new Layout.Point(280, 160))
