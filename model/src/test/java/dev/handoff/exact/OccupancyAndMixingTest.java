@@ -100,6 +100,45 @@ class OccupancyAndMixingTest {
         assertThat(mixing.tMix()).isEqualTo(bruteForceMixingTime(chain, mu, 100_000));
     }
 
+    @Test
+    void periodicChainIsReportedAsNeverMixing() {
+        FiniteSmdp smdp = TestModels.twoStateFlip(1.0);
+        BehaviourChain chain = BehaviourChain.of(smdp, onlyAction(smdp));
+        Occupancy occupancy = Occupancy.of(smdp, chain);
+
+        MixingTime mixing = MixingTime.of(chain, occupancy.state());
+
+        assertThat(occupancy.state()).containsExactly(new double[]{0.5, 0.5}, within(1e-14));
+        assertThat(mixing.tMix()).isEqualTo(MixingTime.NOT_MIXED);
+        assertThat(mixing.secondEigenvalueModulus()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void chainWithTwoClosedClassesSettlesOnTheMixtureReachedFromTheResetLaw() {
+        // States {0,1} and {2,3} never communicate; the reset law puts 0.3 on the first class and 0.7 on the second.
+        double[][][] next = {{{0.5, 0.5, 0, 0}}, {{0.9, 0.1, 0, 0}}, {{0, 0, 0.2, 0.8}}, {{0, 0, 0.6, 0.4}}};
+        double[][][] kernel = new double[4][1][4];
+        for (int s = 0; s < 4; s++) {
+            for (int j = 0; j < 4; j++) {
+                kernel[s][0][j] = 0.9 * next[s][0][j];
+            }
+        }
+        FiniteSmdp smdp = TestModels.fromDense(new int[]{0, 0, 0, 0}, new int[]{0, 1, 2, 3}, new int[]{4},
+                new int[]{1}, new double[][]{{1}, {0}, {0}, {1}}, kernel, next,
+                new double[][]{{0.9}, {0.9}, {0.9}, {0.9}}, new double[]{0.3, 0, 0.7, 0});
+        BehaviourChain chain = BehaviourChain.of(smdp, onlyAction(smdp));
+
+        Occupancy occupancy = Occupancy.of(smdp, chain);
+
+        double[] mu = occupancy.state();
+        assertThat(chain.stationarityResidual(mu)).isLessThan(1e-12);
+        assertThat(mu[0] + mu[1]).isCloseTo(0.3, within(1e-9));
+        assertThat(mu[2] + mu[3]).isCloseTo(0.7, within(1e-9));
+        // within the first class μ ∝ (0.9, 0.5): the balance 0.5·μ0 = 0.9·μ1
+        assertThat(mu[0] / (mu[0] + mu[1])).isCloseTo(0.9 / 1.4, within(1e-9));
+        assertThat(MixingTime.of(chain, mu).tMix()).isEqualTo(MixingTime.NOT_MIXED);
+    }
+
     /** d(t) by pushing every start distribution forward one step at a time. */
     private static long bruteForceMixingTime(BehaviourChain chain, double[] mu, int maxSteps) {
         int n = chain.stateCount();
