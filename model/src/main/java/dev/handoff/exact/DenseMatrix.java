@@ -6,12 +6,17 @@ final class DenseMatrix {
     }
 
     /**
-     * c = a·b for n×n matrices, restricted to the rows listed in {@code rows[0..rowCount)} (other rows of c untouched).
-     * Rows are done four at a time so that each row of b is read once per four rows of c.
+     * c = a·b restricted to the rows listed in {@code rows[0..rowCount)} (other rows of c untouched), where a has
+     * {@code inner} columns and b and c have {@code n} columns (all row-major). Rows are done four at a time so that each
+     * row of b is read once per four rows of c.
      */
-    static void multiplyRows(double[] a, double[] b, double[] c, int n, int[] rows, int rowCount) {
+    static void multiplyRows(double[] a, int inner, double[] b, int n, double[] c, int[] rows, int rowCount) {
         int r = 0;
         for (; r + 4 <= rowCount; r += 4) {
+            int a0i = rows[r] * inner;
+            int a1i = rows[r + 1] * inner;
+            int a2i = rows[r + 2] * inner;
+            int a3i = rows[r + 3] * inner;
             int c0 = rows[r] * n;
             int c1 = rows[r + 1] * n;
             int c2 = rows[r + 2] * n;
@@ -20,36 +25,53 @@ final class DenseMatrix {
             java.util.Arrays.fill(c, c1, c1 + n, 0.0);
             java.util.Arrays.fill(c, c2, c2 + n, 0.0);
             java.util.Arrays.fill(c, c3, c3 + n, 0.0);
-            for (int k = 0; k < n; k++) {
-                double a0 = a[c0 + k];
-                double a1 = a[c1 + k];
-                double a2 = a[c2 + k];
-                double a3 = a[c3 + k];
-                if (a0 == 0.0 && a1 == 0.0 && a2 == 0.0 && a3 == 0.0) {
+            for (int k = 0; k < inner; k++) {
+                double x0 = a[a0i + k];
+                double x1 = a[a1i + k];
+                double x2 = a[a2i + k];
+                double x3 = a[a3i + k];
+                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0) {
                     continue;
                 }
                 int bk = k * n;
                 for (int j = 0; j < n; j++) {
                     double bkj = b[bk + j];
-                    c[c0 + j] += a0 * bkj;
-                    c[c1 + j] += a1 * bkj;
-                    c[c2 + j] += a2 * bkj;
-                    c[c3 + j] += a3 * bkj;
+                    c[c0 + j] += x0 * bkj;
+                    c[c1 + j] += x1 * bkj;
+                    c[c2 + j] += x2 * bkj;
+                    c[c3 + j] += x3 * bkj;
                 }
             }
         }
         for (; r < rowCount; r++) {
+            int ai = rows[r] * inner;
             int ci = rows[r] * n;
             java.util.Arrays.fill(c, ci, ci + n, 0.0);
-            for (int k = 0; k < n; k++) {
-                double aik = a[ci + k];
-                if (aik == 0.0) {
+            for (int k = 0; k < inner; k++) {
+                double x = a[ai + k];
+                if (x == 0.0) {
                     continue;
                 }
                 int bk = k * n;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += aik * b[bk + j];
+                    c[ci + j] += x * b[bk + j];
                 }
+            }
+        }
+    }
+
+    /**
+     * out[row][classOf[k]] = Σ of m[row][k] over the columns k of each class, for the listed rows: m (n columns) times the
+     * n×classes indicator matrix of the classes.
+     */
+    static void foldColumns(double[] m, int n, int[] classOf, int classes, double[] out, int[] rows, int rowCount) {
+        for (int r = 0; r < rowCount; r++) {
+            int row = rows[r];
+            int mi = row * n;
+            int oi = row * classes;
+            java.util.Arrays.fill(out, oi, oi + classes, 0.0);
+            for (int k = 0; k < n; k++) {
+                out[oi + classOf[k]] += m[mi + k];
             }
         }
     }

@@ -85,6 +85,25 @@ class OccupancyAndMixingTest {
     }
 
     @Test
+    void mixingTimeAgreesWithStepByStepDistancesWhenStatesShareTheirRowsOfP() {
+        int groupedModels = 0;
+        for (long seed = 200; seed < 240; seed++) {
+            FiniteSmdp smdp = TestModels.withCopiedNextLaws(TestModels.random(seed, 10, false), seed);
+            BehaviourChain chain = BehaviourChain.of(smdp, ExactAnalysis.uniformBehaviour(smdp));
+            double[] mu = Occupancy.of(smdp, chain).state();
+            int groups = java.util.Arrays.stream(chain.identicalRowClasses()).max().orElse(0) + 1;
+            if (groups < smdp.stateCount()) {
+                groupedModels++;
+            }
+
+            MixingTime mixing = MixingTime.of(chain, mu);
+
+            assertThat(mixing.tMix()).as("seed %d", seed).isEqualTo(bruteForceMixingTime(chain, mu, 100_000));
+        }
+        assertThat(groupedModels).isGreaterThan(10);
+    }
+
+    @Test
     void relaxationTimeOfAHiddenRegimeIsOneOverEta() {
         double eta = 1e-3;
         FiniteSmdp smdp = TestModels.hiddenRegime(3, 2, 5, 2, 3, eta, 1.0);
