@@ -1,18 +1,13 @@
 package dev.handoff.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.EnvironmentKind;
-import dev.handoff.env.WorkflowLoading;
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.metrics.MetricsCsv;
 import dev.handoff.metrics.SeedStatistics;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
-import dev.handoff.workflow.WorkflowHash;
-import dev.handoff.workflow.WorkflowJson;
 import dev.handoff.workflow.WorkflowLoadException;
 
 import java.io.IOException;
@@ -63,27 +58,14 @@ public final class HeadlessTraining {
      */
     public static Result resume(Path runDir, Long budget, int parallelism, long checkpointEvery, Consumer<String> progress)
             throws IOException, InterruptedException, WorkflowLoadException {
-        Path manifestFile = runDir.resolve("manifest.json");
-        if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(runDir.resolve("workflow.json"))) {
-            throw new CheckpointException(runDir + " is not a run folder (no manifest.json and workflow.json)");
-        }
-        JsonNode manifest = json().readTree(manifestFile.toFile());
-        Workflow w = WorkflowJson.read(runDir.resolve("workflow.json"));
-        if (!WorkflowHash.of(w).equals(manifest.path("workflowHash").asText())) {
-            throw new CheckpointException("workflow.json in " + runDir + " does not match the manifest's workflow hash");
-        }
-        EnvironmentKind kind = WorkflowLoading.kindOf(w);
-        Algorithm algorithm = Algorithm.parse(manifest.path("algorithm").asText());
-        List<Long> seeds = new ArrayList<>();
-        manifest.path("seeds").forEach(s -> seeds.add(s.asLong()));
-        long total = budget != null ? budget : manifest.path("handoffs").asLong();
+        RunFolder folder = RunFolder.open(runDir);
+        long total = budget != null ? budget : folder.handoffs();
         List<SeedTrainer> trainers = new ArrayList<>();
-        for (long seed : seeds) {
-            SeedTrainer t = new SeedTrainer(w, kind, algorithm, seed, total);
-            RunCheckpoints.restore(runDir, t);
-            trainers.add(t);
+        for (long seed : folder.seeds()) {
+            trainers.add(folder.restore(seed, total));
         }
-        return execute(new Request(w, kind, algorithm, seeds, total, parallelism, checkpointEvery), trainers, runDir, true, progress);
+        return execute(new Request(folder.workflow(), folder.kind(), folder.algorithm(), folder.seeds(), total, parallelism,
+                checkpointEvery), trainers, runDir, true, progress);
     }
 
     private static Result execute(Request request, List<SeedTrainer> trainers, Path outDir, boolean resumed,
