@@ -150,6 +150,24 @@ public final class RecordedAnswers {
         throw new IllegalStateException("no sample-workflows folder above " + Path.of("").toAbsolutePath());
     }
 
+    /** An independent copy (answers can be added to it without touching this one); texts are shared. */
+    public RecordedAnswers copy() {
+        RecordedAnswers c = new RecordedAnswers(questions, goldTexts);
+        for (ModelAnswers a : models) {
+            ModelAnswers b = new ModelAnswers(a.id, questions.length);
+            System.arraycopy(a.text, 0, b.text, 0, a.text.length);
+            System.arraycopy(a.label, 0, b.label, 0, a.label.length);
+            System.arraycopy(a.chars, 0, b.chars, 0, a.chars.length);
+            System.arraycopy(a.finalNumber, 0, b.finalNumber, 0, a.finalNumber.length);
+            System.arraycopy(a.hasFinal, 0, b.hasFinal, 0, a.hasFinal.length);
+            System.arraycopy(a.regraded, 0, b.regraded, 0, a.regraded.length);
+            System.arraycopy(a.lastInteger, 0, b.lastInteger, 0, a.lastInteger.length);
+            System.arraycopy(a.source, 0, b.source, 0, a.source.length);
+            c.models.add(b);
+        }
+        return c;
+    }
+
     /** Adds (or finds) a model column with no answers yet, e.g. a live model; returns its index. */
     public int addModel(String id) {
         int existing = modelIndex(id);
