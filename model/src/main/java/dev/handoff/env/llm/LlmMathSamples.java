@@ -21,7 +21,7 @@ import java.util.Map;
 /** The two sample llm-math workflows, built in code so that the files in {@code sample-workflows/} can be written from them. */
 public final class LlmMathSamples {
     /** Cost weight λ (per dollar) of the Mixtral → GPT-4 sample. */
-    public static final double MIXTRAL_GPT4_COST_WEIGHT = 20;
+    public static final double MIXTRAL_GPT4_COST_WEIGHT = 50;
     /** Cost weight λ (per dollar) of the GPT-3 ladder sample. */
     public static final double GPT3_LADDER_COST_WEIGHT = 1;
 
@@ -61,6 +61,7 @@ public final class LlmMathSamples {
                         ObservationTerm.binned(LlmMathFeatures.LATEST_CHARS, 3)), false));
         AgentSpec gpt4 = new AgentSpec("gpt4", "GPT-4-1106-preview", "LLM worker (recorded answers)", List.of(ANSWER), null,
                 new InterfaceSpec(List.of(
+                        ObservationTerm.select(LlmMathFeatures.ANSWERED_PREFIX + "gpt4"),
                         ObservationTerm.select(LlmMathFeatures.LATEST_HAS_FINAL),
                         ObservationTerm.binned(LlmMathFeatures.LATEST_CHARS, 3)), false));
         List<HandoffSpec> handoffs = List.of(
