@@ -11,6 +11,7 @@ import dev.handoff.workflow.OptionSpec;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.Workflow;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,7 +182,32 @@ public final class LlmMathKind implements EnvironmentKind {
 
     /** The released answers for these settings' data directory, loaded once per directory. */
     public static RecordedAnswers answersFor(LlmMathSettings s) {
-        Path dir = s.dataDirectory() == null ? RecordedAnswers.projectDataDirectory() : Path.of(s.dataDirectory());
+        Path dir = resolveDataDirectory(s.dataDirectory());
         return RELEASED.computeIfAbsent(dir.toAbsolutePath().normalize(), RecordedAnswers::loadReleased);
+    }
+
+    /**
+     * Where the data is: the project's {@code sample-workflows/data/gsm8k} when not configured; a relative path is
+     * looked up from the working directory upwards, also inside each ancestor's {@code sample-workflows} folder
+     * (so {@code "data/gsm8k"} works from a workflow kept in {@code sample-workflows/}).
+     */
+    static Path resolveDataDirectory(String configured) {
+        if (configured == null) {
+            return RecordedAnswers.projectDataDirectory();
+        }
+        Path p = Path.of(configured);
+        if (p.isAbsolute() || Files.isDirectory(p)) {
+            return p;
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(p))) {
+                return dir.resolve(p);
+            }
+            if (Files.isDirectory(dir.resolve("sample-workflows").resolve(p))) {
+                return dir.resolve("sample-workflows").resolve(p);
+            }
+        }
+        throw new IllegalArgumentException("GSM8K data directory \"" + configured + "\" not found from "
+                + Path.of("").toAbsolutePath());
     }
 }
