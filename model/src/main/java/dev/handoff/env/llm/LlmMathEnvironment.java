@@ -47,6 +47,7 @@ public final class LlmMathEnvironment implements HandoffEnvironment {
     private final int[] agentModel;
     private final String[] modelIdOfAgent;
     private final LiveAnswerer[] live;
+    private final LlmMathSettings.Latency[] latency;
     private final int[][] optionOf;
     private final int[][] targets;
     private final InterfaceMap[] maps;
@@ -92,6 +93,7 @@ public final class LlmMathEnvironment implements HandoffEnvironment {
         targets = new int[n][];
         maps = new InterfaceMap[n];
         live = liveByAgent;
+        latency = new LlmMathSettings.Latency[n];
         for (int i = 0; i < n; i++) {
             AgentSpec a = workflow.agents().get(i);
             agentIds[i] = a.id();
@@ -99,6 +101,7 @@ public final class LlmMathEnvironment implements HandoffEnvironment {
             if (b != null && b.isLlm()) {
                 modelIdOfAgent[i] = live != null && live[i] != null ? live[i].modelId() : b.model();
                 agentModel[i] = book.addModel(modelIdOfAgent[i]);
+                latency[i] = settings.latency().get(modelIdOfAgent[i]);
             } else {
                 agentModel[i] = -1;
             }
@@ -252,8 +255,11 @@ public final class LlmMathEnvironment implements HandoffEnvironment {
             }
             int chars = book.answerChars(m, question);
             cost = settings.costs().cost(modelIdOfAgent[agent], book.questionChars(question), chars);
-            tau = settings.duration() == LlmMathSettings.Duration.TOKENS
-                    ? (int) Math.min(Integer.MAX_VALUE, settings.costs().generatedTokens(modelIdOfAgent[agent], chars)) : 1;
+            tau = switch (settings.duration()) {
+                case TOKENS -> (int) Math.min(Integer.MAX_VALUE, settings.costs().generatedTokens(modelIdOfAgent[agent], chars));
+                case LATENCY -> latency[agent].millis(settings.costs().tokens(chars));
+                case CALLS -> 1;
+            };
             if (answerCount < answers.length) {
                 answers[answerCount++] = agent;
             } else {

@@ -126,7 +126,7 @@ public final class LlmMathSamples {
 
     private static LlmMathSettings settings(Map<String, LlmMathSettings.AgentBinding> bind, String entry, double lambda) {
         return new LlmMathSettings(bind, entry, lambda, CostModel.defaults(), 0, Grading.RELEASED_LABELS,
-                LlmMathSettings.Duration.TOKENS, 7, 0.3, MAX_HANDOFFS, 4, null, null, Map.of());
+                LlmMathSettings.Duration.TOKENS, 7, 0.3, MAX_HANDOFFS, 4, null, null, Map.of(), Map.of());
     }
 
     /** Upper end of the {@code spent} feature: every model answering once at the longest question and answer. */

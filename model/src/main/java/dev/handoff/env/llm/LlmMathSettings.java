@@ -16,7 +16,9 @@ import java.util.Map;
  *   <li>{@code costWeight} λ (reward = correct − λ·dollars, default 100), {@code costs} ({@link CostModel}),
  *       {@code toolCost} (dollars per tool decision, default 0);</li>
  *   <li>{@code grading}: {@code released-labels} (default) or {@code regraded};</li>
- *   <li>{@code duration}: option duration τ in {@code tokens} generated (default) or {@code calls};</li>
+ *   <li>{@code duration}: option duration τ in {@code tokens} generated (default), {@code calls}, or {@code latency}
+ *       milliseconds, {@code latency}: model id → {@code {"fixedMs": .., "msPerToken": ..}} (required for every LLM
+ *       model when the duration is latency: there is no default, the data holds no timings);</li>
  *   <li>{@code splitSeed} (default 7) and {@code testFraction} (default 0.3): the fixed train/held-out split;</li>
  *   <li>{@code maxHandoffs} (default 8): an episode is submitted after this many handoffs;</li>
  *   <li>{@code oracleBins} (default 4): bins per real feature in the centralised oracle's joint key;</li>
@@ -28,7 +30,27 @@ import java.util.Map;
 public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgent, double costWeight, CostModel costs,
                               double toolCost, Grading grading, Duration duration, long splitSeed, double testFraction,
                               int maxHandoffs, int oracleBins, String dataDirectory, String replayFile,
-                              Map<String, LiveEndpoint> live) {
+                              Map<String, LiveEndpoint> live, Map<String, Latency> latency) {
+
+    public LlmMathSettings {
+        agents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(agents));
+        live = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(live));
+        latency = latency == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(latency));
+    }
+
+    /** A latency model of one LLM: {@code τ = round(fixedMs + msPerToken × generated tokens)} milliseconds. */
+    public record Latency(double fixedMs, double msPerToken) {
+        public Latency {
+            if (fixedMs < 0 || msPerToken < 0) {
+                throw new IllegalArgumentException("fixedMs and msPerToken must be ≥ 0");
+            }
+        }
+
+        /** Duration in milliseconds of an answer of {@code tokens} generated tokens (at least 1). */
+        public int millis(long tokens) {
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(fixedMs + msPerToken * tokens)));
+        }
+    }
 
     /** What backs an agent: an LLM ({@code model} set) or a cheap tool ({@code tool} set). */
     public record AgentBinding(String model, String tool) {
@@ -61,7 +83,9 @@ public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgen
         /** Generated tokens (all samples), at least 1; tool decisions take 1. */
         TOKENS,
         /** One step per decision. */
-        CALLS
+        CALLS,
+        /** Milliseconds by the {@code latency} model of each LLM; tool decisions take 1. */
+        LATENCY
     }
 
     public static final String ANSWER_COMPARATOR = "answer-comparator";
@@ -126,8 +150,10 @@ public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgen
             String d = String.valueOf(p.get("duration"));
             if (d.equals("calls")) {
                 duration = Duration.CALLS;
+            } else if (d.equals("latency")) {
+                duration = Duration.LATENCY;
             } else if (!d.equals("tokens")) {
-                problems.add(new Problem(base + "duration", "expected \"tokens\" or \"calls\", is \"" + d + "\""));
+                problems.add(new Problem(base + "duration", "expected \"tokens\", \"calls\" or \"latency\", is \"" + d + "\""));
             }
         }
         long seed = (long) number(p, "splitSeed", 7, problems);
@@ -161,8 +187,36 @@ public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgen
         } else if (l != null) {
             problems.add(new Problem(base + "live", "must be an object: agent id → endpoint"));
         }
+        Map<String, Latency> latency = new LinkedHashMap<>();
+        Object lt = p.get("latency");
+        if (lt instanceof Map<?, ?> ltm) {
+            for (Map.Entry<?, ?> e : ltm.entrySet()) {
+                String path = base + "latency/" + e.getKey();
+                if (e.getValue() instanceof Map<?, ?> v && v.get("fixedMs") instanceof Number f
+                        && v.get("msPerToken") instanceof Number t) {
+                    try {
+                        latency.put(String.valueOf(e.getKey()), new Latency(f.doubleValue(), t.doubleValue()));
+                    } catch (IllegalArgumentException ex) {
+                        problems.add(new Problem(path, ex.getMessage()));
+                    }
+                } else {
+                    problems.add(new Problem(path, "must be {\"fixedMs\": number, \"msPerToken\": number}"));
+                }
+            }
+        } else if (lt != null) {
+            problems.add(new Problem(base + "latency", "must be an object: model id → {fixedMs, msPerToken}"));
+        }
+        if (duration == Duration.LATENCY) {
+            for (Map.Entry<String, AgentBinding> e : agents.entrySet()) {
+                String model = live.containsKey(e.getKey()) ? live.get(e.getKey()).modelId() : e.getValue().model();
+                if (e.getValue().isLlm() && !latency.containsKey(model)) {
+                    problems.add(new Problem(base + "latency", "duration is latency but model \"" + model
+                            + "\" has no latency model"));
+                }
+            }
+        }
         return new LlmMathSettings(agents, entry, lambda, costs, toolCost, grading, duration, seed, testFraction,
-                maxHandoffs, oracleBins, dataDirectory, replayFile, live);
+                maxHandoffs, oracleBins, dataDirectory, replayFile, live, latency);
     }
 
     /** These settings as workflow parameters (the inverse of {@link #parse}). */
@@ -178,7 +232,17 @@ public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgen
         m.put("costs", costs.toParameters());
         m.put("toolCost", toolCost);
         m.put("grading", grading.id());
-        m.put("duration", duration == Duration.CALLS ? "calls" : "tokens");
+        m.put("duration", duration.name().toLowerCase(java.util.Locale.ROOT));
+        if (!latency.isEmpty()) {
+            Map<String, Object> lt = new LinkedHashMap<>();
+            latency.forEach((id, l) -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("fixedMs", l.fixedMs());
+                one.put("msPerToken", l.msPerToken());
+                lt.put(id, one);
+            });
+            m.put("latency", lt);
+        }
         m.put("splitSeed", splitSeed);
         m.put("testFraction", testFraction);
         m.put("maxHandoffs", maxHandoffs);
@@ -199,12 +263,12 @@ public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgen
 
     public LlmMathSettings withCostWeight(double lambda) {
         return new LlmMathSettings(agents, entryAgent, lambda, costs, toolCost, grading, duration, splitSeed,
-                testFraction, maxHandoffs, oracleBins, dataDirectory, replayFile, live);
+                testFraction, maxHandoffs, oracleBins, dataDirectory, replayFile, live, latency);
     }
 
     public LlmMathSettings withGrading(Grading g) {
         return new LlmMathSettings(agents, entryAgent, costWeight, costs, toolCost, g, duration, splitSeed,
-                testFraction, maxHandoffs, oracleBins, dataDirectory, replayFile, live);
+                testFraction, maxHandoffs, oracleBins, dataDirectory, replayFile, live, latency);
     }
 
     private static double number(Map<String, Object> p, String key, double fallback, List<Problem> problems) {

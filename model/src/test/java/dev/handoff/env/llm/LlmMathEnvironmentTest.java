@@ -272,4 +272,25 @@ class LlmMathEnvironmentTest {
         assertThat(env.actionCount(COMPARATOR)).isEqualTo(4);
         assertThat(env.target(COMPARATOR, env.action(COMPARATOR, 1, 1))).isEqualTo(HandoffEnvironment.STOP);
     }
+
+    @Test
+    void latencyDurationNeedsALatencyModelPerLlmAndMeasuresMilliseconds() {
+        Workflow w = LlmMathSamples.sampleMixtralGpt4();
+        Workflow noModel = w.withEnvironment(w.environment().with("duration", "latency"));
+        assertThat(kind.validate(noModel)).extracting(p -> p.path()).contains("/environment/parameters/latency");
+        Workflow timed = noModel.withEnvironment(noModel.environment().with("latency", java.util.Map.of(
+                RecordedAnswers.MIXTRAL_8X7B_INSTRUCT, java.util.Map.of("fixedMs", 300, "msPerToken", 10),
+                RecordedAnswers.GPT4_1106_PREVIEW, java.util.Map.of("fixedMs", 500, "msPerToken", 20))));
+        assertThat(kind.validate(timed)).isEmpty();
+        LlmMathEnvironment env = kind.createLlmMath(timed);
+        env.reset(new Rng(1));
+        StepOutcome out = new StepOutcome();
+        env.nextDecision();
+        env.step(env.action(MIXTRAL, 0, 0), out);
+        int chars = env.answers().answerChars(env.agentModel(MIXTRAL), env.currentQuestion());
+        assertThat(out.tau).isEqualTo((int) Math.round(300 + 10.0 * Math.ceil(chars / 4.0)));
+        env.nextDecision();
+        env.step(env.action(COMPARATOR, 0, 0), out);
+        assertThat(out.tau).isEqualTo(1);
+    }
 }

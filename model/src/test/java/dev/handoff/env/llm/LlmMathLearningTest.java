@@ -14,7 +14,7 @@ class LlmMathLearningTest {
 
     private static void print(String title, List<PolicyScore> scores) {
         System.out.println("== " + title);
-        scores.forEach(s -> System.out.println("  " + s));
+        System.out.println(PolicyScore.markdownTable(scores));
     }
 
     @Test

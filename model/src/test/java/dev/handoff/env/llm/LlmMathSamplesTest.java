@@ -48,4 +48,15 @@ class LlmMathSamplesTest {
             assertThat(p.message()).contains("apiKeyEnv");
         });
     }
+
+    @Test
+    void scoreTableNamesGradingAndCostWeightAndRefusesMixedOnes() {
+        PolicyScore a = new PolicyScore("a", Grading.RELEASED_LABELS, 50, 396, 0.5, 0.001, 0.45);
+        PolicyScore b = new PolicyScore("b", Grading.RELEASED_LABELS, 50, 396, 0.75, 0.002, 0.65);
+        String table = PolicyScore.markdownTable(java.util.List.of(a, b));
+        assertThat(table).contains("grading: released-labels", "λ = 50.0", "| b | 0.7500 | 0.002000 | 0.6500 |");
+        PolicyScore c = new PolicyScore("c", Grading.REGRADED, 50, 396, 0.75, 0.002, 0.65);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyScore.markdownTable(java.util.List.of(a, c)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
