@@ -116,6 +116,10 @@ public final class LlmMathKind implements EnvironmentKind {
         if (w.agents().isEmpty()) {
             problems.add(new Problem("/agents", "an llm-math workflow needs at least one agent"));
         }
+        if (!s.live().isEmpty() && s.replayFile() == null) {
+            problems.add(new Problem("/environment/parameters/replayFile",
+                    "live mode needs a replayFile: every live answer is appended there so none is lost"));
+        }
         for (String id : s.live().keySet()) {
             LlmMathSettings.AgentBinding b = s.agents().get(id);
             if (b == null || !b.isLlm()) {
@@ -169,7 +173,7 @@ public final class LlmMathKind implements EnvironmentKind {
         LiveAnswerer[] live = null;
         if (!s.live().isEmpty()) {
             live = new LiveAnswerer[workflow.agents().size()];
-            ReplayLog log = s.replayFile() == null ? null : ReplayLog.open(Path.of(s.replayFile()));
+            ReplayLog log = ReplayLog.open(Path.of(s.replayFile()));
             for (int i = 0; i < live.length; i++) {
                 LiveEndpoint e = s.live().get(workflow.agents().get(i).id());
                 if (e != null) {

@@ -50,6 +50,14 @@ class LlmMathSamplesTest {
     }
 
     @Test
+    void liveModeWithoutAReplayFileIsRefused() {
+        Workflow w = LlmMathSamples.sampleMixtralGpt4();
+        Workflow live = w.withEnvironment(w.environment().with("live", java.util.Map.of("gpt4",
+                java.util.Map.of("baseUrl", "http://127.0.0.1:1/v1", "model", "gpt-4-1106-preview"))));
+        assertThat(kind.validate(live)).extracting(p -> p.path()).containsExactly("/environment/parameters/replayFile");
+    }
+
+    @Test
     void scoreTableNamesGradingAndCostWeightAndRefusesMixedOnes() {
         PolicyScore a = new PolicyScore("a", Grading.RELEASED_LABELS, 50, 396, 0.5, 0.001, 0.45);
         PolicyScore b = new PolicyScore("b", Grading.RELEASED_LABELS, 50, 396, 0.75, 0.002, 0.65);
