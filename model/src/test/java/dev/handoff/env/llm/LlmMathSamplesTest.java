@@ -18,6 +18,13 @@ class LlmMathSamplesTest {
     }
 
     @Test
+    void bothSamplesPassTheGenericWorkflowValidatorWithTheLlmMathKind() {
+        dev.handoff.workflow.WorkflowValidator validator = new dev.handoff.workflow.WorkflowValidator(java.util.List.of(kind));
+        assertThat(validator.validate(LlmMathSamples.sampleMixtralGpt4())).isEmpty();
+        assertThat(validator.validate(LlmMathSamples.sampleGpt3Ladder())).isEmpty();
+    }
+
+    @Test
     void samplesSurviveAJsonRoundTripAndStillCreateAnEnvironment() throws Exception {
         for (Workflow w : new Workflow[] {LlmMathSamples.sampleMixtralGpt4(), LlmMathSamples.sampleGpt3Ladder()}) {
             String json = WorkflowJson.write(w);
