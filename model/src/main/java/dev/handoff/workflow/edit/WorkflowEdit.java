@@ -30,6 +30,11 @@ public final class WorkflowEdit {
         return !before.equals(after);
     }
 
+    /** The same change under another name (a delete that is really a "Cut"). */
+    public WorkflowEdit withDescription(String newDescription) {
+        return new WorkflowEdit(newDescription, before, after);
+    }
+
     public Workflow before() {
         return before;
     }
