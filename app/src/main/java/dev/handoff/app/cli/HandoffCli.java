@@ -1,0 +1,44 @@
+package dev.handoff.app.cli;
+
+import dev.handoff.workflow.AppVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless {@code handoff} command: the same engine as the workbench, for scripts and sweeps. Exit codes:
+ * 0 success, 1 runtime failure, 2 invalid input (one line per problem, {@code path: message}).
+ */
+@Command(name = "handoff", mixinStandardHelpOptions = true, versionProvider = HandoffCli.Version.class,
+        description = "Handoff Workbench, headless: validate workflows, train IC-Q, solve exactly.",
+        subcommands = {ValidateCommand.class, TrainCommand.class, ExactCommand.class, NewCommand.class,
+                CommandLine.HelpCommand.class})
+public final class HandoffCli {
+    /** Exit code for invalid input (a malformed or invalid workflow, a bad option value). */
+    public static final int INVALID_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new HandoffCli());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("handoff: " + ex.getMessage());
+            return 1;
+        });
+        cli.setParameterExceptionHandler((ex, args2) -> {
+            ex.getCommandLine().getErr().println("handoff: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return INVALID_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    /** Prints the app version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppVersion.writtenBy()};
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.handoff.app.cli;
+
+import dev.handoff.env.EnvironmentKind;
+import dev.handoff.env.WorkflowLoading;
+import dev.handoff.train.Algorithm;
+import dev.handoff.train.HeadlessTraining;
+import dev.handoff.train.TrainingSummary;
+import dev.handoff.workflow.Problem;
+import dev.handoff.workflow.Workflow;
+import dev.handoff.workflow.WorkflowLoadException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code handoff train FILE}: progress on stderr; with {@code --out DIR} a run folder; last stdout line one JSON
+ * object (algo, seeds, handoffs, meanReturn, oracleReturn, wallSeconds, handoffsPerSecond, ...).
+ */
+@Command(name = "train", description = "Train a workflow headless and print a JSON summary as the last line.")
+final class TrainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "a *.workflow.json file")
+    Path file;
+
+    @Option(names = "--algo", paramLabel = "ALGO", description = "icq-tabular | oracle | independent (default: the workflow's)")
+    String algo;
+
+    @Option(names = "--seed", paramLabel = "N", description = "one seed")
+    Long seed;
+
+    @Option(names = "--seeds", paramLabel = "A..B", converter = SeedRange.class, description = "seeds, e.g. 1..3 or 1,4,9")
+    List<Long> seeds;
+
+    @Option(names = "--handoffs", paramLabel = "N", description = "handoffs per seed (default: the workflow's budget)")
+    Long handoffs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write manifest.json, metrics.csv and summary.json here")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "K", description = "seeds trained in parallel (default: cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        Workflow w;
+        try {
+            w = WorkflowLoading.loadValid(file);
+        } catch (WorkflowLoadException e) {
+            for (Problem p : e.problems()) {
+                System.err.println(p.path() + ": " + p.message());
+            }
+            return HandoffCli.INVALID_INPUT;
+        }
+        EnvironmentKind kind = WorkflowLoading.kindOf(w);
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.parse(algo != null ? algo : w.training().algorithm());
+        } catch (IllegalArgumentException e) {
+            System.err.println("--algo: " + e.getMessage());
+            return HandoffCli.INVALID_INPUT;
+        }
+        List<Long> seedList = seed != null ? List.of(seed) : seeds != null ? seeds : w.training().seeds();
+        long budget = handoffs != null ? handoffs : w.training().handoffs();
+        if (budget <= 0) {
+            System.err.println("--handoffs: must be positive");
+            return HandoffCli.INVALID_INPUT;
+        }
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        HeadlessTraining.Result result = HeadlessTraining.run(
+                new HeadlessTraining.Request(w, kind, algorithm, seedList, budget, parallel), out, System.err::println);
+        TrainingSummary s = result.summary();
+        System.out.println(Json.line(s));
+        return s.status().startsWith("finished") ? 0 : 1;
+    }
+}

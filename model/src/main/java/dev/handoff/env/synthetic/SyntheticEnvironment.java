@@ -1,0 +1,176 @@
+package dev.handoff.env.synthetic;
+
+import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.env.JointStateAccess;
+import dev.handoff.env.StepOutcome;
+import dev.handoff.util.Rng;
+
+/**
+ * The simulator of the synthetic IC-SMDP (ICQ.md §5): one artifact (g visible progress, h hidden difficulty) handed
+ * around the workflow graph; a continuing task that resets after STOP, with h carried over through resets.
+ */
+public final class SyntheticEnvironment implements HandoffEnvironment, JointStateAccess {
+    /** Artifact feature order of this kind's schema. */
+    static final int PROGRESS = 0;
+    static final int DIFFICULTY = 1;
+
+    private final SyntheticParameters params;
+    private final SyntheticWorkflowGraph graph;
+    private final double gamma;
+    private final double logGamma;
+    private final double[] features = new double[2];
+
+    private Rng rng;
+    private int c;
+    private int g;
+    private int h;
+    private int p;
+    private double episodeDiscount;
+    private double episodeReturn;
+
+    SyntheticEnvironment(SyntheticParameters params, SyntheticWorkflowGraph graph, double gamma) {
+        this.params = params;
+        this.graph = graph;
+        this.gamma = gamma;
+        this.logGamma = Math.log(gamma);
+    }
+
+    @Override
+    public int agentCount() {
+        return graph.agents;
+    }
+
+    @Override
+    public int actionCount(int agent) {
+        return graph.actionCount(agent);
+    }
+
+    @Override
+    public int target(int agent, int action) {
+        return graph.target(agent, action);
+    }
+
+    @Override
+    public int viewCount(int agent) {
+        return graph.interfaces[agent].viewCount();
+    }
+
+    @Override
+    public int encodingSize(int agent) {
+        return graph.interfaces[agent].encodingSize();
+    }
+
+    @Override
+    public void reset(Rng random) {
+        this.rng = random;
+        h = rng.nextInt(params.difficultyLevels());
+        resetTask();
+    }
+
+    /** The reset law: c ~ U{0..n−1}, g ~ U{0..G−2}, p ~ Bernoulli(β); h is kept. */
+    private void resetTask() {
+        c = rng.nextInt(graph.agents);
+        g = rng.nextInt(params.progressLevels() - 1);
+        p = rng.bernoulli(params.busyProbability()) ? 1 : 0;
+        episodeDiscount = 1;
+        episodeReturn = 0;
+    }
+
+    /** Puts the artifact in joint state (c, g, h, p) for a fresh episode (tests compare the simulator with the model). */
+    void place(int agent, int progress, int difficulty, int busy) {
+        c = agent;
+        g = progress;
+        h = difficulty;
+        p = busy;
+        episodeDiscount = 1;
+        episodeReturn = 0;
+    }
+
+    @Override
+    public int nextDecision() {
+        return c;
+    }
+
+    @Override
+    public int viewKey() {
+        features[PROGRESS] = g;
+        features[DIFFICULTY] = h;
+        return graph.interfaces[c].key(features, p);
+    }
+
+    @Override
+    public void encodeView(float[] out) {
+        features[PROGRESS] = g;
+        features[DIFFICULTY] = h;
+        graph.interfaces[c].encode(features, p, out, 0);
+    }
+
+    @Override
+    public void step(int action, StepOutcome out) {
+        int o = graph.option(c, action);
+        int j = graph.target(c, action);
+        double q = params.durationEndProbability(o, p == 1, h);
+        int tau = q >= 1 ? 1 : 1 + (int) Math.floor(Math.log(1 - rng.nextDouble()) / Math.log(1 - q));
+        double gammaTau = Math.exp(logGamma * tau);
+        double reward = params.optionReward(gamma, gammaTau);
+        int gNext = g;
+        if (rng.nextDouble() < params.progressProbability(c, o, g, h)) {
+            gNext = g + 1;
+        }
+        int hBefore = h;
+        if (rng.nextDouble() < params.eta()) {
+            h = rng.nextInt(params.difficultyLevels());
+        }
+        out.agent = c;
+        out.action = action;
+        out.reward = reward;
+        out.tau = tau;
+        out.receiver = j;
+        episodeReturn += episodeDiscount * reward;
+        episodeDiscount *= gammaTau;
+        if (j == STOP) {
+            double terminal = params.terminalReward(gNext, hBefore);
+            out.terminalReward = terminal;
+            out.episodeEnded = true;
+            out.episodeReturn = episodeReturn + episodeDiscount * terminal;
+            resetTask();
+        } else {
+            out.terminalReward = 0;
+            out.episodeEnded = false;
+            out.episodeReturn = 0;
+            c = j;
+            g = gNext;
+            p = rng.bernoulli(params.busyProbability()) ? 1 : 0;
+        }
+    }
+
+    @Override
+    public int receiverViewKey() {
+        return viewKey();
+    }
+
+    @Override
+    public void encodeReceiverView(float[] out) {
+        encodeView(out);
+    }
+
+    @Override
+    public JointStateAccess jointStateAccess() {
+        return this;
+    }
+
+    @Override
+    public int jointStateCount() {
+        return SyntheticModel.jointStateCount(graph.agents, params);
+    }
+
+    @Override
+    public int jointStateKey() {
+        return SyntheticModel.jointState(c, g, h, p, params);
+    }
+
+    @Override
+    public int receiverJointStateKey() {
+        return jointStateKey();
+    }
+}

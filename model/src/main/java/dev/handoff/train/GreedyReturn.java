@@ -1,0 +1,74 @@
+package dev.handoff.train;
+
+import dev.handoff.env.EnvironmentKind;
+import dev.handoff.env.FiniteModelKind;
+import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.env.JointStateAccess;
+import dev.handoff.env.StepOutcome;
+import dev.handoff.exact.FiniteSmdp;
+import dev.handoff.exact.OracleSolver;
+import dev.handoff.exact.PolicyEvaluation;
+import dev.handoff.util.Rng;
+import dev.handoff.workflow.Workflow;
+
+/**
+ * The return J of the greedy policy of trained learners: evaluated exactly on the finite model where the kind has
+ * one (ties broken by the lowest action), otherwise estimated by simulating episodes without exploration or learning.
+ */
+public final class GreedyReturn {
+    /** How a return was obtained, reported next to it. */
+    public static final String EXACT = "exact";
+    public static final String SIMULATED = "simulated";
+
+    private GreedyReturn() {
+    }
+
+    /** J of the greedy policy of {@code trainer}'s learners. */
+    public static double of(Workflow workflow, EnvironmentKind kind, SeedTrainer trainer, FiniteSmdp model, long episodes) {
+        if (model != null) {
+            return exact(model, trainer);
+        }
+        return simulated(kind.create(workflow), trainer, episodes, trainer.seed() ^ 0x5DEECE66DL);
+    }
+
+    /** The finite model of a workflow, or null when its kind has none. */
+    public static FiniteSmdp modelOf(Workflow workflow, EnvironmentKind kind) {
+        return kind instanceof FiniteModelKind f ? f.exactModel(workflow) : null;
+    }
+
+    /** J* of the centralised optimum, or null when the kind has no finite model. */
+    public static Double oracleReturn(FiniteSmdp model) {
+        return model == null ? null : OracleSolver.returnOf(model, OracleSolver.solve(model).v());
+    }
+
+    public static String evaluationKind(FiniteSmdp model) {
+        return model == null ? SIMULATED : EXACT;
+    }
+
+    static double exact(FiniteSmdp model, SeedTrainer trainer) {
+        if (trainer.usesJointState()) {
+            return PolicyEvaluation.ofStatePolicy(model, PolicyEvaluation.greedy(LearnedTables.stateTable(model, trainer))).jValue();
+        }
+        return PolicyEvaluation.ofViewPolicy(model, PolicyEvaluation.greedy(LearnedTables.viewTable(model, trainer))).jValue();
+    }
+
+    /** Mean episode return of the greedy policy over {@code episodes} simulated episodes. */
+    static double simulated(HandoffEnvironment env, SeedTrainer trainer, long episodes, long seed) {
+        env.reset(new Rng(seed));
+        JointStateAccess joint = trainer.usesJointState() ? env.jointStateAccess() : null;
+        StepOutcome out = new StepOutcome();
+        double sum = 0;
+        long done = 0;
+        long guard = episodes * 10_000L;
+        while (done < episodes && guard-- > 0) {
+            int i = env.nextDecision();
+            int z = joint == null ? env.viewKey() : joint.jointStateKey();
+            env.step(trainer.learner(i).greedyAction(z), out);
+            if (out.episodeEnded) {
+                sum += out.episodeReturn;
+                done++;
+            }
+        }
+        return done == 0 ? Double.NaN : sum / done;
+    }
+}

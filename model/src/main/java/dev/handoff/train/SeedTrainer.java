@@ -1,0 +1,246 @@
+package dev.handoff.train;
+
+import dev.handoff.env.EnvironmentKind;
+import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.env.JointStateAccess;
+import dev.handoff.env.StepOutcome;
+import dev.handoff.learn.StepSizeSchedule;
+import dev.handoff.learn.TabularQLearner;
+import dev.handoff.util.Rng;
+import dev.handoff.workflow.EpsilonSpec;
+import dev.handoff.workflow.HandoffSpec;
+import dev.handoff.workflow.TrainingSettings;
+import dev.handoff.workflow.Workflow;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One seed of one algorithm on one workflow: the wire between the agents (ICQ.md §2). At each handoff i → j it asks
+ * j's learner for the one scalar m and gives it to i's learner; that scalar is the only thing that crosses. Single
+ * threaded and deterministic for its seed; the hot loop allocates nothing.
+ */
+public final class SeedTrainer {
+    private final Algorithm algorithm;
+    private final long seed;
+    private final HandoffEnvironment env;
+    private final JointStateAccess joint;
+    private final TabularQLearner[] learners;
+    private final EpsilonSpec epsilon;
+    private final long budget;
+    private final int window;
+    private final Rng actRng;
+    private final int[][] edgeOf;
+    private final StepOutcome out = new StepOutcome();
+    private final boolean carryScalar;
+
+    private long handoffs;
+    private long episodes;
+    private final double[] tdAbsSum;
+    private final long[] decisions;
+    private final double[] scalarSum;
+    private final double[] scalarSumSq;
+    private final long[] scalarCount;
+    private int windowEpisodes;
+    private double windowReturnSum;
+    private String divergence;
+
+    public SeedTrainer(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed) {
+        this(workflow, kind, algorithm, seed, workflow.training().handoffs());
+    }
+
+    public SeedTrainer(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed, long budget) {
+        TrainingSettings settings = workflow.training();
+        this.algorithm = algorithm;
+        this.seed = seed;
+        this.budget = budget;
+        this.window = settings.evaluationWindow() == null ? 50_000 : settings.evaluationWindow();
+        this.epsilon = settings.epsilon() == null ? EpsilonSpec.constant(0.1) : settings.epsilon();
+        this.env = kind.create(workflow);
+        this.joint = algorithm == Algorithm.ORACLE ? requireJoint(env, kind) : null;
+        this.carryScalar = algorithm != Algorithm.INDEPENDENT;
+        int n = env.agentCount();
+        this.learners = new TabularQLearner[n];
+        StepSizeSchedule steps = StepSizeSchedule.of(settings.stepSize());
+        for (int i = 0; i < n; i++) {
+            int keys = joint != null ? joint.jointStateCount() : env.viewCount(i);
+            learners[i] = new TabularQLearner(keys, env.actionCount(i), settings.gamma(), steps);
+        }
+        Rng master = new Rng(seed);
+        Rng envRng = master.split();
+        this.actRng = master.split();
+        env.reset(envRng);
+        this.edgeOf = edgeIndex(workflow, env);
+        int edges = workflow.handoffs().size();
+        tdAbsSum = new double[n];
+        decisions = new long[n];
+        scalarSum = new double[edges];
+        scalarSumSq = new double[edges];
+        scalarCount = new long[edges];
+    }
+
+    private static JointStateAccess requireJoint(HandoffEnvironment env, EnvironmentKind kind) {
+        JointStateAccess access = env.jointStateAccess();
+        if (access == null) {
+            throw new IllegalArgumentException("the " + kind.id() + " kind exposes no joint state: no centralised oracle learner");
+        }
+        return access;
+    }
+
+    /** Maps (agent, action) to the index of the handoff edge it uses in the workflow's {@code handoffs} list. */
+    private static int[][] edgeIndex(Workflow w, HandoffEnvironment env) {
+        List<HandoffSpec> handoffs = w.handoffs();
+        int[][] edge = new int[env.agentCount()][];
+        for (int i = 0; i < edge.length; i++) {
+            String from = w.agents().get(i).id();
+            edge[i] = new int[env.actionCount(i)];
+            for (int a = 0; a < edge[i].length; a++) {
+                int j = env.target(i, a);
+                String to = j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id();
+                edge[i][a] = -1;
+                for (int e = 0; e < handoffs.size(); e++) {
+                    if (handoffs.get(e).from().equals(from) && handoffs.get(e).to().equals(to)) {
+                        edge[i][a] = e;
+                        break;
+                    }
+                }
+            }
+        }
+        return edge;
+    }
+
+    /**
+     * Runs handoffs until {@code target} (capped by the budget) and hands each completed window to {@code sink}.
+     *
+     * @return false if training diverged (see {@link #divergence()})
+     */
+    public boolean runUntil(long target, Consumer<TrainingWindow> sink) {
+        long end = Math.min(target, budget);
+        while (handoffs < end) {
+            long windowEnd = Math.min(end, (handoffs / window + 1) * window);
+            runHandoffs(windowEnd - handoffs);
+            if (handoffs % window == 0 || handoffs == budget) {
+                TrainingWindow w = closeWindow();
+                if (sink != null) {
+                    sink.accept(w);
+                }
+                if (divergence != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void runHandoffs(long count) {
+        final HandoffEnvironment e = env;
+        final TabularQLearner[] ls = learners;
+        final JointStateAccess js = joint;
+        final StepOutcome o = out;
+        // ε is fixed per window (by the window's first handoff), so how a window is chunked never changes the run
+        final double eps = epsilon.at(handoffs / window * window);
+        for (long k = 0; k < count; k++) {
+            int i = e.nextDecision();
+            int z = js == null ? e.viewKey() : js.jointStateKey();
+            int a = ls[i].act(z, eps, actRng);
+            e.step(a, o);
+            double m;
+            if (o.receiver == HandoffEnvironment.STOP) {
+                m = o.terminalReward;
+            } else if (carryScalar) {
+                int z2 = js == null ? e.receiverViewKey() : js.receiverJointStateKey();
+                m = ls[o.receiver].handoffScalar(z2);
+            } else {
+                m = 0;
+            }
+            double td = ls[i].learn(z, a, o.reward, o.tau, m);
+            tdAbsSum[i] += Math.abs(td);
+            decisions[i]++;
+            int edge = edgeOf[i][a];
+            if (edge >= 0 && (carryScalar || o.receiver == HandoffEnvironment.STOP)) {
+                scalarSum[edge] += m;
+                scalarSumSq[edge] += m * m;
+                scalarCount[edge]++;
+            }
+            if (o.episodeEnded) {
+                episodes++;
+                windowEpisodes++;
+                windowReturnSum += o.episodeReturn;
+            }
+        }
+        handoffs += count;
+    }
+
+    private TrainingWindow closeWindow() {
+        int n = learners.length;
+        double[] td = new double[n];
+        for (int i = 0; i < n; i++) {
+            td[i] = decisions[i] == 0 ? 0 : tdAbsSum[i] / decisions[i];
+            if (!Double.isFinite(td[i]) || td[i] > 1e12) {
+                divergence = "agent " + i + ": TD error " + td[i] + " after " + handoffs + " handoffs";
+            }
+        }
+        int edges = scalarSum.length;
+        double[] mean = new double[edges];
+        double[] std = new double[edges];
+        for (int e = 0; e < edges; e++) {
+            if (scalarCount[e] > 0) {
+                mean[e] = scalarSum[e] / scalarCount[e];
+                std[e] = Math.sqrt(Math.max(0, scalarSumSq[e] / scalarCount[e] - mean[e] * mean[e]));
+            }
+        }
+        TrainingWindow w = new TrainingWindow(algorithm, seed, handoffs, episodes, windowEpisodes,
+                windowEpisodes == 0 ? Double.NaN : windowReturnSum / windowEpisodes, td, decisions.clone(), mean, std,
+                scalarCount.clone(), epsilon.at((handoffs - 1) / window * window));
+        java.util.Arrays.fill(tdAbsSum, 0);
+        java.util.Arrays.fill(decisions, 0);
+        java.util.Arrays.fill(scalarSum, 0);
+        java.util.Arrays.fill(scalarSumSq, 0);
+        java.util.Arrays.fill(scalarCount, 0);
+        windowEpisodes = 0;
+        windowReturnSum = 0;
+        return w;
+    }
+
+    public boolean finished() {
+        return handoffs >= budget;
+    }
+
+    public long handoffs() {
+        return handoffs;
+    }
+
+    public long budget() {
+        return budget;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Algorithm algorithm() {
+        return algorithm;
+    }
+
+    public String divergence() {
+        return divergence;
+    }
+
+    public HandoffEnvironment environment() {
+        return env;
+    }
+
+    /** The learners, one per agent (read-only use: evaluation, export, display). */
+    public TabularQLearner learner(int agent) {
+        return learners[agent];
+    }
+
+    public int agentCount() {
+        return learners.length;
+    }
+
+    /** Whether the learners' keys are joint states (the oracle) rather than interface views. */
+    public boolean usesJointState() {
+        return joint != null;
+    }
+}

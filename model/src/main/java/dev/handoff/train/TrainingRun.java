@@ -1,0 +1,293 @@
+package dev.handoff.train;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A training run on its own threads: several {@link SeedTrainer}s (seeds, or algorithms side by side) advanced in
+ * window-sized chunks. Pause, resume, step and cancel act between chunks, so they never change the numbers: a
+ * paused-and-resumed run equals an uninterrupted one. Listeners are called on the trainer threads.
+ */
+public final class TrainingRun {
+    private final List<SeedTrainer> trainers;
+    private final int parallelism;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final long[] stepTarget;
+    private final boolean[] busy;
+    private RunState state = RunState.READY;
+    private String message = "";
+    private int workersAlive;
+    private long startNanos;
+    private long activeNanos;
+
+    public TrainingRun(List<SeedTrainer> trainers, int parallelism) {
+        this.trainers = List.copyOf(trainers);
+        this.parallelism = Math.max(1, Math.min(parallelism, trainers.size()));
+        this.stepTarget = new long[trainers.size()];
+        this.busy = new boolean[trainers.size()];
+        for (int i = 0; i < stepTarget.length; i++) {
+            stepTarget[i] = Long.MAX_VALUE;
+        }
+    }
+
+    public void addListener(TrainingListener l) {
+        listeners.add(l);
+    }
+
+    public List<SeedTrainer> trainers() {
+        return trainers;
+    }
+
+    /** Starts the worker threads (daemon threads named {@code handoff-trainer-k}). */
+    public void start() {
+        lock.lock();
+        try {
+            if (state != RunState.READY) {
+                throw new IllegalStateException("run already started");
+            }
+            workersAlive = parallelism;
+            setState(RunState.RUNNING, "training");
+            startNanos = System.nanoTime();
+        } finally {
+            lock.unlock();
+        }
+        for (int k = 0; k < parallelism; k++) {
+            Thread t = new Thread(this::work, "handoff-trainer-" + k);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    public void pause() {
+        lock.lock();
+        try {
+            if (state == RunState.RUNNING) {
+                setState(RunState.PAUSED, "paused");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void resume() {
+        lock.lock();
+        try {
+            if (state == RunState.PAUSED || state == RunState.DIVERGED) {
+                for (int i = 0; i < stepTarget.length; i++) {
+                    stepTarget[i] = Long.MAX_VALUE;
+                }
+                setState(RunState.RUNNING, "training");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** While paused: advance every trainer by {@code handoffs} more handoffs, then pause again. */
+    public void step(long handoffs) {
+        lock.lock();
+        try {
+            if (state == RunState.PAUSED || state == RunState.READY) {
+                for (int i = 0; i < stepTarget.length; i++) {
+                    stepTarget[i] = trainers.get(i).handoffs() + handoffs;
+                }
+                if (state == RunState.READY) {
+                    lock.unlock();
+                    try {
+                        start();
+                    } finally {
+                        lock.lock();
+                    }
+                } else {
+                    setState(RunState.RUNNING, "stepping " + handoffs + " handoffs");
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void cancel() {
+        lock.lock();
+        try {
+            if (!state.isTerminal()) {
+                setState(RunState.CANCELLED, "cancelled");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Blocks until the run finished, was cancelled or failed. */
+    public RunState await() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!state.isTerminal() || workersAlive > 0) {
+                changed.await();
+            }
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public RunState state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public String message() {
+        lock.lock();
+        try {
+            return message;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public long handoffsDone() {
+        long sum = 0;
+        for (SeedTrainer t : trainers) {
+            sum += t.handoffs();
+        }
+        return sum;
+    }
+
+    public long handoffsBudget() {
+        long sum = 0;
+        for (SeedTrainer t : trainers) {
+            sum += t.budget();
+        }
+        return sum;
+    }
+
+    /** Seconds spent running (pauses excluded) so far. */
+    public double activeSeconds() {
+        lock.lock();
+        try {
+            return (activeNanos + (state == RunState.RUNNING ? System.nanoTime() - startNanos : 0)) / 1e9;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void work() {
+        try {
+            while (true) {
+                int index;
+                lock.lock();
+                try {
+                    index = nextRunnable();
+                    while (index < 0) {
+                        if (state.isTerminal() || allFinished()) {
+                            return;
+                        }
+                        if (state == RunState.RUNNING && !anyBusy()) {
+                            // every trainer reached its step target: pause again
+                            setState(RunState.PAUSED, "paused after step");
+                        }
+                        changed.await();
+                        index = nextRunnable();
+                    }
+                    busy[index] = true;
+                } finally {
+                    lock.unlock();
+                }
+                SeedTrainer trainer = trainers.get(index);
+                long target = Math.min(stepTarget[index], trainer.handoffs() + chunk(trainer));
+                boolean ok = trainer.runUntil(target, w -> listeners.forEach(l -> l.onWindow(w)));
+                lock.lock();
+                try {
+                    busy[index] = false;
+                    if (!ok && state == RunState.RUNNING) {
+                        setState(RunState.DIVERGED, "diverged (" + trainer.algorithm() + ", seed " + trainer.seed() + "): "
+                                + trainer.divergence());
+                    } else if (allFinished() && !anyBusy() && !state.isTerminal()) {
+                        setState(RunState.FINISHED, "finished");
+                    }
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            lock.lock();
+            try {
+                setState(RunState.FAILED, "failed: " + e);
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        } finally {
+            lock.lock();
+            try {
+                workersAlive--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static long chunk(SeedTrainer t) {
+        return 1L << 16;
+    }
+
+    /** Round-robin: the least advanced trainer that may run now, or −1. */
+    private int nextRunnable() {
+        if (state != RunState.RUNNING) {
+            return -1;
+        }
+        int best = -1;
+        for (int i = 0; i < trainers.size(); i++) {
+            SeedTrainer t = trainers.get(i);
+            if (!busy[i] && !t.finished() && t.handoffs() < stepTarget[i] && t.divergence() == null
+                    && (best < 0 || t.handoffs() < trainers.get(best).handoffs())) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private boolean allFinished() {
+        for (SeedTrainer t : trainers) {
+            if (!t.finished() && t.divergence() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean anyBusy() {
+        for (boolean b : busy) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void setState(RunState s, String msg) {
+        if (state == RunState.RUNNING && s != RunState.RUNNING) {
+            activeNanos += System.nanoTime() - startNanos;
+        } else if (state != RunState.RUNNING && s == RunState.RUNNING) {
+            startNanos = System.nanoTime();
+        }
+        state = s;
+        message = msg;
+        changed.signalAll();
+        for (TrainingListener l : listeners) {
+            l.onStateChanged(s, msg);
+        }
+    }
+}
