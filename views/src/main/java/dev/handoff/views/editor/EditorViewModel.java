@@ -1,6 +1,9 @@
 package dev.handoff.views.editor;
 
+import dev.handoff.env.EnvironmentKinds;
 import dev.handoff.observe.InterfaceMap;
+import dev.handoff.views.document.ModelWorkflowFiles;
+import dev.handoff.workflow.WorkflowValidator;
 import dev.handoff.views.document.BlankWorkflow;
 import dev.handoff.views.document.DocumentViewModel;
 import dev.handoff.views.document.WorkflowFiles;
@@ -25,6 +28,12 @@ public final class EditorViewModel {
     private final GraphEditorViewModel graph;
     private final InspectorViewModel inspector;
     private final InterfaceEditorViewModel interfaceEditor;
+
+    /** The editor on the model's own file format and validator (with every environment kind's rules). */
+    public static EditorViewModel standard() {
+        WorkflowValidator validator = new WorkflowValidator(EnvironmentKinds.all());
+        return new EditorViewModel(new ModelWorkflowFiles(), validator::validate);
+    }
 
     public EditorViewModel(WorkflowFiles files, Function<Workflow, List<Problem>> validator) {
         document = new DocumentViewModel(files, BlankWorkflow::create);

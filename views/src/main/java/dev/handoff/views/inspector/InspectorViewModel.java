@@ -1,5 +1,8 @@
 package dev.handoff.views.inspector;
 
+import dev.handoff.env.EnvironmentKind;
+import dev.handoff.env.EnvironmentKinds;
+import dev.handoff.train.Algorithm;
 import dev.handoff.views.document.DocumentViewModel;
 import dev.handoff.views.graph.SelectionModel;
 import dev.handoff.workflow.AgentSpec;
@@ -37,8 +40,10 @@ public final class InspectorViewModel {
     /** What the inspector is showing. */
     public enum Subject { WORKFLOW, AGENT, HANDOFF, MANY }
 
-    public static final List<String> ENVIRONMENT_KINDS = List.of("synthetic", "routing", "llm-math", "cpu-programming");
-    public static final List<String> ALGORITHMS = List.of("icq-tabular", "icq-neural", "independent", "oracle");
+    /** The environment kinds this build can simulate. */
+    public static final List<String> ENVIRONMENT_KINDS = EnvironmentKinds.all().stream().map(EnvironmentKind::id).toList();
+    /** The learners this build can train. */
+    public static final List<String> ALGORITHMS = Arrays.stream(Algorithm.values()).map(Algorithm::cliName).toList();
     public static final List<String> STEP_SIZES = List.of("constant", "harmonic", "polynomial");
 
     private final DocumentViewModel document;
