@@ -26,8 +26,8 @@ import java.util.Set;
  */
 public final class LayeredLayout {
     /** Size of the slot one node occupies; the canvas draws nodes no larger than this. */
-    public static final double NODE_WIDTH = 184;
-    public static final double NODE_HEIGHT = 64;
+    public static final double NODE_WIDTH = 172;
+    public static final double NODE_HEIGHT = 60;
     static final double LAYER_GAP = 96;
     static final double NODE_GAP = 40;
     static final double ROW_GAP = 100;

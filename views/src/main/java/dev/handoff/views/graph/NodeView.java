@@ -36,7 +36,7 @@ final class NodeView extends StackPane {
             text.getChildren().add(subtitle);
         }
         text.setAlignment(stop ? Pos.CENTER : Pos.CENTER_LEFT);
-        text.setPadding(stop ? Insets.EMPTY : new Insets(6, 18, 6, 14));
+        text.setPadding(stop ? Insets.EMPTY : new Insets(6, 14, 6, 12));
         text.setMouseTransparent(true);
         badge.getStyleClass().add("problem-badge");
         badge.setVisible(false);

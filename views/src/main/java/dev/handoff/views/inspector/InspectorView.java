@@ -19,13 +19,15 @@ import java.util.Optional;
 
 /**
  * The inspector: a ControlsFX {@link PropertySheet} over the {@link InspectorViewModel}'s fields, and below it the
- * interface observation editor when one agent is selected. Items are kept while the same fields are shown, so an
- * editor keeps its focus while each keystroke becomes (part of) an undoable edit.
+ * interface observation editor when one agent is selected. While the user types in the sheet its items are kept, so the
+ * editor keeps its focus while each keystroke becomes (part of) one undoable edit; any other change (selection, undo,
+ * open) rebuilds the items from the view-model.
  */
 public final class InspectorView extends VBox {
     private final InspectorViewModel vm;
     private final PropertySheet sheet = new PropertySheet();
     private final Map<String, FieldItem> items = new LinkedHashMap<>();
+    private boolean editingFromSheet;
 
     public InspectorView(InspectorViewModel vm, InterfaceEditorViewModel interfaceVm) {
         this.vm = vm;
@@ -38,6 +40,7 @@ public final class InspectorView extends VBox {
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
+        sheet.setCategoryComparator((a, b) -> Integer.compare(categoryRank(a), categoryRank(b)));
         sheet.setPropertyEditorFactory(new DefaultPropertyEditorFactory() {
             @Override
             public org.controlsfx.property.editor.PropertyEditor<?> call(PropertySheet.Item item) {
@@ -67,6 +70,17 @@ public final class InspectorView extends VBox {
         sync();
     }
 
+    /** Categories in the order the view-model lists them (Workflow before Environment before Training). */
+    private int categoryRank(String category) {
+        List<InspectorField> fields = vm.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).category().equals(category)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     public PropertySheet sheet() {
         return sheet;
     }
@@ -76,7 +90,7 @@ public final class InspectorView extends VBox {
         List<String> keys = fields.stream().map(InspectorField::key).toList();
         boolean sameShape = keys.equals(new ArrayList<>(items.keySet()))
                 && fields.stream().allMatch(f -> items.get(f.key()).field().choices().equals(f.choices()));
-        if (sameShape) {
+        if (sameShape && editingFromSheet) {
             for (InspectorField f : fields) {
                 items.get(f.key()).refresh(f);
             }
@@ -140,7 +154,12 @@ public final class InspectorView extends VBox {
             if (v == null || v.equals(value.get())) {
                 return;
             }
-            vm.set(field.key(), v);
+            editingFromSheet = true;
+            try {
+                vm.set(field.key(), v);
+            } finally {
+                editingFromSheet = false;
+            }
         }
 
         @Override

@@ -175,8 +175,11 @@ public final class InspectorViewModel {
         for (Map.Entry<String, Object> e : env.parameters().entrySet()) {
             String key = e.getKey();
             Object value = e.getValue();
-            Class<?> type = value instanceof Number ? Double.class : value instanceof Boolean ? Boolean.class : String.class;
-            Object shown = value instanceof Number n ? n.doubleValue() : value instanceof Boolean ? value : String.valueOf(value);
+            boolean whole = value instanceof Integer || value instanceof Long || value instanceof Short;
+            Class<?> type = whole ? Long.class : value instanceof Number ? Double.class
+                    : value instanceof Boolean ? Boolean.class : String.class;
+            Object shown = whole ? (Object) ((Number) value).longValue() : value instanceof Number n ? (Object) n.doubleValue()
+                    : value instanceof Boolean ? value : String.valueOf(value);
             out.add(field("env.param." + key, "Environment", key, "Parameter of the " + env.kind() + " kind", type, shown,
                     (doc, v) -> DocumentEdits.setEnvironment(doc, envOf(doc).with(key, v), "Set " + key + " to " + v)));
         }
