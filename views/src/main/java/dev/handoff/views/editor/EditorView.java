@@ -246,8 +246,7 @@ public final class EditorView extends VBox {
 
     public void addAgentInView() {
         Point2D c = canvas.visibleCentre();
-        int n = vm.document().document().agents().size();
-        vm.graph().addAgentAt(c.getX() + (n % 5) * 24, c.getY() + (n % 5) * 24);
+        vm.graph().addAgentNear(c.getX(), c.getY());
     }
 
     private void autoLayout() {

@@ -12,6 +12,7 @@ import dev.handoff.workflow.edit.ConnectionRule;
 import dev.handoff.workflow.edit.DocumentEdits;
 import dev.handoff.workflow.edit.LayeredLayout;
 import dev.handoff.workflow.edit.Names;
+import dev.handoff.workflow.edit.WorkflowEdit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -100,9 +101,52 @@ public final class GraphEditorViewModel {
         Workflow w = document.document();
         AgentSpec agent = DocumentEdits.freshAgent(w);
         Point at = new Point(Math.round(centreX - NODE_WIDTH / 2), Math.round(centreY - NODE_HEIGHT / 2));
-        document.execute(DocumentEdits.addAgent(w, agent, at));
+        WorkflowEdit add = DocumentEdits.addAgent(w, agent, at);
+        // nodes drawn where the defaults put them are pinned there, so they do not jump once the layout is non-empty
+        Workflow after = add.after();
+        dev.handoff.workflow.Layout pinned = after.layout();
+        for (GraphSnapshot.NodeItem n : graph.get().nodes()) {
+            if (!w.layout().positions().containsKey(n.id())) {
+                pinned = pinned.with(n.id(), new Point(n.x(), n.y()));
+            }
+        }
+        add = new WorkflowEdit(add.description(), w, after.withLayout(pinned));
+        document.execute(add);
         selection.selectOnly(agent.id());
         return agent.id();
+    }
+
+    /**
+     * Adds a fresh agent at the free place nearest to a canvas point (the toolbar's "Add agent" uses the middle of the
+     * view), so repeated adds line up instead of piling on top of each other.
+     */
+    public String addAgentNear(double centreX, double centreY) {
+        double stepX = NODE_WIDTH + 48;
+        double stepY = NODE_HEIGHT + 40;
+        for (int ring = 0; ring < 12; ring++) {
+            for (int dy = -ring; dy <= ring; dy++) {
+                for (int dx = -ring; dx <= ring; dx++) {
+                    if (Math.max(Math.abs(dx), Math.abs(dy)) != ring) {
+                        continue;
+                    }
+                    double cx = centreX + dx * stepX;
+                    double cy = centreY + dy * stepY;
+                    if (isFree(cx - NODE_WIDTH / 2, cy - NODE_HEIGHT / 2)) {
+                        return addAgentAt(cx, cy);
+                    }
+                }
+            }
+        }
+        return addAgentAt(centreX, centreY);
+    }
+
+    private boolean isFree(double x, double y) {
+        for (GraphSnapshot.NodeItem n : graph.get().nodes()) {
+            if (Math.abs(n.x() - x) < NODE_WIDTH + 16 && Math.abs(n.y() - y) < NODE_HEIGHT + 16) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Starts dragging the selection; grabbing an unselected node selects just that node first. */

@@ -49,6 +49,8 @@ public final class InspectorViewModel {
     private final DocumentViewModel document;
     private final SelectionModel selection;
     private final ObservableList<InspectorField> fields = FXCollections.observableArrayList();
+    /** One read-only wrapper for good: a wrapper made per call would hold its listeners only weakly. */
+    private final ObservableList<InspectorField> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>(this, "subject", Subject.WORKFLOW);
     private String subjectKey = "";
@@ -65,7 +67,7 @@ public final class InspectorViewModel {
     }
 
     public ObservableList<InspectorField> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     /** "Workflow", "Agent · Solver", "Handoff · Solver → Verifier", "3 selected". */

@@ -37,6 +37,8 @@ public final class InterfaceEditorViewModel {
     private final SelectionModel selection;
     private final ToLongBiFunction<ArtifactSchema, AgentSpec> viewCounter;
     private final ObservableList<FeatureRow> rows = FXCollections.observableArrayList();
+    /** One read-only wrapper for good: a wrapper made per call would hold its listeners only weakly. */
+    private final ObservableList<FeatureRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyBooleanWrapper seesPrivateState = new ReadOnlyBooleanWrapper(this, "seesPrivateState");
     private final ReadOnlyStringWrapper privateStateLabel = new ReadOnlyStringWrapper(this, "privateStateLabel", "");
@@ -60,7 +62,7 @@ public final class InterfaceEditorViewModel {
     }
 
     public ObservableList<FeatureRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** True when exactly one agent is selected. */

@@ -207,6 +207,15 @@ class GraphEditorViewModelTest {
     }
 
     @Test
+    void addingNearTheSamePointNeverStacksAgents() {
+        for (int i = 0; i < 9; i++) {
+            graph.addAgentNear(500, 400);
+        }
+        assertThat(doc.document().agents()).hasSize(9);
+        assertNoOverlap(graph.graph());
+    }
+
+    @Test
     void arrowKeysMoveTheSelectionAsOneEdit() {
         String a = graph.addAgentAt(100, 100);
         Point p = graph.positionOf(a);
