@@ -53,7 +53,8 @@ public final class MainWindow {
         this.recent = new RecentFiles(prefs);
         this.theme = new ThemePreference(prefs);
         buildMenus();
-        Scene scene = new Scene(editor, 1400, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(editor, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.setOnDragOver(e -> {
             if (workflowFile(e.getDragboard().getFiles()) != null) {
                 e.acceptTransferModes(TransferMode.COPY);
