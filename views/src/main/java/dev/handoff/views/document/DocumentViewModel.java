@@ -127,15 +127,19 @@ public final class DocumentViewModel {
 
     /**
      * Applies an edit; when {@code mergeKey} equals the key of the edit on top of the stack (e.g. the same text field
-     * still being typed in), the two become one edit with the first one's "before".
+     * still being typed in), the two become one edit with the first one's "before". The edit may be made either on the
+     * current document or on the document before that run of edits (then its description covers the whole run).
      */
     public void execute(WorkflowEdit edit, String mergeKey) {
         if (!edit.isExecutable()) {
             return;
         }
-        Workflow after = edit.apply(document.get());
         Entry top = undoStack.peek();
-        if (mergeKey != null && top != null && mergeKey.equals(top.mergeKey()) && redoStack.isEmpty()) {
+        boolean merge = mergeKey != null && top != null && mergeKey.equals(top.mergeKey()) && redoStack.isEmpty();
+        // an edit restated from the start of the run (so its name says "Agent 1 to Agent X") replaces the run
+        boolean restated = merge && edit.before().equals(top.edit().before()) && !edit.before().equals(document.get());
+        Workflow after = restated ? edit.after() : edit.apply(document.get());
+        if (merge) {
             undoStack.pop();
             WorkflowEdit merged = new WorkflowEdit(edit.description(), top.edit().before(), after);
             if (merged.isExecutable()) {

@@ -54,6 +54,10 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>(this, "subject", Subject.WORKFLOW);
     private String subjectKey = "";
+    /** The run of edits in one field: its key, the document before it, and the document it has produced so far. */
+    private String runKey;
+    private Workflow runBase;
+    private Workflow runAfter;
 
     public InspectorViewModel(DocumentViewModel document, SelectionModel selection) {
         this.document = document;
@@ -90,13 +94,21 @@ public final class InspectorViewModel {
         if (!f.editable() || value == null || value.equals(f.value())) {
             return;
         }
+        String mergeKey = subjectKey + "#" + key;
+        boolean continuing = mergeKey.equals(runKey) && document.document() == runAfter;
+        Workflow base = continuing ? runBase : document.document();
         WorkflowEdit edit;
         try {
-            edit = f.edit().apply(document.document(), value);
+            edit = f.edit().apply(base, value);
         } catch (IllegalArgumentException notAValue) {
             return;
         }
-        document.execute(edit, subjectKey + "#" + key);
+        if (!continuing) {
+            runKey = mergeKey;
+            runBase = base;
+        }
+        document.execute(edit, mergeKey);
+        runAfter = document.document();
     }
 
     private void refresh() {

@@ -112,6 +112,23 @@ class EditorViewFxTest {
     }
 
     @Test
+    void aFocusedTextFieldKeepsItsEditingKeys(FxRobot robot) {
+        robot.clickOn("#add-agent");
+        String a = agentIds().get(0);
+        robot.clickOn(view.canvas().nodeView(a));
+        javafx.scene.control.TextField name = robot.lookup(".property-sheet .text-field")
+                .queryAllAs(javafx.scene.control.TextField.class).stream()
+                .filter(t -> "Agent 1".equals(t.getText())).findFirst().orElseThrow();
+        robot.clickOn(name);
+        robot.press(KeyCode.END).release(KeyCode.END);
+        robot.type(KeyCode.BACK_SPACE);
+        robot.write("X");
+        assertThat(doc.document().agents()).hasSize(1);
+        assertThat(doc.document().agent(a).orElseThrow().name()).isEqualTo("Agent X");
+        assertThat(doc.undoDescriptionProperty().get()).isEqualTo("Rename Agent 1 to Agent X");
+    }
+
+    @Test
     void tickingAFeatureInTheInspectorEditsTheAgentsInterfaceAndShowsTheViewCount(FxRobot robot) {
         robot.clickOn("#add-agent");
         String a = agentIds().get(0);

@@ -73,7 +73,7 @@ class InspectorViewModelTest {
         inspector.set("agent.name", "So");
         inspector.set("agent.name", "Solver");
         assertThat(doc.document().agent("a0").orElseThrow().name()).isEqualTo("Solver");
-        assertThat(doc.undoDescriptionProperty().get()).isEqualTo("Rename So to Solver");
+        assertThat(doc.undoDescriptionProperty().get()).isEqualTo("Rename Agent 0 to Solver");
         doc.undo();
         assertThat(doc.document().agent("a0").orElseThrow().name()).isEqualTo("Agent 0");
     }
