@@ -335,8 +335,13 @@ public final class GraphCanvas extends Region {
         connectHint.setText(why.orElse("Connect " + vm.graph().node(connectFrom).title() + " → " + vm.graph().node(target).title()));
         connectHint.pseudoClassStateChanged(ALLOWED, why.isEmpty());
         connectHint.pseudoClassStateChanged(REFUSED, why.isPresent());
-        connectHint.relocate(p.getX() + 14, p.getY() + 14);
         connectHint.setVisible(true);
+        connectHint.applyCss();
+        connectHint.autosize();
+        double hintWidth = connectHint.getWidth();
+        double rightEdge = toWorld(getWidth(), 0).getX();
+        double x = p.getX() + 14 + hintWidth > rightEdge - 8 ? p.getX() - 14 - hintWidth : p.getX() + 14;
+        connectHint.relocate(x, p.getY() + 14);
     }
 
     /** The hint shown while dragging a connection ("" when none): what a drop would do, or why it would be refused. */

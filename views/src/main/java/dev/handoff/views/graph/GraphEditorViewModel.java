@@ -121,19 +121,15 @@ public final class GraphEditorViewModel {
      * view), so repeated adds line up instead of piling on top of each other.
      */
     public String addAgentNear(double centreX, double centreY) {
-        double stepX = NODE_WIDTH + 48;
-        double stepY = NODE_HEIGHT + 40;
-        for (int ring = 0; ring < 12; ring++) {
-            for (int dy = -ring; dy <= ring; dy++) {
-                for (int dx = -ring; dx <= ring; dx++) {
-                    if (Math.max(Math.abs(dx), Math.abs(dy)) != ring) {
-                        continue;
-                    }
-                    double cx = centreX + dx * stepX;
-                    double cy = centreY + dy * stepY;
-                    if (isFree(cx - NODE_WIDTH / 2, cy - NODE_HEIGHT / 2)) {
-                        return addAgentAt(cx, cy);
-                    }
+        double stepX = NODE_WIDTH + 64;
+        double stepY = NODE_HEIGHT + 48;
+        // fill a row to the right of the point, then the rows below it: new agents line up in reading order
+        for (int row = 0; row < 12; row++) {
+            for (int col = 0; col < 4; col++) {
+                double cx = centreX + col * stepX;
+                double cy = centreY + row * stepY;
+                if (isFree(cx - NODE_WIDTH / 2, cy - NODE_HEIGHT / 2)) {
+                    return addAgentAt(cx, cy);
                 }
             }
         }
@@ -368,7 +364,7 @@ public final class GraphEditorViewModel {
     private static String subtitle(Workflow w, AgentSpec a) {
         String role = a.role() == null || a.role().isBlank() ? "agent" : a.role();
         List<ObservationTerm> terms = a.observation() == null ? List.of() : a.observation().terms();
-        String sees = terms.isEmpty() ? "sees nothing of the artifact"
+        String sees = terms.isEmpty() ? "sees nothing"
                 : "sees " + terms.stream().map(ObservationTerm::feature).collect(Collectors.joining(", "));
         return role + " · " + sees;
     }
