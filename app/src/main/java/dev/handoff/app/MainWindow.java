@@ -53,6 +53,7 @@ public final class MainWindow {
         this.recent = new RecentFiles(prefs);
         this.theme = new ThemePreference(prefs);
         buildMenus();
+        editor.setOnTrain(this::explainTraining);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(editor, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.setOnDragOver(e -> {
@@ -156,6 +157,19 @@ public final class MainWindow {
         Menu help = new Menu("_Help", null, about);
         editor.menuBar().getMenus().add(0, file);
         editor.menuBar().getMenus().add(help);
+    }
+
+    /** Training from the window arrives with the training dashboard; until then say how to train this file today. */
+    private void explainTraining() {
+        Path f = doc.fileProperty().get();
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("Train");
+        a.setHeaderText("This workflow is valid and ready to train");
+        a.setContentText("Live training in the workbench comes with the training dashboard. Until then, train it from the "
+                + "command line:\n\n  ./handoff train " + (f == null ? "<saved file>.workflow.json" : f) + " --seeds 1..3"
+                + (f == null || doc.isModified() ? "\n\nSave the workflow first." : ""));
+        a.showAndWait();
     }
 
     private void rebuildRecent() {

@@ -190,7 +190,10 @@ public final class EditorView extends VBox {
         hint.getStyleClass().add("muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox status = new HBox(16, counts, grow, hint);
+        Label zoomLabel = new Label();
+        zoomLabel.setId("zoom-level");
+        zoomLabel.textProperty().bind(Bindings.format("%.0f%%", canvas.zoomProperty().multiply(100)));
+        HBox status = new HBox(16, counts, grow, hint, zoomLabel);
         status.getStyleClass().add("status-bar");
         status.setPadding(new Insets(4, 10, 4, 10));
 

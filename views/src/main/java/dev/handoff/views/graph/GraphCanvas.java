@@ -44,6 +44,10 @@ public final class GraphCanvas extends Region {
 
     private final GraphEditorViewModel vm;
     private final Group world = new Group();
+    private final javafx.scene.canvas.Canvas grid = new javafx.scene.canvas.Canvas();
+    /** Styled by CSS only to learn the theme's dot colour for the grid (a canvas cannot be styled). */
+    private final javafx.scene.shape.Circle gridProbe = new javafx.scene.shape.Circle(1);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper zoom = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
@@ -86,7 +90,17 @@ public final class GraphCanvas extends Region {
         overlay.setMouseTransparent(true);
         emptyHint.getStyleClass().add("empty-hint");
         emptyHint.setMouseTransparent(true);
-        getChildren().addAll(world, emptyHint);
+        gridProbe.getStyleClass().add("grid-dot");
+        gridProbe.setVisible(false);
+        gridProbe.setManaged(false);
+        grid.setMouseTransparent(true);
+        getChildren().addAll(gridProbe, grid, world, emptyHint);
+        zoom.bind(scale.xProperty());
+        javafx.beans.InvalidationListener redraw = o -> drawGrid();
+        for (javafx.beans.Observable o : List.of(widthProperty(), heightProperty(), pan.xProperty(), pan.yProperty(),
+                scale.xProperty(), gridProbe.fillProperty())) {
+            o.addListener(redraw);
+        }
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -125,6 +139,34 @@ public final class GraphCanvas extends Region {
         return scale.getX();
     }
 
+    /** The current zoom factor (1 = 100%). */
+    public javafx.beans.property.ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+
+    /** A dot every 24 canvas units (48 when zoomed far out), panning and zooming with the graph. */
+    private void drawGrid() {
+        double w = getWidth();
+        double h = getHeight();
+        grid.setWidth(w);
+        grid.setHeight(h);
+        var g = grid.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (!(gridProbe.getFill() instanceof javafx.scene.paint.Color c)) {
+            return;
+        }
+        double step = 24 * zoom() * (zoom() < 0.5 ? 2 : 1);
+        double r = Math.max(0.8, 1.2 * Math.min(1, zoom()));
+        g.setFill(c);
+        double x0 = ((pan.getX() % step) + step) % step;
+        double y0 = ((pan.getY() % step) + step) % step;
+        for (double x = x0; x < w; x += step) {
+            for (double y = y0; y < h; y += step) {
+                g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            }
+        }
+    }
+
     public void zoomBy(double factor) {
         zoomAround(factor, getWidth() / 2, getHeight() / 2);
     }
@@ -142,7 +184,7 @@ public final class GraphCanvas extends Region {
         pan.setY(sy - before.getY() * z);
     }
 
-    /** Zooms and pans so the whole graph fits the canvas (never enlarging past 100%). */
+    /** Zooms and pans so the whole graph, curves included, fits the canvas (never enlarging past 100%). */
     public void fitToView() {
         GraphSnapshot g = vm.graph();
         if (g.nodes().isEmpty() || getWidth() <= 0 || getHeight() <= 0) {
@@ -157,6 +199,13 @@ public final class GraphCanvas extends Region {
             minY = Math.min(minY, n.y());
             maxX = Math.max(maxX, n.x() + GraphEditorViewModel.NODE_WIDTH);
             maxY = Math.max(maxY, n.y() + GraphEditorViewModel.NODE_HEIGHT);
+        }
+        Bounds curves = edgeLayer.getBoundsInParent();
+        if (!edgeLayer.getChildren().isEmpty() && !curves.isEmpty()) {
+            minX = Math.min(minX, curves.getMinX());
+            minY = Math.min(minY, curves.getMinY());
+            maxX = Math.max(maxX, curves.getMaxX());
+            maxY = Math.max(maxY, curves.getMaxY());
         }
         double margin = 48;
         double z = Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY));
@@ -179,6 +228,7 @@ public final class GraphCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
+        drawGrid();
         emptyHint.autosize();
         emptyHint.relocate((getWidth() - emptyHint.getWidth()) / 2, getHeight() * 0.42);
     }

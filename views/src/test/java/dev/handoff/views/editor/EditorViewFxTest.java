@@ -129,6 +129,21 @@ class EditorViewFxTest {
     }
 
     @Test
+    void doubleClickAddsRubberBandSelectsAndShortcutsCopyAndPaste(FxRobot robot) {
+        GraphCanvas canvas = view.canvas();
+        Bounds c = canvas.localToScreen(canvas.getBoundsInLocal());
+        robot.doubleClickOn(new Point2D(c.getMinX() + 200, c.getMinY() + 500), MouseButton.PRIMARY);
+        robot.doubleClickOn(new Point2D(c.getMinX() + 450, c.getMinY() + 500), MouseButton.PRIMARY);
+        assertThat(doc.document().agents()).hasSize(2);
+        robot.drag(new Point2D(c.getMinX() + 40, c.getMinY() + 420), MouseButton.PRIMARY)
+                .moveTo(new Point2D(c.getMinX() + 620, c.getMinY() + 600)).drop();
+        assertThat(view.viewModel().selection().nodes()).containsExactlyInAnyOrderElementsOf(agentIds());
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
+        assertThat(doc.document().agents()).hasSize(4);
+        assertThat(doc.undoDescriptionProperty().get()).isEqualTo("Paste 2 agents");
+    }
+
+    @Test
     void tickingAFeatureInTheInspectorEditsTheAgentsInterfaceAndShowsTheViewCount(FxRobot robot) {
         robot.clickOn("#add-agent");
         String a = agentIds().get(0);
