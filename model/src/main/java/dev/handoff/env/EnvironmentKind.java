@@ -16,6 +16,14 @@ public interface EnvironmentKind {
     /** Kind-specific problems (parameters, required features, agent options), with JSON paths. */
     List<Problem> validate(Workflow workflow);
 
+    /**
+     * Whether the environment itself ends an artifact's episode (a packet is delivered on arrival), so that agents need no
+     * handoff to STOP.
+     */
+    default boolean endsEpisodesItself() {
+        return false;
+    }
+
     /** A fresh simulator for a valid workflow. Randomness comes from {@link HandoffEnvironment#reset}. */
     HandoffEnvironment create(Workflow workflow);
 }

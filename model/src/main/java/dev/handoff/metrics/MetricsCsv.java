@@ -16,19 +16,41 @@ import java.util.Locale;
  * agent the mean |TD error| and decisions, per edge the scalar's mean, spread and count. Thread-safe appends.
  */
 public final class MetricsCsv implements AutoCloseable {
+    private final Path file;
     private final BufferedWriter out;
     private final List<String> agentIds;
     private final List<String> edgeNames;
 
     public MetricsCsv(Path file, List<String> agentIds, List<String> edgeNames) {
+        this(file, agentIds, edgeNames, null);
+    }
+
+    /**
+     * Opens {@code file} for a run resumed from checkpoints: rows a crashed or stopped run wrote after its checkpoint
+     * (handoffs beyond {@code keepUpTo} for that algorithm and seed) are dropped, so the file ends up as an
+     * uninterrupted run's. With {@code keepUpTo} null the file is started afresh.
+     */
+    public MetricsCsv(Path file, List<String> agentIds, List<String> edgeNames, java.util.function.ToLongBiFunction<String, Long> keepUpTo) {
+        this.file = file;
+        this.agentIds = agentIds;
+        this.edgeNames = edgeNames;
+        List<String> kept = new java.util.ArrayList<>();
         try {
+            if (keepUpTo != null && Files.exists(file)) {
+                List<String> old = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 1; i < old.size(); i++) {
+                    String[] cells = old.get(i).split(",", 4);
+                    if (cells.length >= 3 && Long.parseLong(cells[2]) <= keepUpTo.applyAsLong(cells[0], Long.parseLong(cells[1]))) {
+                        kept.add(old.get(i));
+                    }
+                }
+            }
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.agentIds = agentIds;
-        this.edgeNames = edgeNames;
         writeHeader();
+        kept.forEach(this::line);
     }
 
     private void writeHeader() {
@@ -70,10 +92,20 @@ public final class MetricsCsv implements AutoCloseable {
         }
     }
 
+    /** Closes the file and orders its rows by algorithm, seed and handoffs (seeds trained in parallel interleave). */
     @Override
     public synchronized void close() {
         try {
             out.close();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> rows = new java.util.ArrayList<>(lines.subList(1, lines.size()));
+            rows.sort(java.util.Comparator.comparing((String r) -> r.split(",", 2)[0])
+                    .thenComparingLong(r -> Long.parseLong(r.split(",", 3)[1]))
+                    .thenComparingLong(r -> Long.parseLong(r.split(",", 4)[2])));
+            rows.add(0, lines.get(0));
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, rows, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -170,45 +170,35 @@ public final class InterfaceMap {
             throw new IllegalArgumentException(where + ": bins must be at least 1, is " + term.bins());
         }
         modulo[t] = term.modulo() == null ? 0 : term.modulo();
-        if (f.type() == FeatureType.REAL) {
-            if (term.bins() == null) {
-                throw new IllegalArgumentException(where + ": a real feature needs bins for a finite view");
-            }
-            if (f.min() == null || f.max() == null || !Double.isFinite(f.min()) || !Double.isFinite(f.max())) {
-                throw new IllegalArgumentException(where + ": real feature needs finite min and max to be binned");
-            }
+        boolean real = f.type() == FeatureType.REAL;
+        if (real && term.bins() == null) {
+            throw new IllegalArgumentException(where + ": a real feature needs bins for a finite view");
+        }
+        if ((real || f.type() == FeatureType.INT)
+                && (f.min() == null || f.max() == null || !Double.isFinite(f.min()) || !Double.isFinite(f.max()))) {
+            throw new IllegalArgumentException(where + ": the feature needs finite min and max");
+        }
+        if (f.type() == FeatureType.CATEGORY && f.categories().isEmpty()) {
+            throw new IllegalArgumentException(where + ": the category feature has no categories");
+        }
+        // clamp narrows the feature's range; a clamp outside it would pin every artifact to one invented value
+        double clampedLo = Math.max(f.lo(), clampLo[t]);
+        double clampedHi = Math.min(f.hi(), clampHi[t]);
+        boolean empty = real ? clampedLo > clampedHi : Math.ceil(clampedLo) > Math.floor(clampedHi);
+        if (empty) {
+            throw new IllegalArgumentException(where + ": the clamp range leaves no value of the feature (range ["
+                    + f.lo() + ", " + f.hi() + "])");
+        }
+        if (real) {
             mode[t] = REAL_BINNED;
-            if (modulo[t] > 0) {
-                lo[t] = 0;
-                hi[t] = modulo[t];
-            } else {
-                lo[t] = Math.max(f.min(), clampLo[t]);
-                hi[t] = Math.min(f.max(), clampHi[t]);
-                if (lo[t] > hi[t]) {
-                    throw new IllegalArgumentException(where + ": the clamp range does not overlap the feature's range ["
-                            + f.min() + ", " + f.max() + "]");
-                }
-            }
+            lo[t] = modulo[t] > 0 ? 0 : clampedLo;
+            hi[t] = modulo[t] > 0 ? modulo[t] : clampedHi;
             cardinality[t] = term.bins();
             return;
         }
-        long l;
-        long h;
-        if (modulo[t] > 0) {
-            l = 0;
-            h = modulo[t] - 1L;
-        } else {
-            if (f.type() == FeatureType.INT && (f.min() == null || f.max() == null)) {
-                throw new IllegalArgumentException(where + ": int feature needs min and max");
-            }
-            l = (long) Math.ceil(Math.max(f.lo(), clampLo[t]));
-            h = (long) Math.floor(Math.min(f.hi(), clampHi[t]));
-        }
+        long l = modulo[t] > 0 ? 0 : (long) Math.ceil(clampedLo);
+        long h = modulo[t] > 0 ? modulo[t] - 1L : (long) Math.floor(clampedHi);
         long count = h - l + 1;
-        if (count < 1 || (f.type() == FeatureType.CATEGORY && f.categories().isEmpty())) {
-            throw new IllegalArgumentException(where + ": the feature has no values to observe"
-                    + (term.clampMin() != null || term.clampMax() != null ? " inside the clamp range" : ""));
-        }
         if (count > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(where + ": too many values (" + count + "); add bins");
         }
@@ -245,6 +235,9 @@ public final class InterfaceMap {
     /** The value index of one term for this artifact, in {@code [0, termCardinality(term))}. */
     public int termIndex(int term, double[] features) {
         double v = features[featureIndex[term]];
+        if (v != v) {
+            return 0; // NaN
+        }
         if (v < clampLo[term]) {
             v = clampLo[term];
         } else if (v > clampHi[term]) {

@@ -1,5 +1,9 @@
 package dev.handoff.train;
 
+import dev.handoff.checkpoint.CheckpointException;
+import dev.handoff.checkpoint.Checkpointable;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.JointStateAccess;
@@ -21,6 +25,7 @@ import java.util.function.Consumer;
  * threaded and deterministic for its seed; the hot loop allocates nothing.
  */
 public final class SeedTrainer {
+    private static final String CHECKPOINT_MAGIC = "handoff-checkpoint-1";
     private final Algorithm algorithm;
     private final long seed;
     private final HandoffEnvironment env;
@@ -30,6 +35,7 @@ public final class SeedTrainer {
     private final long budget;
     private final int window;
     private final Rng actRng;
+    private final Rng envRng;
     private final int[][] edgeOf;
     private final StepOutcome out = new StepOutcome();
     private final boolean carryScalar;
@@ -67,7 +73,7 @@ public final class SeedTrainer {
             learners[i] = new TabularQLearner(keys, env.actionCount(i), settings.gamma(), steps);
         }
         Rng master = new Rng(seed);
-        Rng envRng = master.split();
+        this.envRng = master.split();
         this.actRng = master.split();
         env.reset(envRng);
         this.edgeOf = edgeIndex(workflow, env);
@@ -200,6 +206,54 @@ public final class SeedTrainer {
         windowEpisodes = 0;
         windowReturnSum = 0;
         return w;
+    }
+
+    /** Writes everything this seed's run depends on: counters, window accumulators, RNG states, tables, the simulator. */
+    public void saveState(StateWriter w) {
+        if (!(env instanceof Checkpointable c)) {
+            throw new CheckpointException("this environment kind cannot be checkpointed yet");
+        }
+        w.putString(CHECKPOINT_MAGIC).putString(algorithm.cliName()).putLong(seed).putInt(learners.length);
+        w.putLong(handoffs).putLong(episodes).putInt(windowEpisodes).putDouble(windowReturnSum);
+        w.putDoubles(tdAbsSum).putLongs(decisions).putDoubles(scalarSum).putDoubles(scalarSumSq).putLongs(scalarCount);
+        w.putLongs(actRng.state()).putLongs(envRng.state());
+        for (TabularQLearner l : learners) {
+            w.putDoubles(l.table()).putLongs(l.visitTable());
+        }
+        c.saveState(w);
+    }
+
+    /** Restores a state written by {@link #saveState} for the same workflow, algorithm and seed. */
+    public void restoreState(StateReader r) {
+        if (!(env instanceof Checkpointable c)) {
+            throw new CheckpointException("this environment kind cannot be checkpointed yet");
+        }
+        if (!CHECKPOINT_MAGIC.equals(r.getString())) {
+            throw new CheckpointException("not a Handoff Workbench checkpoint (or one of an older format)");
+        }
+        String algo = r.getString();
+        long s = r.getLong();
+        int agents = r.getInt();
+        if (!algo.equals(algorithm.cliName()) || s != seed || agents != learners.length) {
+            throw new CheckpointException("the checkpoint is of " + algo + " seed " + s + " with " + agents
+                    + " agents, not " + algorithm.cliName() + " seed " + seed + " with " + learners.length);
+        }
+        handoffs = r.getLong();
+        episodes = r.getLong();
+        windowEpisodes = r.getInt();
+        windowReturnSum = r.getDouble();
+        System.arraycopy(r.getDoubles(tdAbsSum.length), 0, tdAbsSum, 0, tdAbsSum.length);
+        System.arraycopy(r.getLongs(decisions.length), 0, decisions, 0, decisions.length);
+        System.arraycopy(r.getDoubles(scalarSum.length), 0, scalarSum, 0, scalarSum.length);
+        System.arraycopy(r.getDoubles(scalarSumSq.length), 0, scalarSumSq, 0, scalarSumSq.length);
+        System.arraycopy(r.getLongs(scalarCount.length), 0, scalarCount, 0, scalarCount.length);
+        actRng.restore(r.getLongs(4));
+        envRng.restore(r.getLongs(4));
+        for (TabularQLearner l : learners) {
+            int size = l.viewCount() * l.actionCount();
+            l.restore(r.getDoubles(size), r.getLongs(size));
+        }
+        c.restoreState(r);
     }
 
     public boolean finished() {

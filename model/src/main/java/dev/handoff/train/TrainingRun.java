@@ -14,6 +14,7 @@ public final class TrainingRun {
     private final List<SeedTrainer> trainers;
     private final int parallelism;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Consumer<SeedTrainer> afterChunk = t -> { };
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final long[] stepTarget;
@@ -36,6 +37,14 @@ public final class TrainingRun {
 
     public void addListener(TrainingListener l) {
         listeners.add(l);
+    }
+
+    /**
+     * Called on a trainer thread after each chunk of a trainer's handoffs, while no other thread touches that trainer:
+     * the place to checkpoint it.
+     */
+    public void setAfterChunk(java.util.function.Consumer<SeedTrainer> hook) {
+        this.afterChunk = hook;
     }
 
     public List<SeedTrainer> trainers() {
@@ -204,6 +213,7 @@ public final class TrainingRun {
                 SeedTrainer trainer = trainers.get(index);
                 long target = Math.min(stepTarget[index], trainer.handoffs() + chunk(trainer));
                 boolean ok = trainer.runUntil(target, w -> listeners.forEach(l -> l.onWindow(w)));
+                afterChunk.accept(trainer);
                 lock.lock();
                 try {
                     busy[index] = false;

@@ -9,7 +9,7 @@ public final class DidYouMean {
     }
 
     /**
-     * The candidate closest to {@code word} (case-insensitive Levenshtein distance), if it is close enough to be a
+     * The candidate closest to {@code word} (case-insensitive {@link #distance edit distance}), if it is close enough to be a
      * plausible typo: at most 2 edits, and fewer than half the word's length.
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
@@ -38,23 +38,28 @@ public final class DidYouMean {
         return closest(word, candidates).map(s -> "; did you mean \"" + s + "\"?").orElse("");
     }
 
-    /** Levenshtein distance (insertions, deletions, substitutions each cost 1). */
+    /**
+     * Edit distance where insertions, deletions, substitutions and swaps of two adjacent letters each cost 1
+     * (optimal string alignment), so {@code nmae} is one edit from {@code name}.
+     */
     public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

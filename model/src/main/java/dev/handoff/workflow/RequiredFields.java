@@ -41,7 +41,7 @@ final class RequiredFields {
         JsonNode training = root.path("training");
         require(out, training, "/training", "gamma", "stepSize", "epsilon", "handoffs");
         require(out, training.path("stepSize"), "/training/stepSize", "kind");
-        require(out, training.path("epsilon"), "/training/epsilon", "start", "end");
+        require(out, training.path("epsilon"), "/training/epsilon", "start", "end", "decayHandoffs");
 
         JsonNode positions = root.path("layout").path("positions");
         if (positions.isObject()) {

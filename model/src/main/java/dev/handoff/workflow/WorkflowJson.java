@@ -12,16 +12,16 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -59,7 +59,10 @@ import java.util.TreeSet;
  * Output is deterministic so files diff well: 2-space indentation, {@code "key": value}, fields in each record's
  * {@code @JsonPropertyOrder}, map keys sorted, {@code \n} line endings and a trailing newline; a loaded and re-saved
  * document is byte-identical. Saving stamps the current {@link Workflow#FORMAT_VERSION} and
- * {@link AppVersion#writtenBy()}. Loading never throws anything but {@link WorkflowLoadException}, whose
+ * {@link AppVersion#writtenBy()}. Numbers keep their JSON text where their Java type allows: environment parameters
+ * stay integers ({@code 10}) or doubles ({@code 0.3}); typed real fields and doubles are written in Java's canonical
+ * form ({@code 0.0}, {@code 1.0E-4}), so a hand-written {@code 0} or {@code 1e-4} changes once, on the first save.
+ * Loading never throws anything but {@link WorkflowLoadException}, whose
  * {@link Problem}s carry JSON Pointer paths ({@code ""} for syntax errors, which give line and column instead).
  */
 public final class WorkflowJson {
@@ -85,6 +88,9 @@ public final class WorkflowJson {
         try {
             byte[] bytes = Files.readAllBytes(file);
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark some Windows editors add
+            }
         } catch (NoSuchFileException e) {
             throw new WorkflowLoadException(name, List.of(new Problem("", "file not found: " + file)), e);
         } catch (CharacterCodingException e) {
@@ -134,16 +140,23 @@ public final class WorkflowJson {
         int version = checkFormatVersion(doc, source);
         migrate(doc, version);
 
-        UnknownPropertyCollector unknown = new UnknownPropertyCollector();
+        List<Problem> unknown = UnknownProperties.find(doc);
         Workflow workflow;
         try {
-            workflow = MAPPER.readerFor(Workflow.class).withHandler(unknown).readValue(doc);
+            // unknown properties were all found above, with their paths; skip them here to find type errors too
+            workflow = MAPPER.readerFor(Workflow.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(doc);
         } catch (DatabindException e) {
-            List<Problem> problems = new ArrayList<>(unknown.problems);
-            problems.add(bindingProblem(e, doc));
+            List<Problem> problems = new ArrayList<>(unknown);
+            List<Problem> missing = RequiredFields.missing(doc);
+            problems.addAll(missing);
+            Problem binding = bindingProblem(e, doc);
+            if (missing.stream().noneMatch(m -> m.path().equals(binding.path()))) {
+                problems.add(binding);
+            }
             throw new WorkflowLoadException(source, problems, e);
         } catch (StreamReadException e) {
-            List<Problem> problems = new ArrayList<>(unknown.problems);
+            List<Problem> problems = new ArrayList<>(unknown);
             JsonParser p = e.getProcessor();
             String path = p == null || p.getParsingContext() == null ? "" : p.getParsingContext().pathAsPointer().toString();
             problems.add(new Problem(path, e.getOriginalMessage()));
@@ -151,7 +164,7 @@ public final class WorkflowJson {
         } catch (IOException e) {
             throw new WorkflowLoadException(source, List.of(new Problem("", "cannot read the document: " + e.getMessage())), e);
         }
-        List<Problem> problems = new ArrayList<>(unknown.problems);
+        List<Problem> problems = new ArrayList<>(unknown);
         problems.addAll(RequiredFields.missing(doc));
         if (!problems.isEmpty()) {
             throw new WorkflowLoadException(source, problems);
@@ -186,14 +199,14 @@ public final class WorkflowJson {
 
     /**
      * Brings an older document up to {@link Workflow#FORMAT_VERSION}, one small step per version (v1 → v2 → ...).
-     * Version 1 is the first format, so there is nothing to migrate yet; a new version adds a step here and a test
-     * that loads a file of every older version.
+     * Version 1 is the first format, so there is nothing to migrate yet; a format change adds its step here and a
+     * test that loads a file written in every older version.
      */
     private static void migrate(ObjectNode doc, int fromVersion) {
-        for (int v = fromVersion; v < Workflow.FORMAT_VERSION; v++) {
-            throw new IllegalStateException("no migration from format version " + v);
+        if (fromVersion == Workflow.FORMAT_VERSION) {
+            return;
         }
-        doc.put("formatVersion", Workflow.FORMAT_VERSION);
+        throw new IllegalStateException("no migration from format version " + fromVersion + " for " + doc.path("name"));
     }
 
     private static Problem syntaxProblem(JsonProcessingException e) {
@@ -215,20 +228,54 @@ public final class WorkflowJson {
             message = unknownPropertyMessage(u.getPropertyName(), u.getKnownPropertyIds());
         } else if (e instanceof InvalidFormatException f) {
             Class<?> target = f.getTargetType();
-            message = "cannot use " + describeValue(f.getValue()) + " as " + typeName(target) + allowedValues(target);
+            message = "expected " + typeName(target) + allowedValues(target) + ", found " + describeValue(f.getValue());
         } else if (e instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause();
-            message = cause instanceof NullPointerException
-                    ? "null is not allowed inside a list here"
-                    : "invalid value: " + (cause == null ? v.getOriginalMessage() : cause.getMessage());
+            if (cause instanceof NullPointerException) {
+                // a record's List.copyOf met a null element: point at it
+                String nullAt = nullListElement(found, path);
+                return new Problem(nullAt == null ? path : nullAt, "null is not allowed in a list");
+            }
+            message = "invalid value: " + (cause == null ? v.getOriginalMessage() : cause.getMessage());
+        } else if (found.isMissingNode() && e instanceof JsonMappingException jme && !jme.getPath().isEmpty()
+                && jme.getPath().get(jme.getPath().size() - 1).getFieldName() != null) {
+            message = "missing required field \"" + jme.getPath().get(jme.getPath().size() - 1).getFieldName() + "\"";
         } else if (e instanceof MismatchedInputException m) {
             Class<?> target = m.getTargetType();
             message = "expected " + (target == null ? "another kind of value" : typeName(target) + allowedValues(target))
                     + (found.isMissingNode() ? "" : ", found " + describeNode(found));
+        } else if (found.isNumber()) {
+            message = "the number " + found.asText() + " is out of range here";
         } else {
-            message = e.getOriginalMessage();
+            String original = e.getOriginalMessage();
+            int cut = original == null ? -1 : original.indexOf('\n');
+            message = cut >= 0 ? original.substring(0, cut) : original;
         }
         return new Problem(path, message);
+    }
+
+    /** Path of the first null element of an array directly inside {@code node} (or of {@code node} itself). */
+    private static String nullListElement(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    return JsonPointers.child(path, i);
+                }
+            }
+        }
+        if (node.isObject()) {
+            java.util.Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isArray()) {
+                    String p = nullListElement(e.getValue(), JsonPointers.child(path, e.getKey()));
+                    if (p != null) {
+                        return p;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String pointer(List<JsonMappingException.Reference> refs) {
@@ -271,7 +318,7 @@ public final class WorkflowJson {
             return "a string";
         }
         if (t.isEnum()) {
-            return "one of the names";
+            return "one of";
         }
         if (List.class.isAssignableFrom(t) || Collection.class.isAssignableFrom(t) || t.isArray()) {
             return "an array";
@@ -287,6 +334,13 @@ public final class WorkflowJson {
             List<String> names = new ArrayList<>();
             for (FeatureType ft : FeatureType.values()) {
                 names.add(ft.json());
+            }
+            return " " + String.join(", ", names);
+        }
+        if (t != null && t.isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object c : t.getEnumConstants()) {
+                names.add(c.toString());
             }
             return " " + String.join(", ", names);
         }
@@ -318,21 +372,6 @@ public final class WorkflowJson {
             return "an object";
         }
         return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Collects every unknown property (with its path) instead of stopping at the first. */
-    private static final class UnknownPropertyCollector extends DeserializationProblemHandler {
-        final List<Problem> problems = new ArrayList<>();
-
-        @Override
-        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-                                             Object beanOrClass, String propertyName) throws IOException {
-            p.skipChildren();
-            String path = p.getParsingContext().pathAsPointer().toString();
-            Collection<Object> known = deserializer == null ? null : deserializer.getKnownPropertyNames();
-            problems.add(new Problem(path, unknownPropertyMessage(propertyName, known)));
-            return true;
-        }
     }
 
     // ---------------------------------------------------------------- writing
@@ -423,6 +462,10 @@ public final class WorkflowJson {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 // records have helpers like HandoffSpec.isStop(): only record components are document fields
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .build();

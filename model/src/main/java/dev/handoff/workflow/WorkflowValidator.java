@@ -51,6 +51,11 @@ public final class WorkflowValidator {
         this.knownKinds = () -> ids;
     }
 
+    /** Generic rules plus the kind found by {@code lookup}; an unknown kind is reported without a list of known ones. */
+    public WorkflowValidator(Function<String, Optional<EnvironmentKind>> lookup) {
+        this(lookup, List::of);
+    }
+
     /**
      * Generic rules plus the kind found by {@code lookup}; {@code knownIds} lists the kinds for the message when the
      * lookup finds none.
@@ -308,7 +313,7 @@ public final class WorkflowValidator {
 
     // ---------------------------------------------------------------- handoffs
 
-    private static void checkHandoffs(Workflow w, Map<String, Integer> agents, List<Problem> out) {
+    private void checkHandoffs(Workflow w, Map<String, Integer> agents, List<Problem> out) {
         Map<String, Integer> firstAt = new HashMap<>();
         Map<String, List<String>> successors = new HashMap<>();
         for (int i = 0; i < w.handoffs().size(); i++) {
@@ -354,11 +359,17 @@ public final class WorkflowValidator {
             if (!successors.containsKey(a.getKey())) {
                 out.add(new Problem(p, "agent \"" + a.getKey() + "\" has no outgoing handoff: no way to "
                         + HandoffSpec.STOP + " or hand off"));
-            } else if (!reachStop.contains(a.getKey())) {
+            } else if (!reachStop.contains(a.getKey()) && !kindEndsEpisodesItself(w)) {
                 out.add(new Problem(p, "no chain of handoffs from agent \"" + a.getKey() + "\" reaches "
                         + HandoffSpec.STOP + ": its episodes would never end"));
             }
         }
+    }
+
+    /** Kinds such as routing end an artifact's episode inside the environment (delivery), with no STOP edge. */
+    private boolean kindEndsEpisodesItself(Workflow w) {
+        return kinds != null && w.environment() != null && !blank(w.environment().kind())
+                && kinds.apply(w.environment().kind()).map(EnvironmentKind::endsEpisodesItself).orElse(false);
     }
 
     /** Agents with a chain of handoffs to STOP (backward search from STOP). */
@@ -395,7 +406,8 @@ public final class WorkflowValidator {
         if (kinds.apply(env.kind()).isEmpty()) {
             Collection<String> known = knownKinds.get();
             out.add(new Problem("/environment/kind", "unknown environment kind \"" + env.kind() + "\""
-                    + DidYouMean.suffix(env.kind(), known) + " (known: " + String.join(", ", known) + ")"));
+                    + DidYouMean.suffix(env.kind(), known)
+                    + (known.isEmpty() ? "" : " (known: " + String.join(", ", known) + ")")));
             return false;
         }
         return true;
@@ -417,6 +429,11 @@ public final class WorkflowValidator {
         if (t == null) {
             out.add(new Problem("/training", "missing training settings"));
             return;
+        }
+        if (t.algorithm() == null || !TrainingSettings.ALGORITHMS.contains(t.algorithm())) {
+            out.add(new Problem("/training/algorithm", "unknown algorithm \"" + t.algorithm() + "\""
+                    + DidYouMean.suffix(String.valueOf(t.algorithm()), TrainingSettings.ALGORITHMS)
+                    + " (known: " + String.join(", ", TrainingSettings.ALGORITHMS) + ")"));
         }
         if (!(t.gamma() > 0 && t.gamma() <= 1)) {
             out.add(new Problem("/training/gamma", "gamma must be in (0, 1], is " + num(t.gamma())));

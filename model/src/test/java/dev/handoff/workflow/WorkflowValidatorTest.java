@@ -83,6 +83,13 @@ class WorkflowValidatorTest {
     // ---------------------------------------------------------------- valid documents
 
     @Test
+    void unknownAlgorithmIsReportedWithASuggestion() {
+        Workflow w = SampleWorkflows.minimal();
+        w = w.withTraining(w.training().withAlgorithm("icq-tabualr"));
+        assertThat(problems(w)).anyMatch(p -> p.path().equals("/training/algorithm") && p.message().contains("icq-tabular"));
+    }
+
+    @Test
     void sampleWorkflowsHaveNoProblems() {
         assertThat(problems(SampleWorkflows.everyField())).isEmpty();
         assertThat(problems(SampleWorkflows.minimal())).isEmpty();
@@ -325,6 +332,13 @@ class WorkflowValidatorTest {
                 "/environment/parameters/steps", "at least 1");
         assertProblem(v.validate(base().withEnvironment(new EnvironmentSpec("other", null))),
                 "/environment/kind", "(known: synthetic)");
+    }
+
+    @Test
+    void lookupWithoutKnownIdsStillReportsAnUnknownKind() {
+        WorkflowValidator v = new WorkflowValidator(id -> Optional.empty());
+        List<Problem> ps = v.validate(base());
+        assertThat(ps).containsExactly(new Problem("/environment/kind", "unknown environment kind \"synthetic\""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.handoff.app.cli;
 
+import dev.handoff.env.routing.RoutingWorkflows;
 import dev.handoff.env.synthetic.SyntheticTemplates;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.WorkflowJson;
@@ -7,14 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code handoff new synthetic --out FILE}: writes a new workflow from a template. */
-@Command(name = "new", description = "Write a new workflow from a template (kinds: synthetic).")
+/** {@code handoff new TEMPLATE --out FILE}: writes a new workflow from a template. */
+@Command(name = "new", description = "Write a new workflow from a template: synthetic, routing-6x6, routing-lata, routing-abilene.")
 final class NewCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "KIND", description = "template kind: synthetic")
-    String kind;
+    @Parameters(index = "0", paramLabel = "TEMPLATE", description = "synthetic | routing-6x6 | routing-lata | routing-abilene")
+    String template;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the workflow")
     Path out;
@@ -31,15 +33,43 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--eta", defaultValue = "0.05", description = "mixing knob η (synthetic)")
     double eta;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "routing data folder (default: sample-workflows/data/routing of this checkout)")
+    Path data;
+
     @Override
     public Integer call() throws Exception {
-        if (!"synthetic".equals(kind)) {
-            System.err.println("handoff new: unknown template \"" + kind + "\" (known: synthetic)");
+        Workflow w = switch (template) {
+            case "synthetic" -> SyntheticTemplates.ring(name == null ? "Synthetic ring of " + agents : name, agents, lambda, eta);
+            case "routing-6x6" -> RoutingWorkflows.sixBySix(routingData());
+            case "routing-lata" -> RoutingWorkflows.lata(routingData());
+            case "routing-abilene" -> RoutingWorkflows.abilene(routingData());
+            default -> null;
+        };
+        if (w == null) {
+            System.err.println("handoff new: unknown template \"" + template
+                    + "\" (known: synthetic, routing-6x6, routing-lata, routing-abilene)");
             return HandoffCli.INVALID_INPUT;
         }
-        Workflow w = SyntheticTemplates.ring(name == null ? "Synthetic ring of " + agents : name, agents, lambda, eta);
+        if (name != null) {
+            w = w.withName(name);
+        }
         WorkflowJson.write(w, out);
         System.err.println("wrote " + out);
         return 0;
+    }
+
+    private Path routingData() {
+        if (data != null) {
+            return data;
+        }
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("sample-workflows/data/routing"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalArgumentException("cannot find sample-workflows/data/routing: pass --data DIR");
+        }
+        return p.resolve("sample-workflows/data/routing");
     }
 }

@@ -1,5 +1,6 @@
 package dev.handoff.app.cli;
 
+import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
@@ -22,8 +23,15 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "train", description = "Train a workflow headless and print a JSON summary as the last line.")
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a *.workflow.json file")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "a *.workflow.json file (not with --resume)")
     Path file;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the run in RUN_DIR from its checkpoints")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
+            description = "also checkpoint every N handoffs per seed (always at the end)")
+    long checkpointEvery;
 
     @Option(names = "--algo", paramLabel = "ALGO", description = "icq-tabular | oracle | independent (default: the workflow's)")
     String algo;
@@ -45,6 +53,26 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (resume != null) {
+            if (file != null || algo != null || seed != null || seeds != null) {
+                System.err.println("--resume: the run folder fixes the workflow, algorithm and seeds; pass only --handoffs");
+                return HandoffCli.INVALID_INPUT;
+            }
+            HeadlessTraining.Result result;
+            try {
+                result = HeadlessTraining.resume(resume, handoffs, parallel, checkpointEvery, System.err::println);
+            } catch (CheckpointException | WorkflowLoadException e) {
+                System.err.println("handoff train --resume: " + e.getMessage());
+                return HandoffCli.INVALID_INPUT;
+            }
+            System.out.println(Json.line(result.summary()));
+            return result.summary().status().startsWith("finished") ? 0 : 1;
+        }
+        if (file == null) {
+            System.err.println("handoff train: give a workflow FILE, or --resume RUN_DIR");
+            return HandoffCli.INVALID_INPUT;
+        }
         Workflow w;
         try {
             w = WorkflowLoading.loadValid(file);
@@ -68,9 +96,8 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("--handoffs: must be positive");
             return HandoffCli.INVALID_INPUT;
         }
-        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         HeadlessTraining.Result result = HeadlessTraining.run(
-                new HeadlessTraining.Request(w, kind, algorithm, seedList, budget, parallel), out, System.err::println);
+                new HeadlessTraining.Request(w, kind, algorithm, seedList, budget, parallel, checkpointEvery), out, System.err::println);
         TrainingSummary s = result.summary();
         System.out.println(Json.line(s));
         return s.status().startsWith("finished") ? 0 : 1;

@@ -1,5 +1,8 @@
 package dev.handoff.env.synthetic;
 
+import dev.handoff.checkpoint.Checkpointable;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.StepOutcome;
@@ -9,7 +12,7 @@ import dev.handoff.util.Rng;
  * The simulator of the synthetic IC-SMDP (ICQ.md §5): one artifact (g visible progress, h hidden difficulty) handed
  * around the workflow graph; a continuing task that resets after STOP, with h carried over through resets.
  */
-public final class SyntheticEnvironment implements HandoffEnvironment, JointStateAccess {
+public final class SyntheticEnvironment implements HandoffEnvironment, JointStateAccess, Checkpointable {
     /** Artifact feature order of this kind's schema. */
     static final int PROGRESS = 0;
     static final int DIFFICULTY = 1;
@@ -48,6 +51,12 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
     @Override
     public int target(int agent, int action) {
         return graph.target(agent, action);
+    }
+
+    @Override
+    public String actionLabel(int agent, int action, java.util.List<String> agentIds) {
+        int j = graph.target(agent, action);
+        return (graph.option(agent, action) == 0 ? "quick" : "thorough") + " → " + (j == STOP ? "STOP" : agentIds.get(j));
     }
 
     @Override
@@ -152,6 +161,26 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
     @Override
     public void encodeReceiverView(float[] out) {
         encodeView(out);
+    }
+
+    /** The artifact and episode accumulators (the RNG is the trainer's, saved by it). */
+    @Override
+    public void saveState(StateWriter out) {
+        out.putInt(c).putInt(g).putInt(h).putInt(p).putDouble(episodeDiscount).putDouble(episodeReturn);
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        c = in.getInt();
+        g = in.getInt();
+        h = in.getInt();
+        p = in.getInt();
+        episodeDiscount = in.getDouble();
+        episodeReturn = in.getDouble();
+        if (c < 0 || c >= graph.agents || g < 0 || g >= params.progressLevels() || h < 0 || h >= params.difficultyLevels()
+                || p < 0 || p > 1) {
+            throw new dev.handoff.checkpoint.CheckpointException("the checkpoint's artifact state does not fit this workflow");
+        }
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class SyntheticTemplates {
         TrainingSettings training = new TrainingSettings("icq-tabular", 0.95, StepSizeSpec.harmonic(10, 100),
                 new EpsilonSpec(1.0, 0.1, 2_000_000), 6_000_000, List.of(1L, 2L, 3L), 50_000);
         return new Workflow(Workflow.FORMAT_VERSION, null, name,
-                "Synthetic IC-SMDP (ICQ.md §5): " + agents + " agents on a ring, gap knob λ = " + lambda + ", mixing knob η = " + eta + ".",
+                "The synthetic IC-SMDP of the IC-Q paper: " + agents + " agents on a ring, gap knob λ = " + lambda + ", mixing knob η = " + eta + ".",
                 schema, specs, handoffs, new EnvironmentSpec(SyntheticKind.ID, parameters), training, layout);
     }
 }

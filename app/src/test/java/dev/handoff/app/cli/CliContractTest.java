@@ -1,0 +1,126 @@
+package dev.handoff.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI contract scripts rely on: exit codes, one problem per line, a JSON object as the last stdout line. */
+class CliContractTest {
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    static Path samples() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("sample-workflows"))) {
+            p = p.getParent();
+        }
+        assertThat(p).as("repository root with sample-workflows/").isNotNull();
+        return p.resolve("sample-workflows");
+    }
+
+    private String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode lastLineJson() throws Exception {
+        List<String> lines = out().lines().toList();
+        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void validSampleValidatesWithExitZero() {
+        assertThat(HandoffCli.run("validate", samples().resolve("synthetic-ring10.workflow.json").toString())).isZero();
+        assertThat(out()).contains("valid");
+    }
+
+    @Test
+    void invalidWorkflowExitsTwoWithOneLinePerProblem(@TempDir Path dir) throws Exception {
+        String json = Files.readString(samples().resolve("synthetic-ring10.workflow.json"))
+                .replace("\"to\": \"a1\"", "\"to\": \"a99\"")
+                .replace("\"gamma\": 0.95", "\"gamma\": 1.5");
+        Path bad = dir.resolve("bad.workflow.json");
+        Files.writeString(bad, json);
+        assertThat(HandoffCli.run("validate", bad.toString())).isEqualTo(2);
+        List<String> lines = out().lines().toList();
+        assertThat(lines).anyMatch(l -> l.startsWith("/handoffs/0/to: ") && l.contains("a99"));
+        assertThat(lines).anyMatch(l -> l.startsWith("/training/gamma: "));
+        assertThat(lines).allMatch(l -> l.matches("^/\\S*: .+"));
+    }
+
+    @Test
+    void malformedJsonIsAnInputErrorNotACrash(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("broken.workflow.json");
+        Files.writeString(bad, "{ \"formatVersion\": 1, \"agents\": [ ");
+        assertThat(HandoffCli.run("validate", bad.toString())).isEqualTo(2);
+        assertThat(out()).contains("line");
+    }
+
+    @Test
+    void trainPrintsASummaryAndWritesARunFolder(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        int code = HandoffCli.run("train", samples().resolve("synthetic-ring10.workflow.json").toString(), "--seeds", "1..2",
+                "--handoffs", "3000000", "--out", run.toString());
+        assertThat(code).isZero();
+        JsonNode s = lastLineJson();
+        assertThat(s.get("algo").asText()).isEqualTo("icq-tabular");
+        assertThat(s.get("seeds")).hasSize(2);
+        assertThat(s.get("handoffs").asLong()).isEqualTo(3_000_000);
+        assertThat(s.get("handoffsPerSecond").asDouble()).isPositive();
+        assertThat(s.get("wallSeconds").asDouble()).isPositive();
+        double oracle = s.get("oracleReturn").asDouble();
+        assertThat(s.get("meanReturn").asDouble()).isGreaterThan(oracle - 0.01 * Math.abs(oracle));
+        assertThat(run.resolve("metrics.csv")).exists();
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(1 + 2 * 60);
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        assertThat(manifest.get("status").asText()).isEqualTo("finished");
+        assertThat(manifest.get("workflowHash").asText()).hasSize(64);
+        assertThat(manifest.get("seeds")).hasSize(2);
+        assertThat(manifest.get("versions").get("app").asText()).isNotBlank();
+    }
+
+    @Test
+    void unknownAlgorithmIsAnInputError() {
+        assertThat(HandoffCli.run("train", samples().resolve("synthetic-ring10.workflow.json").toString(), "--algo", "magic"))
+                .isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("icq-tabular");
+    }
+
+    @Test
+    void exactOnTheGapSampleReportsAPositiveInterfaceGap() throws Exception {
+        assertThat(HandoffCli.run("exact", samples().resolve("synthetic-gap.workflow.json").toString())).isZero();
+        JsonNode r = lastLineJson();
+        assertThat(r.get("interfaceGapQ").asDouble()).isPositive();
+        assertThat(r.get("interfaceGapQSup").asDouble()).isLessThanOrEqualTo(r.get("aisBound").asDouble());
+        assertThat(r.get("policyLoss").asDouble()).isPositive();
+        assertThat(r.get("tMix").asLong()).isPositive();
+        assertThat(r.get("stateCount").asInt()).isEqualTo(360);
+    }
+}

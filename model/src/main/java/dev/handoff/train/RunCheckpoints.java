@@ -1,0 +1,57 @@
+package dev.handoff.train;
+
+import dev.handoff.checkpoint.CheckpointException;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The checkpoints of a run folder, one file per algorithm and seed under {@code checkpoints/}: written atomically
+ * (temporary file, then move), so a crash mid-write leaves the previous checkpoint intact.
+ */
+public final class RunCheckpoints {
+    public static final String FOLDER = "checkpoints";
+
+    private RunCheckpoints() {
+    }
+
+    public static Path fileOf(Path runDir, Algorithm algorithm, long seed) {
+        return runDir.resolve(FOLDER).resolve(algorithm.cliName() + "-seed" + seed + ".ckpt");
+    }
+
+    public static void write(Path runDir, SeedTrainer trainer) {
+        Path file = fileOf(runDir, trainer.algorithm(), trainer.seed());
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp)); StateWriter w = new StateWriter(os)) {
+                trainer.saveState(w);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file, e);
+        }
+    }
+
+    /** Restores {@code trainer} (built for the same workflow, algorithm and seed) from its checkpoint in {@code runDir}. */
+    public static void restore(Path runDir, SeedTrainer trainer) {
+        Path file = fileOf(runDir, trainer.algorithm(), trainer.seed());
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException("no checkpoint for " + trainer.algorithm() + " seed " + trainer.seed() + " in " + runDir);
+        }
+        try (InputStream is = new BufferedInputStream(Files.newInputStream(file)); StateReader r = new StateReader(is)) {
+            trainer.restoreState(r);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read checkpoint " + file + ": " + e.getMessage());
+        }
+    }
+}
