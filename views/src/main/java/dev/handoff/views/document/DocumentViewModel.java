@@ -33,6 +33,8 @@ public final class DocumentViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "");
     private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper generation =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "generation");
     private final Deque<Entry> undoStack = new ArrayDeque<>();
     private final Deque<Entry> redoStack = new ArrayDeque<>();
     private Workflow savedDocument;
@@ -72,6 +74,11 @@ public final class DocumentViewModel {
     /** "Handoff Workbench — ring.workflow.json *" (the star while there are unsaved changes). */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Changes each time another document is opened or a new one created (not on edits): views re-fit on it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty generationProperty() {
+        return generation.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -189,6 +196,7 @@ public final class DocumentViewModel {
         file.set(path);
         document.set(w);
         refresh();
+        generation.set(generation.get() + 1);
     }
 
     private void refresh() {

@@ -177,7 +177,27 @@ public final class EditorView extends VBox {
         SplitPane side = new SplitPane(inspector, problemsPane);
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.7);
-        SplitPane centre = new SplitPane(canvas, side);
+        Label overlapText = new Label();
+        overlapText.textProperty().bind(Bindings.format(
+                "%d nodes overlap: this layout was made for smaller nodes.", graph.overlappingProperty()));
+        Button tidy = button("Auto-layout", "Lay the graph out in layers (one undoable step)", this::autoLayout);
+        tidy.setId("overlap-auto-layout");
+        tidy.getStyleClass().add("accent");
+        Button spread = button("Spread out", "Keep this drawing's shape, scaled up until nodes no longer overlap", () -> {
+            graph.spreadOut();
+            Platform.runLater(canvas::fitToView);
+        });
+        spread.setId("overlap-spread");
+        HBox overlapBanner = new HBox(10, overlapText, spread, tidy);
+        overlapBanner.setId("overlap-banner");
+        overlapBanner.getStyleClass().add("overlap-banner");
+        overlapBanner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        overlapBanner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        overlapBanner.visibleProperty().bind(graph.overlappingProperty().greaterThan(0));
+        StackPane canvasArea = new StackPane(canvas, overlapBanner);
+        StackPane.setAlignment(overlapBanner, javafx.geometry.Pos.TOP_CENTER);
+        StackPane.setMargin(overlapBanner, new Insets(12));
+        SplitPane centre = new SplitPane(canvasArea, side);
         centre.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(side, false);
         VBox.setVgrow(centre, Priority.ALWAYS);
@@ -199,12 +219,8 @@ public final class EditorView extends VBox {
 
         getChildren().addAll(menuBar, toolBar, centre, status);
 
-        // a freshly opened or new document (nothing to undo yet) is shown whole
-        doc.documentProperty().addListener((o, a, w) -> {
-            if (!doc.canUndoProperty().get() && !doc.canRedoProperty().get()) {
-                Platform.runLater(canvas::fitToView);
-            }
-        });
+        // a freshly opened or new document is shown whole
+        doc.generationProperty().addListener((o, a, g) -> Platform.runLater(canvas::fitToView));
         canvas.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number w) {

@@ -25,11 +25,15 @@ final class EdgeShape extends Group {
         arrow.setMouseTransparent(true);
         getChildren().addAll(hit, line, arrow);
         String text = item.label();
+        if (item.label() != null && !item.label().isBlank() && item.problems().isEmpty()) {
+            Tooltip.install(hit, new Tooltip(item.label()));
+        }
         if (!item.problems().isEmpty()) {
             text = (text == null ? "" : text + "  ") + "⚠";
             Tooltip.install(hit, new Tooltip(String.join("\n", item.problems())));
         }
-        if (text != null && !text.isBlank()) {
+        double room = Math.hypot(g.x1() - g.x0(), g.y1() - g.y0());
+        if (text != null && !text.isBlank() && room > 12 + 7 * text.length()) {
             Label label = new Label(text);
             label.getStyleClass().add("edge-label");
             label.setMouseTransparent(true);

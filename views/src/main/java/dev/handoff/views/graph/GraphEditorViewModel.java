@@ -35,6 +35,8 @@ public final class GraphEditorViewModel {
     public static final double NODE_WIDTH = LayeredLayout.NODE_WIDTH;
     public static final double NODE_HEIGHT = LayeredLayout.NODE_HEIGHT;
     private static final double PASTE_STEP = 32;
+    static final double MAX_SPREAD = 4;
+    private static final double SPREAD_GAP = 24;
 
     private final DocumentViewModel document;
     private final SelectionModel selection;
@@ -43,6 +45,8 @@ public final class GraphEditorViewModel {
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(this, "canPaste");
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
     private final ReadOnlyBooleanWrapper canCopy = new ReadOnlyBooleanWrapper(this, "canCopy");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper overlapping =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "overlapping");
     private AgentClip clipboard;
     private int pasteCount;
     private double dragDx;
@@ -82,6 +86,11 @@ public final class GraphEditorViewModel {
 
     public ReadOnlyBooleanProperty canDeleteProperty() {
         return canDelete.getReadOnlyProperty();
+    }
+
+    /** How many nodes overlap another one as drawn (e.g. a layout made for smaller nodes); auto-layout fixes it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty overlappingProperty() {
+        return overlapping.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canCopyProperty() {
@@ -281,6 +290,39 @@ public final class GraphEditorViewModel {
         }
     }
 
+    /**
+     * Keeps the drawing's shape but scales it up about its centre, by the smallest factor (at most
+     * {@value #MAX_SPREAD}) that separates overlapping nodes: for layouts made for smaller nodes, e.g. a grid or a
+     * map. One undoable "Spread out"; returns the factor used (1 when nothing overlapped).
+     */
+    public double spreadOut() {
+        List<GraphSnapshot.NodeItem> nodes = graph.get().nodes();
+        double needed = 1;
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                double dx = Math.abs(nodes.get(i).x() - nodes.get(j).x());
+                double dy = Math.abs(nodes.get(i).y() - nodes.get(j).y());
+                if (dx < NODE_WIDTH && dy < NODE_HEIGHT) {
+                    double sx = dx == 0 ? Double.MAX_VALUE : (NODE_WIDTH + SPREAD_GAP) / dx;
+                    double sy = dy == 0 ? Double.MAX_VALUE : (NODE_HEIGHT + SPREAD_GAP) / dy;
+                    needed = Math.max(needed, Math.min(sx, sy));
+                }
+            }
+        }
+        double factor = Math.min(MAX_SPREAD, needed);
+        if (factor <= 1) {
+            return 1;
+        }
+        double cx = nodes.stream().mapToDouble(GraphSnapshot.NodeItem::x).average().orElse(0);
+        double cy = nodes.stream().mapToDouble(GraphSnapshot.NodeItem::y).average().orElse(0);
+        Map<String, Point> to = new LinkedHashMap<>();
+        for (GraphSnapshot.NodeItem n : nodes) {
+            to.put(n.id(), new Point(Math.round(cx + (n.x() - cx) * factor), Math.round(cy + (n.y() - cy) * factor)));
+        }
+        document.execute(DocumentEdits.move(document.document(), to).withDescription("Spread out"));
+        return factor;
+    }
+
     /** Lays the whole graph out in layers (one undoable "Auto-layout"). */
     public void autoLayout() {
         document.execute(DocumentEdits.autoLayout(document.document()));
@@ -343,8 +385,38 @@ public final class GraphEditorViewModel {
             edges.add(new GraphSnapshot.EdgeItem(h, h.label(), selection.handoffs().contains(h), validation.problemsFor(h)));
         }
         graph.set(new GraphSnapshot(nodes, edges));
+        if (!dragging) {
+            overlapping.set(countOverlapping(nodes));
+        }
         canDelete.set(selection.handoffs().size() > 0 || selection.nodes().stream().anyMatch(id -> !HandoffSpec.STOP.equals(id)));
         canCopy.set(selection.nodes().stream().anyMatch(id -> !HandoffSpec.STOP.equals(id)));
+    }
+
+    private static int countOverlapping(List<GraphSnapshot.NodeItem> nodes) {
+        int n = nodes.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = nodes.get(i).x();
+            ys[i] = nodes.get(i).y();
+        }
+        boolean[] hit = new boolean[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (Math.abs(xs[i] - xs[j]) < NODE_WIDTH && Math.abs(ys[i] - ys[j]) < NODE_HEIGHT) {
+                    if (!hit[i]) {
+                        hit[i] = true;
+                        count++;
+                    }
+                    if (!hit[j]) {
+                        hit[j] = true;
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private GraphSnapshot.NodeItem node(String id, String title, String subtitle, boolean stop, Workflow w,
