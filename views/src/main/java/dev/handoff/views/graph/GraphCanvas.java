@@ -54,6 +54,9 @@ public final class GraphCanvas extends Region {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate pan = new Translate(0, 0);
     private final Map<String, NodeView> nodeViews = new HashMap<>();
+    private final Map<HandoffSpec, DrawnEdge> drawnEdges = new HashMap<>();
+    /** True while nodes are being dragged: edges whose ends do not move keep their route until the drop. */
+    private boolean nodeDragging;
     private final Rectangle rubberBand = new Rectangle();
     private final Line connectLine = new Line();
     private final Label connectHint = new Label();
@@ -262,6 +265,7 @@ public final class GraphCanvas extends Region {
 
     private void renderEdges(GraphSnapshot g) {
         List<Node> shapes = new ArrayList<>();
+        Map<HandoffSpec, DrawnEdge> nextDrawn = new HashMap<>();
         Set<String> pairs = new HashSet<>();
         g.edges().forEach(e -> pairs.add(e.handoff().from() + "\u0000" + e.handoff().to()));
         List<EdgeGeometry.Box> boxes = new ArrayList<>();
@@ -280,8 +284,17 @@ public final class GraphCanvas extends Region {
                 continue;
             }
             boolean hasReverse = pairs.contains(e.handoff().to() + "\u0000" + e.handoff().from());
-            EdgeGeometry geo = EdgeGeometry.route(from, to, boxes, hasReverse);
+            DrawnEdge old = drawnEdges.get(e.handoff());
+            boolean endsStill = old != null && old.from().equals(from) && old.to().equals(to);
+            if (endsStill && old.item().equals(e) && (nodeDragging || old.boxes().equals(boxes))) {
+                // nothing about this edge changed (or a drag is in progress and its ends did not move): keep it
+                shapes.add(old.shape());
+                nextDrawn.put(e.handoff(), old);
+                continue;
+            }
+            EdgeGeometry geo = endsStill && nodeDragging ? old.geometry() : EdgeGeometry.route(from, to, boxes, hasReverse);
             EdgeShape shape = new EdgeShape(e, geo);
+            nextDrawn.put(e.handoff(), new DrawnEdge(e, from, to, boxes, geo, shape));
             shape.setOnMousePressed(ev -> {
                 if (ev.getButton() == MouseButton.PRIMARY) {
                     requestFocus();
@@ -303,6 +316,13 @@ public final class GraphCanvas extends Region {
             shapes.add(shape);
         }
         edgeLayer.getChildren().setAll(shapes);
+        drawnEdges.clear();
+        drawnEdges.putAll(nextDrawn);
+    }
+
+    /** An edge as last drawn, so a redraw can keep shapes whose edge and surroundings did not change. */
+    private record DrawnEdge(GraphSnapshot.EdgeItem item, EdgeGeometry.Box from, EdgeGeometry.Box to,
+                             List<EdgeGeometry.Box> boxes, EdgeGeometry geometry, EdgeShape shape) {
     }
 
     // ---- node gestures
@@ -319,6 +339,7 @@ public final class GraphCanvas extends Region {
                 vm.selection().toggle(v.nodeId());
             } else {
                 pressScreen = new Point2D(e.getSceneX(), e.getSceneY());
+                nodeDragging = true;
                 vm.beginDrag(v.nodeId());
             }
             e.consume();
@@ -337,6 +358,7 @@ public final class GraphCanvas extends Region {
                 finishConnect();
             } else if (pressScreen != null) {
                 pressScreen = null;
+                nodeDragging = false;
                 vm.endDrag();
             }
             e.consume();
