@@ -194,8 +194,11 @@ public final class InspectorViewModel {
                     : value instanceof Boolean ? Boolean.class : String.class;
             Object shown = whole ? (Object) ((Number) value).longValue() : value instanceof Number n ? (Object) n.doubleValue()
                     : value instanceof Boolean ? value : String.valueOf(value);
-            out.add(field("env.param." + key, "Environment", key, "Parameter of the " + env.kind() + " kind", type, shown,
-                    (doc, v) -> DocumentEdits.setEnvironment(doc, envOf(doc).with(key, v), "Set " + key + " to " + v)));
+            boolean structured = value instanceof java.util.Collection || value instanceof Map;
+            out.add(field("env.param." + key, "Environment", key, structured
+                            ? "Parameter of the " + env.kind() + " kind (a list or table: edit it in the file)"
+                            : "Parameter of the " + env.kind() + " kind", type, shown,
+                    structured ? null : (doc, v) -> DocumentEdits.setEnvironment(doc, envOf(doc).with(key, v), "Set " + key + " to " + v)));
         }
         TrainingSettings t = w.training() == null
                 ? new TrainingSettings("icq-tabular", 0.95, null, null, 0, null, null) : w.training();
