@@ -11,7 +11,10 @@ import javafx.scene.transform.Rotate;
 
 /** One drawn handoff: the curve, a wider invisible hit area, the arrowhead at the target, and an optional label. */
 final class EdgeShape extends Group {
+    private final dev.handoff.workflow.HandoffSpec handoff;
+
     EdgeShape(GraphSnapshot.EdgeItem item, EdgeGeometry g) {
+        this.handoff = item.handoff();
         getStyleClass().add("graph-edge");
         setId("edge-" + item.handoff().from() + "-" + item.handoff().to());
         Path hit = curve(g);
@@ -43,6 +46,10 @@ final class EdgeShape extends Group {
         }
         pseudoClassStateChanged(GraphCanvas.SELECTED, item.selected());
         pseudoClassStateChanged(GraphCanvas.PROBLEM, !item.problems().isEmpty());
+    }
+
+    dev.handoff.workflow.HandoffSpec handoff() {
+        return handoff;
     }
 
     private static Path curve(EdgeGeometry g) {

@@ -39,6 +39,7 @@ public final class GraphCanvas extends Region {
     static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     static final PseudoClass ALLOWED = PseudoClass.getPseudoClass("allowed");
     static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+    static final PseudoClass RELATED = PseudoClass.getPseudoClass("related");
     private static final double MIN_ZOOM = 0.25;
     private static final double MAX_ZOOM = 2.5;
 
@@ -57,6 +58,7 @@ public final class GraphCanvas extends Region {
     private final Map<HandoffSpec, DrawnEdge> drawnEdges = new HashMap<>();
     /** True while nodes are being dragged: edges whose ends do not move keep their route until the drop. */
     private boolean nodeDragging;
+    private String hoveredNode;
     private final Rectangle rubberBand = new Rectangle();
     private final Line connectLine = new Line();
     private final Label connectHint = new Label();
@@ -318,6 +320,7 @@ public final class GraphCanvas extends Region {
         edgeLayer.getChildren().setAll(shapes);
         drawnEdges.clear();
         drawnEdges.putAll(nextDrawn);
+        highlightEdgesOf(hoveredNode);
     }
 
     /** An edge as last drawn, so a redraw can keep shapes whose edge and surroundings did not change. */
@@ -327,7 +330,21 @@ public final class GraphCanvas extends Region {
 
     // ---- node gestures
 
+    /** Highlights the handoffs into and out of the node under the pointer (dense graphs stay legible). */
+    private void highlightEdgesOf(String nodeId) {
+        for (Node n : edgeLayer.getChildren()) {
+            if (n instanceof EdgeShape e) {
+                HandoffSpec h = e.handoff();
+                e.pseudoClassStateChanged(RELATED, nodeId != null && (h.from().equals(nodeId) || h.to().equals(nodeId)));
+            }
+        }
+    }
+
     private void wireNode(NodeView v) {
+        v.hoverProperty().addListener((o, was, now) -> {
+            hoveredNode = now ? v.nodeId() : null;
+            highlightEdgesOf(hoveredNode);
+        });
         v.setOnMousePressed(e -> {
             if (e.getButton() != MouseButton.PRIMARY) {
                 return;
