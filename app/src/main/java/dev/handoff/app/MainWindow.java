@@ -144,6 +144,12 @@ public final class MainWindow {
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         editor.viewMenu().getItems().addAll(new SeparatorMenuItem(), dark);
+        javafx.scene.control.ToggleButton themeToggle = new javafx.scene.control.ToggleButton("◐");
+        themeToggle.setId("theme-toggle");
+        themeToggle.setFocusTraversable(false);
+        themeToggle.setTooltip(new javafx.scene.control.Tooltip("Dark theme (remembered)"));
+        themeToggle.selectedProperty().bindBidirectional(theme.darkProperty());
+        editor.toolBar().getItems().add(themeToggle);
 
         MenuItem about = item("_About Handoff Workbench", null, () -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION);

@@ -63,5 +63,9 @@ class MainWindowFxTest {
         assertThat(prefs.getBoolean(ThemePreference.KEY, false)).isTrue();
         robot.interact(() -> dark.setSelected(false));
         assertThat(prefs.getBoolean(ThemePreference.KEY, true)).isFalse();
+        robot.clickOn("#theme-toggle");
+        assertThat(dark.isSelected()).isTrue();
+        assertThat(prefs.getBoolean(ThemePreference.KEY, false)).isTrue();
+        robot.clickOn("#theme-toggle");
     }
 }

@@ -48,6 +48,7 @@ public final class EditorView extends VBox {
     private final GraphCanvas canvas;
     private final MenuBar menuBar = new MenuBar();
     private final Menu viewMenu = new Menu("_View");
+    private ToolBar toolBar;
     private final Button trainButton = new Button("▶  Train");
     private final Tooltip trainTip = new Tooltip();
     private Runnable onTrain = () -> { };
@@ -163,7 +164,7 @@ public final class EditorView extends VBox {
         trainButton.setTooltip(trainTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar toolBar = new ToolBar(add, del, new Separator(Orientation.VERTICAL), undoButton, redoButton,
+        toolBar = new ToolBar(add, del, new Separator(Orientation.VERTICAL), undoButton, redoButton,
                 new Separator(Orientation.VERTICAL), layoutButton, fitButton, zoomOutButton, zoomInButton, spacer, problems, trainHolder);
 
         // ---- centre: canvas | inspector over problems
@@ -243,6 +244,11 @@ public final class EditorView extends VBox {
     /** The menu bar, holding Edit and View; the application shell adds File and its own entries. */
     public MenuBar menuBar() {
         return menuBar;
+    }
+
+    /** The toolbar; the application shell appends its own controls (the theme switch) at the end. */
+    public ToolBar toolBar() {
+        return toolBar;
     }
 
     public Menu viewMenu() {
