@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
@@ -28,6 +29,7 @@ class MainWindowFxTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        javafx.application.Platform.setImplicitExit(false);
         window = new MainWindow(stage, prefs);
         stage.show();
     }
@@ -52,6 +54,27 @@ class MainWindowFxTest {
         assertThat(stage.getTitle()).isEqualTo("Handoff Workbench — ring10.workflow.json *");
         assertThat(editMenuItem("menu-undo").getText()).isEqualTo("Undo Auto-layout");
         assertThat(new RecentFiles(prefs).files()).containsExactly(file.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) {
+        robot.clickOn("#add-agent");
+        assertThat(window.editor().viewModel().document().isModified()).isTrue();
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("Save changes to the untitled workflow?").tryQuery()).isPresent();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isTrue();
+
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Don't Save");
+        WaitForAsyncUtils.waitForFxEvents();
+        // a close request that MainWindow lets through is not consumed, so the window closes
+        assertThat(stage.isShowing()).isFalse();
     }
 
     @Test
