@@ -136,11 +136,13 @@ public final class EditorView extends VBox {
         Button undoButton = button("↶  Undo", "", doc::undo);
         undoButton.setId("undo");
         undoButton.disableProperty().bind(doc.canUndoProperty().not());
-        undoButton.tooltipProperty().get().textProperty().bind(Bindings.concat("Undo ", doc.undoDescriptionProperty()));
+        undoButton.tooltipProperty().get().textProperty().bind(Bindings.when(doc.canUndoProperty())
+                .then(Bindings.concat("Undo ", doc.undoDescriptionProperty())).otherwise("Nothing to undo"));
         Button redoButton = button("↷  Redo", "", doc::redo);
         redoButton.setId("redo");
         redoButton.disableProperty().bind(doc.canRedoProperty().not());
-        redoButton.tooltipProperty().get().textProperty().bind(Bindings.concat("Redo ", doc.redoDescriptionProperty()));
+        redoButton.tooltipProperty().get().textProperty().bind(Bindings.when(doc.canRedoProperty())
+                .then(Bindings.concat("Redo ", doc.redoDescriptionProperty())).otherwise("Nothing to redo"));
         Button layoutButton = button("Auto-layout", "Lay the graph out in layers (one undoable step)", this::autoLayout);
         layoutButton.setId("auto-layout");
         Button fitButton = button("Fit", "Fit the whole graph in view (Ctrl+0)", canvas::fitToView);

@@ -144,6 +144,19 @@ class EditorViewFxTest {
     }
 
     @Test
+    void undoUpdatesTheValueShownInTheInspector(FxRobot robot) {
+        robot.clickOn("#add-agent");
+        String a = agentIds().get(0);
+        robot.clickOn(view.canvas().nodeView(a));
+        robot.interact(() -> view.viewModel().inspector().set("agent.name", "Solver"));
+        javafx.scene.control.TextField name = robot.lookup(".property-sheet .text-field")
+                .queryAllAs(javafx.scene.control.TextField.class).stream()
+                .filter(t -> "Solver".equals(t.getText())).findFirst().orElseThrow();
+        robot.clickOn("#undo");
+        assertThat(name.getText()).isEqualTo("Agent 1");
+    }
+
+    @Test
     void tickingAFeatureInTheInspectorEditsTheAgentsInterfaceAndShowsTheViewCount(FxRobot robot) {
         robot.clickOn("#add-agent");
         String a = agentIds().get(0);
