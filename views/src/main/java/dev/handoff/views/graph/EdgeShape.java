@@ -36,7 +36,7 @@ final class EdgeShape extends Group {
             Tooltip.install(hit, new Tooltip(String.join("\n", item.problems())));
         }
         double room = Math.hypot(g.x1() - g.x0(), g.y1() - g.y0());
-        if (text != null && !text.isBlank() && room > 12 + 7 * text.length()) {
+        if (text != null && !text.isBlank() && room > 24 + 8 * text.length()) {
             Label label = new Label(text);
             label.getStyleClass().add("edge-label");
             label.setMouseTransparent(true);
