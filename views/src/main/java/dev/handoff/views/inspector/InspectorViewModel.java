@@ -135,7 +135,8 @@ public final class InspectorViewModel {
         } else {
             subject.set(Subject.WORKFLOW);
             subjectKey = "workflow";
-            heading.set("Workflow · " + (w.name() == null ? "Untitled" : w.name()));
+            boolean stopSelected = selection.nodes().contains(HandoffSpec.STOP);
+            heading.set((stopSelected ? "STOP ends the episode · " : "") + "Workflow · " + (w.name() == null ? "Untitled" : w.name()));
             workflowFields(w, list);
         }
         fields.setAll(list);
