@@ -10,7 +10,6 @@ import dev.handoff.learn.StepSizeSchedule;
 import dev.handoff.learn.TabularQLearner;
 import dev.handoff.learn.neural.ReferenceTdLearner;
 import dev.handoff.learn.neural.TwoLayerReluNetwork;
-import dev.handoff.learn.neural.ViewEncodings;
 import dev.handoff.util.Rng;
 import dev.handoff.workflow.Workflow;
 

@@ -5,7 +5,6 @@ import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.exact.FiniteSmdp.SparseRow;
 import dev.handoff.exact.InterfaceModel;
 import dev.handoff.learn.neural.TwoLayerReluNetwork;
-import dev.handoff.learn.neural.ViewEncodings;
 
 /**
  * Q_θ∞, the limit of expected (model-based, sample-free) projected semi-gradient TD of the reference networks on the

@@ -2,7 +2,6 @@ package dev.handoff.components;
 
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.learn.neural.TwoLayerReluNetwork;
-import dev.handoff.learn.neural.ViewEncodings;
 import dev.handoff.util.Rng;
 
 /**

@@ -1,5 +1,6 @@
 package dev.handoff.learn.neural;
 
+import dev.handoff.components.ViewEncodings;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.StepOutcome;
 import dev.handoff.env.synthetic.SyntheticKind;

@@ -1,4 +1,4 @@
-package dev.handoff.learn.neural;
+package dev.handoff.components;
 
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.observe.InterfaceMap;
