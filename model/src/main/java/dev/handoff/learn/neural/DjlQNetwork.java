@@ -66,7 +66,7 @@ public final class DjlQNetwork implements AutoCloseable {
                 }
             }
             for (int l = 0; l < weights.size(); l++) {
-                weights.get(l).getArray().set(init.weight(l));
+                weights.get(l).getArray().set(init.pyTorchWeight(l));
                 biases.get(l).getArray().set(init.bias(l));
             }
         } finally {
@@ -106,10 +106,7 @@ public final class DjlQNetwork implements AutoCloseable {
     /** Copies the current weights into {@code mirror} (one JNI copy per parameter). */
     public void copyTo(MlpMirror mirror) {
         for (int l = 0; l < weights.size(); l++) {
-            float[] w = weights.get(l).getArray().toFloatArray();
-            float[] b = biases.get(l).getArray().toFloatArray();
-            System.arraycopy(w, 0, mirror.weight(l), 0, w.length);
-            System.arraycopy(b, 0, mirror.bias(l), 0, b.length);
+            mirror.loadPyTorchLayout(l, weights.get(l).getArray().toFloatArray(), biases.get(l).getArray().toFloatArray());
         }
     }
 

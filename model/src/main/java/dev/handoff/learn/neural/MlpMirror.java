@@ -3,9 +3,11 @@ package dev.handoff.learn.neural;
 import dev.handoff.util.Rng;
 
 /**
- * A plain-Java copy of an agent's MLP (Linear–ReLU–…–Linear, PyTorch layout: weight[out][in] row-major, then bias),
- * so that acting and the handoff scalar cost a few microseconds and no JNI call (STACK.md "DJL facts"). Also the
- * agent's target network. {@link #forward} allocates nothing; not thread-safe.
+ * A plain-Java copy of an agent's MLP (Linear–ReLU–…–Linear), so that acting and the handoff scalar cost a few
+ * microseconds and no JNI call (STACK.md "DJL facts"). Also the agent's target network. Weights are kept input-major
+ * ([in][out]) so that the forward pass is a sequence of vectorisable a·x + y updates that skip zero inputs (one-hot
+ * views, inactive ReLUs); {@link #loadPyTorchLayout} and {@link #pyTorchWeight} convert from and to PyTorch's
+ * [out][in]. {@link #forward} allocates nothing; not thread-safe.
  */
 public final class MlpMirror {
     private final int[] sizes;
@@ -24,7 +26,7 @@ public final class MlpMirror {
         bias = new float[layers][];
         activation = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            weight[l] = new float[sizes[l + 1] * sizes[l]];
+            weight[l] = new float[sizes[l] * sizes[l + 1]];
             bias[l] = new float[sizes[l + 1]];
             activation[l] = new float[sizes[l + 1]];
         }
@@ -64,13 +66,22 @@ public final class MlpMirror {
             float[] w = weight[l];
             float[] b = bias[l];
             float[] o = l == layers - 1 ? out : activation[l];
-            for (int j = 0; j < nOut; j++) {
-                float s = b[j];
-                int base = j * nIn;
-                for (int k = 0; k < nIn; k++) {
-                    s += w[base + k] * in[k];
+            System.arraycopy(b, 0, o, 0, nOut);
+            for (int k = 0; k < nIn; k++) {
+                float xk = in[k];
+                if (xk != 0f) {
+                    int base = k * nOut;
+                    for (int j = 0; j < nOut; j++) {
+                        o[j] += w[base + j] * xk;
+                    }
                 }
-                o[j] = l == layers - 1 || s > 0 ? s : 0f;
+            }
+            if (l < layers - 1) {
+                for (int j = 0; j < nOut; j++) {
+                    if (o[j] < 0f) {
+                        o[j] = 0f;
+                    }
+                }
             }
             in = o;
         }
@@ -102,14 +113,36 @@ public final class MlpMirror {
         return weight.length;
     }
 
-    /** Layer l's weights, [out][in] row-major (live array). */
-    public float[] weight(int layer) {
-        return weight[layer];
+    /** Layer l's weights in PyTorch's layout, [out][in] row-major (a copy). */
+    public float[] pyTorchWeight(int layer) {
+        int nIn = sizes[layer];
+        int nOut = sizes[layer + 1];
+        float[] w = new float[nIn * nOut];
+        for (int k = 0; k < nIn; k++) {
+            for (int j = 0; j < nOut; j++) {
+                w[j * nIn + k] = weight[layer][k * nOut + j];
+            }
+        }
+        return w;
     }
 
-    /** Layer l's biases (live array). */
+    /** Sets layer l from PyTorch's layout: {@code w} [out][in] row-major, {@code b} [out]. */
+    public void loadPyTorchLayout(int layer, float[] w, float[] b) {
+        int nIn = sizes[layer];
+        int nOut = sizes[layer + 1];
+        float[] target = weight[layer];
+        for (int j = 0; j < nOut; j++) {
+            int row = j * nIn;
+            for (int k = 0; k < nIn; k++) {
+                target[k * nOut + j] = w[row + k];
+            }
+        }
+        System.arraycopy(b, 0, bias[layer], 0, nOut);
+    }
+
+    /** Layer l's biases (a copy). */
     public float[] bias(int layer) {
-        return bias[layer];
+        return bias[layer].clone();
     }
 
     public int inputSize() {

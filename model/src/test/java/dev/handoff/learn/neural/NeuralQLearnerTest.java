@@ -95,9 +95,9 @@ class NeuralQLearnerTest {
     void mirrorForwardMatchesAHandComputedMlp() {
         MlpMirror m = new MlpMirror(2, 2, 1);
         m.initialise(new Rng(1));
-        float[] w0 = m.weight(0);
+        float[] w0 = m.pyTorchWeight(0);
         float[] b0 = m.bias(0);
-        float[] w1 = m.weight(1);
+        float[] w1 = m.pyTorchWeight(1);
         float[] b1 = m.bias(1);
         float[] x = {0.5f, -1f};
         double h0 = Math.max(0, w0[0] * x[0] + w0[1] * x[1] + b0[0]);
