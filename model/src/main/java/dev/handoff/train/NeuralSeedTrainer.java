@@ -289,6 +289,30 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         return PolicyEvaluation.ofViewPolicy(model, PolicyEvaluation.greedy(viewTable(model, encodings))).jValue();
     }
 
+    /**
+     * Mean episode return of the greedy policy over {@code episodes} simulated episodes (no exploration, no learning),
+     * for kinds without a finite model.
+     */
+    public double simulatedGreedyReturn(Workflow workflow, EnvironmentKind kind, long episodes, long evaluationSeed) {
+        HandoffEnvironment sim = kind.create(workflow);
+        sim.reset(new Rng(evaluationSeed));
+        StepOutcome o = new StepOutcome();
+        double sum = 0;
+        long done = 0;
+        long guard = episodes * 10_000L;
+        while (done < episodes && guard-- > 0) {
+            int i = sim.nextDecision();
+            float[] z = view[i];
+            sim.encodeView(z);
+            sim.step(learners[i].greedyAction(z), o);
+            if (o.episodeEnded) {
+                sum += o.episodeReturn;
+                done++;
+            }
+        }
+        return done == 0 ? Double.NaN : sum / done;
+    }
+
     @Override
     public boolean finished() {
         return handoffs >= budget;

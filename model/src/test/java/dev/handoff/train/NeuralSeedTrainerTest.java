@@ -74,6 +74,9 @@ class NeuralSeedTrainerTest {
                     .isGreaterThan(untrained + 0.5 * (jStar - untrained));
             assertThat(windows).isNotEmpty();
             assertThat(windows.get(windows.size() - 1).handoffs()).isEqualTo(25_000);
+            double simulated = t.simulatedGreedyReturn(w, KIND, 20_000, 99);
+            assertThat(simulated).as("simulated greedy return agrees with the exact one").isCloseTo(trained,
+                    org.assertj.core.data.Offset.offset(0.15));
         }
     }
 

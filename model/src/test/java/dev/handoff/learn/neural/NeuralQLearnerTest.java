@@ -92,6 +92,20 @@ class NeuralQLearnerTest {
     }
 
     @Test
+    void aNeuralAgentHoldsOnlyItsOwnNetworkReplayAndSettings() {
+        java.util.Set<Class<?>> own = java.util.Set.of(DjlQNetwork.class, MlpMirror.class, ReplayBuffer.class,
+                Rng.class, NeuralSettings.class);
+        for (java.lang.reflect.Field f : NeuralQLearner.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            Class<?> t = f.getType();
+            boolean allowed = t.isPrimitive() || (t.isArray() && t.getComponentType().isPrimitive()) || own.contains(t);
+            assertThat(allowed).as("field %s of type %s", f.getName(), t.getName()).isTrue();
+        }
+    }
+
+    @Test
     void mirrorForwardMatchesAHandComputedMlp() {
         MlpMirror m = new MlpMirror(2, 2, 1);
         m.initialise(new Rng(1));
