@@ -30,24 +30,9 @@ public record NeuralFixedPoint(double[][] tdFixedPoint, double[][] supervisedFit
         int n = m.agentCount();
         int views = m.viewCount();
         LinearisedNeuralClass[] classes = new LinearisedNeuralClass[n];
-        double[] mu = exact.occupancy().view();
-        double[][] beh = exact.behaviour();
         for (int i = 0; i < n; i++) {
-            int actions = m.actionCountOfAgent()[i];
-            int count = m.viewCountOfAgent()[i];
-            double[] weight = new double[count * actions];
-            double agentMass = 0;
-            for (int k = 0; k < count; k++) {
-                agentMass += mu[m.viewOffset()[i] + k];
-            }
-            for (int k = 0; k < count; k++) {
-                int z = m.viewOffset()[i] + k;
-                for (int a = 0; a < actions; a++) {
-                    weight[k * actions + a] = agentMass > 0 ? mu[z] * beh[z][a] / agentMass : 0;
-                }
-            }
             double[][] gram = nets[i].initialKernelGram(ReferenceNetworks.agentEncodings(m, encodings, i));
-            classes[i] = new LinearisedNeuralClass(gram, weight, nets[i].radius());
+            classes[i] = new LinearisedNeuralClass(gram, agentWeights(exact, i), nets[i].radius());
         }
         double[][] qHat = exact.interfaceFixedPoint().q();
         double[][] fit = new double[views][];
@@ -103,6 +88,108 @@ public record NeuralFixedPoint(double[][] tdFixedPoint, double[][] supervisedFit
             it++;
         }
         return new NeuralFixedPoint(q, fit, it, change, change <= TOLERANCE * scale, maxDistance);
+    }
+
+    /**
+     * w_p = μ(z)b(a|z)/μ(agent i) over agent i's pairs p = k·|A_i| + a: the μ-weights, normalised per agent (which
+     * rescales each agent's TD direction and changes no fixed point).
+     */
+    static double[] agentWeights(ExactAnalysis exact, int agent) {
+        FiniteSmdp m = exact.smdp();
+        double[] mu = exact.occupancy().view();
+        double[][] beh = exact.behaviour();
+        int actions = m.actionCountOfAgent()[agent];
+        int count = m.viewCountOfAgent()[agent];
+        double[] weight = new double[count * actions];
+        double agentMass = 0;
+        for (int k = 0; k < count; k++) {
+            agentMass += mu[m.viewOffset()[agent] + k];
+        }
+        for (int k = 0; k < count; k++) {
+            int z = m.viewOffset()[agent] + k;
+            for (int a = 0; a < actions; a++) {
+                weight[k * actions + a] = agentMass > 0 ? mu[z] * beh[z][a] / agentMass : 0;
+            }
+        }
+        return weight;
+    }
+
+    /**
+     * Expected projected semi-gradient TD itself, run for {@code iterations} sweeps on the linearised networks:
+     * W − W₀ = ∇f(W₀)ᵀc per agent, so the step W ← Proj_B(W + α ∇Qᵀ D (T̂Q − Q)) is c ← c + α D (T̂Q − Q) followed by
+     * scaling c back to the ball (‖W − W₀‖² = cᵀGc), and Q = G c. Slow (its rate is set by the smallest weighted NTK
+     * eigenvalue); it exists to cross-check {@link #of}, whose projected Bellman sweeps reach the same fixed point.
+     */
+    public static double[][] bySemiGradientTd(ExactAnalysis exact, ViewEncodings encodings, TwoLayerReluNetwork[] nets,
+                                              double stepSize, int iterations) {
+        FiniteSmdp m = exact.smdp();
+        int n = m.agentCount();
+        InterfaceModel im = exact.interfaceModel();
+        double[][][] gram = new double[n][][];
+        double[][] weight = new double[n][];
+        double[][] c = new double[n][];
+        double[][] q = new double[n][];
+        for (int i = 0; i < n; i++) {
+            gram[i] = nets[i].initialKernelGram(ReferenceNetworks.agentEncodings(m, encodings, i));
+            weight[i] = agentWeights(exact, i);
+            c[i] = new double[gram[i].length];
+            q[i] = new double[gram[i].length];
+        }
+        double[] v = new double[m.viewCount()];
+        for (int it = 0; it < iterations; it++) {
+            for (int i = 0; i < n; i++) {
+                int actions = m.actionCountOfAgent()[i];
+                for (int k = 0; k < m.viewCountOfAgent()[i]; k++) {
+                    double best = Double.NEGATIVE_INFINITY;
+                    for (int a = 0; a < actions; a++) {
+                        best = Math.max(best, q[i][k * actions + a]);
+                    }
+                    v[m.viewOffset()[i] + k] = best;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int actions = m.actionCountOfAgent()[i];
+                for (int k = 0; k < m.viewCountOfAgent()[i]; k++) {
+                    int z = m.viewOffset()[i] + k;
+                    for (int a = 0; a < actions; a++) {
+                        int p = k * actions + a;
+                        SparseRow row = im.kernel()[z][a];
+                        double target = im.reward()[z][a];
+                        for (int e = 0; e < row.index().length; e++) {
+                            target += row.weight()[e] * v[row.index()[e]];
+                        }
+                        c[i][p] += stepSize * weight[i][p] * (target - q[i][p]);
+                    }
+                }
+                double[][] g = gram[i];
+                int size = g.length;
+                double normSq = 0;
+                for (int p = 0; p < size; p++) {
+                    double sum = 0;
+                    for (int r = 0; r < size; r++) {
+                        sum += g[p][r] * c[i][r];
+                    }
+                    q[i][p] = sum;
+                    normSq += c[i][p] * sum;
+                }
+                double radius = nets[i].radius();
+                if (normSq > radius * radius) {
+                    double f = radius / Math.sqrt(normSq);
+                    for (int p = 0; p < size; p++) {
+                        c[i][p] *= f;
+                        q[i][p] *= f;
+                    }
+                }
+            }
+        }
+        double[][] table = new double[m.viewCount()][];
+        for (int i = 0; i < n; i++) {
+            int actions = m.actionCountOfAgent()[i];
+            for (int k = 0; k < m.viewCountOfAgent()[i]; k++) {
+                table[m.viewOffset()[i] + k] = java.util.Arrays.copyOfRange(q[i], k * actions, (k + 1) * actions);
+            }
+        }
+        return table;
     }
 
     /** out = Π_F(y) agent by agent; returns the largest ‖W − W₀‖. */
