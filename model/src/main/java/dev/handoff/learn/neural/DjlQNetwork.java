@@ -31,6 +31,17 @@ public final class DjlQNetwork implements AutoCloseable {
     /** Serialises all DJL training steps of the process (one GradientCollector at a time). */
     public static final ReentrantLock TRAINING_LOCK = new ReentrantLock();
 
+    static {
+        // One torch thread by default (STACK.md: same median, far shorter tail, a core left for the UI); read by DJL
+        // when its PyTorch engine starts, so explicit -D settings win.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
     private final Model model;
     private final Trainer trainer;
     private final List<Parameter> weights = new ArrayList<>();
