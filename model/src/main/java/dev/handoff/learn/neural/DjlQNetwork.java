@@ -1,0 +1,145 @@
+package dev.handoff.learn.neural;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One agent's online Q-network on DJL (PyTorch engine, CPU): an MLP trained by Adam on the Huber loss of
+ * Q(z, a) against the TD target y = R + γ^τ m. DJL allows one gradient collector per process, so every training step
+ * in the JVM runs under {@link #TRAINING_LOCK}. Weights start from a given {@link MlpMirror} (seeded in Java) and are
+ * copied back into a mirror after training, so nothing else ever calls into DJL.
+ */
+public final class DjlQNetwork implements AutoCloseable {
+    /** Serialises all DJL training steps of the process (one GradientCollector at a time). */
+    public static final ReentrantLock TRAINING_LOCK = new ReentrantLock();
+
+    static {
+        // One torch thread by default (STACK.md: same median, far shorter tail, a core left for the UI); read by DJL
+        // when its PyTorch engine starts, so explicit -D settings win.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
+    private final Model model;
+    private final Trainer trainer;
+    private final List<Parameter> weights = new ArrayList<>();
+    private final List<Parameter> biases = new ArrayList<>();
+    private final int inputs;
+    private final int outputs;
+
+    /** Builds the network with the layer sizes and initial weights of {@code init}. */
+    public DjlQNetwork(String name, MlpMirror init, double learningRate, double huberDelta, int engineSeed) {
+        int[] sizes = init.sizes();
+        this.inputs = sizes[0];
+        this.outputs = sizes[sizes.length - 1];
+        SequentialBlock block = new SequentialBlock();
+        for (int l = 1; l < sizes.length; l++) {
+            block.add(Linear.builder().setUnits(sizes[l]).build());
+            if (l < sizes.length - 1) {
+                block.add(Activation.reluBlock());
+            }
+        }
+        TRAINING_LOCK.lock();
+        try {
+            Engine.getInstance().setRandomSeed(engineSeed);
+            this.model = Model.newInstance(name);
+            model.setBlock(block);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new HuberLoss(huberDelta))
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+            this.trainer = model.newTrainer(config);
+            trainer.initialize(new Shape(1, inputs));
+            for (Block child : block.getChildren().values()) {
+                if (child instanceof Linear) {
+                    weights.add(child.getParameters().get("weight"));
+                    biases.add(child.getParameters().get("bias"));
+                }
+            }
+            for (int l = 0; l < weights.size(); l++) {
+                weights.get(l).getArray().set(init.pyTorchWeight(l));
+                biases.get(l).getArray().set(init.bias(l));
+            }
+        } finally {
+            TRAINING_LOCK.unlock();
+        }
+    }
+
+    /**
+     * One Adam step on the Huber loss of Q(x_k, a_k) against y_k for a batch.
+     *
+     * @param x       batch × inputs, row-major
+     * @param mask    batch × outputs, 1 at (k, a_k), 0 elsewhere
+     * @param targets y_k
+     * @return the batch loss
+     */
+    public float train(float[] x, float[] mask, float[] targets, int batch) {
+        TRAINING_LOCK.lock();
+        try (NDManager sub = trainer.getManager().newSubManager()) {
+            NDArray in = sub.create(x, new Shape(batch, inputs));
+            NDArray selector = sub.create(mask, new Shape(batch, outputs));
+            NDArray y = sub.create(targets, new Shape(batch));
+            float loss;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray q = trainer.forward(new NDList(in)).singletonOrThrow();
+                NDArray chosen = q.mul(selector).sum(new int[] {1});
+                NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(chosen));
+                gc.backward(l);
+                loss = l.getFloat();
+            }
+            trainer.step();
+            return loss;
+        } finally {
+            TRAINING_LOCK.unlock();
+        }
+    }
+
+    /** Copies the current weights into {@code mirror} (one JNI copy per parameter). */
+    public void copyTo(MlpMirror mirror) {
+        for (int l = 0; l < weights.size(); l++) {
+            mirror.loadPyTorchLayout(l, weights.get(l).getArray().toFloatArray(), biases.get(l).getArray().toFloatArray());
+        }
+    }
+
+    /** Q(x, ·) through DJL itself (tests and cross-checks; acting uses the mirror). */
+    public float[] predict(float[] x) {
+        TRAINING_LOCK.lock();
+        try (NDManager sub = trainer.getManager().newSubManager()) {
+            NDArray in = sub.create(x, new Shape(1, inputs));
+            return trainer.evaluate(new NDList(in)).singletonOrThrow().toFloatArray();
+        } finally {
+            TRAINING_LOCK.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        TRAINING_LOCK.lock();
+        try {
+            trainer.close();
+            model.close();
+        } finally {
+            TRAINING_LOCK.unlock();
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package dev.handoff.train;
+
+import dev.handoff.components.ComponentProbe;
+import dev.handoff.components.ComponentReading;
+import dev.handoff.components.ViewEncodings;
+import dev.handoff.env.EnvironmentKind;
+import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.env.StepOutcome;
+import dev.handoff.exact.FiniteSmdp;
+import dev.handoff.exact.PolicyEvaluation;
+import dev.handoff.learn.neural.NeuralQLearner;
+import dev.handoff.learn.neural.NeuralSettings;
+import dev.handoff.learn.neural.ScalarChannel;
+import dev.handoff.learn.neural.ScalarMode;
+import dev.handoff.util.Rng;
+import dev.handoff.workflow.EpsilonSpec;
+import dev.handoff.workflow.HandoffSpec;
+import dev.handoff.workflow.TrainingSettings;
+import dev.handoff.workflow.Workflow;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One seed of neural IC-Q on one workflow: the same wire as {@link SeedTrainer} (at each handoff i → j it asks j's
+ * learner for the one scalar m and gives it to i's learner) for {@link NeuralQLearner}s, emitting the same
+ * {@link TrainingWindow}s. In re-query mode j also keeps its view under a handoff id, and i's replay asks j through a
+ * counted channel for a fresh scalar each time it samples that transition. Single threaded and deterministic for its
+ * seed; optionally reads the error components every K handoffs through a {@link ComponentProbe}.
+ */
+public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
+    private final Algorithm algorithm;
+    private final long seed;
+    private final HandoffEnvironment env;
+    private final NeuralQLearner[] learners;
+    private final NeuralSettings settings;
+    private final EpsilonSpec epsilon;
+    private final long budget;
+    private final int window;
+    private final Rng actRng;
+    private final int[][] edgeOf;
+    private final int[][] edgeBetween;
+    private final StepOutcome out = new StepOutcome();
+    private final float[][] view;
+    private final float[][] receiverView;
+    private final ScalarChannel[] channels;
+
+    private long handoffs;
+    private long episodes;
+    private final double[] tdAbsSum;
+    private final long[] decisions;
+    private final double[] scalarSum;
+    private final double[] scalarSumSq;
+    private final long[] scalarCount;
+    private final long[] requeryCount;
+    private long scalarsSent;
+    private int windowEpisodes;
+    private double windowReturnSum;
+    private String divergence;
+
+    private ComponentProbe probe;
+    private ViewEncodings probeEncodings;
+    private FiniteSmdp probeModel;
+    private long probeEvery;
+    private long nextProbe = Long.MAX_VALUE;
+    private Consumer<ComponentReading> probeSink;
+
+    /**
+     * @param algorithm the label written into each window ({@code Algorithm.ICQ_NEURAL} once main has it)
+     */
+    public NeuralSeedTrainer(Workflow workflow, EnvironmentKind kind, NeuralSettings settings, Algorithm algorithm,
+                             long seed, long budget) {
+        TrainingSettings ts = workflow.training();
+        this.algorithm = algorithm;
+        this.seed = seed;
+        this.budget = budget;
+        this.settings = settings;
+        this.window = ts.evaluationWindow() == null ? 50_000 : ts.evaluationWindow();
+        this.epsilon = ts.epsilon() == null ? EpsilonSpec.constant(0.1) : ts.epsilon();
+        this.env = kind.create(workflow);
+        int n = env.agentCount();
+        Rng master = new Rng(seed);
+        Rng envRng = master.split();
+        this.actRng = master.split();
+        this.learners = new NeuralQLearner[n];
+        this.view = new float[n][];
+        this.receiverView = new float[n][];
+        this.channels = new ScalarChannel[n];
+        for (int i = 0; i < n; i++) {
+            learners[i] = new NeuralQLearner(i, env.encodingSize(i), env.actionCount(i), ts.gamma(), settings,
+                    master.nextLong());
+            view[i] = new float[env.encodingSize(i)];
+            receiverView[i] = new float[env.encodingSize(i)];
+        }
+        env.reset(envRng);
+        this.edgeOf = edgeIndex(workflow, env);
+        this.edgeBetween = edgesBetween(workflow, n);
+        int edges = workflow.handoffs().size();
+        tdAbsSum = new double[n];
+        decisions = new long[n];
+        scalarSum = new double[edges];
+        scalarSumSq = new double[edges];
+        scalarCount = new long[edges];
+        requeryCount = new long[edges];
+        for (int i = 0; i < n; i++) {
+            final int sender = i;
+            channels[i] = (receiver, id) -> {
+                int e = edgeBetween[sender][receiver];
+                if (e >= 0) {
+                    requeryCount[e]++;
+                }
+                scalarsSent++;
+                return learners[receiver].requeryScalar(id);
+            };
+        }
+    }
+
+    private static int[][] edgeIndex(Workflow w, HandoffEnvironment env) {
+        List<HandoffSpec> handoffs = w.handoffs();
+        int[][] edge = new int[env.agentCount()][];
+        for (int i = 0; i < edge.length; i++) {
+            String from = w.agents().get(i).id();
+            edge[i] = new int[env.actionCount(i)];
+            for (int a = 0; a < edge[i].length; a++) {
+                int j = env.target(i, a);
+                String to = j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id();
+                edge[i][a] = indexOf(handoffs, from, to);
+            }
+        }
+        return edge;
+    }
+
+    private static int[][] edgesBetween(Workflow w, int n) {
+        int[][] edge = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                edge[i][j] = indexOf(w.handoffs(), w.agents().get(i).id(), w.agents().get(j).id());
+            }
+        }
+        return edge;
+    }
+
+    private static int indexOf(List<HandoffSpec> handoffs, String from, String to) {
+        for (int e = 0; e < handoffs.size(); e++) {
+            if (handoffs.get(e).from().equals(from) && handoffs.get(e).to().equals(to)) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reads the error components every {@code every} handoffs (at window-aligned points of the run) into {@code sink}:
+     * Q by global view is taken from the learners' mirrors on {@code encodings} of {@code model}'s views.
+     */
+    public void attachProbe(ComponentProbe componentProbe, ViewEncodings encodings, FiniteSmdp model, long every,
+                            Consumer<ComponentReading> sink) {
+        if (every < 1) {
+            throw new IllegalArgumentException("probe cadence must be at least 1 handoff");
+        }
+        this.probe = componentProbe;
+        this.probeEncodings = encodings;
+        this.probeModel = model;
+        this.probeEvery = every;
+        this.probeSink = sink;
+        this.nextProbe = (handoffs / every + 1) * every;
+    }
+
+    @Override
+    public boolean runUntil(long target, Consumer<TrainingWindow> sink) {
+        long end = Math.min(target, budget);
+        while (handoffs < end) {
+            long windowEnd = Math.min(end, (handoffs / window + 1) * window);
+            windowEnd = Math.min(windowEnd, nextProbe);
+            runHandoffs(windowEnd - handoffs);
+            if (handoffs == nextProbe) {
+                probeSink.accept(probe.reading(seed, handoffs, viewTable(probeModel, probeEncodings)));
+                nextProbe += probeEvery;
+            }
+            if (handoffs % window == 0 || handoffs == budget) {
+                TrainingWindow w = closeWindow();
+                if (sink != null) {
+                    sink.accept(w);
+                }
+                if (divergence != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void runHandoffs(long count) {
+        final HandoffEnvironment e = env;
+        final NeuralQLearner[] ls = learners;
+        final StepOutcome o = out;
+        final boolean requery = settings.scalarMode() == ScalarMode.REQUERY;
+        final double eps = epsilon.at(handoffs / window * window);
+        for (long k = 0; k < count; k++) {
+            int i = e.nextDecision();
+            float[] z = view[i];
+            e.encodeView(z);
+            int a = ls[i].act(z, eps, actRng);
+            e.step(a, o);
+            double m;
+            long id = -1;
+            int j = o.receiver;
+            if (j == HandoffEnvironment.STOP) {
+                m = o.terminalReward;
+            } else {
+                float[] z2 = receiverView[j];
+                e.encodeReceiverView(z2);
+                m = ls[j].handoffScalar(z2);
+                scalarsSent++;
+                if (requery) {
+                    id = ls[j].keepReceivedView(z2);
+                }
+            }
+            double td = ls[i].observe(z, a, o.reward, o.tau, m, j == HandoffEnvironment.STOP, j, id, channels[i]);
+            tdAbsSum[i] += Math.abs(td);
+            decisions[i]++;
+            int edge = edgeOf[i][a];
+            if (edge >= 0) {
+                scalarSum[edge] += m;
+                scalarSumSq[edge] += m * m;
+                scalarCount[edge]++;
+            }
+            if (o.episodeEnded) {
+                episodes++;
+                windowEpisodes++;
+                windowReturnSum += o.episodeReturn;
+            }
+        }
+        handoffs += count;
+    }
+
+    private TrainingWindow closeWindow() {
+        int n = learners.length;
+        double[] td = new double[n];
+        for (int i = 0; i < n; i++) {
+            td[i] = decisions[i] == 0 ? 0 : tdAbsSum[i] / decisions[i];
+            if (!Double.isFinite(td[i]) || td[i] > 1e12) {
+                divergence = "agent " + i + ": TD error " + td[i] + " after " + handoffs + " handoffs";
+            }
+        }
+        int edges = scalarSum.length;
+        double[] mean = new double[edges];
+        double[] std = new double[edges];
+        for (int e = 0; e < edges; e++) {
+            if (scalarCount[e] > 0) {
+                mean[e] = scalarSum[e] / scalarCount[e];
+                std[e] = Math.sqrt(Math.max(0, scalarSumSq[e] / scalarCount[e] - mean[e] * mean[e]));
+            }
+        }
+        TrainingWindow w = new TrainingWindow(algorithm, seed, handoffs, episodes, windowEpisodes,
+                windowEpisodes == 0 ? Double.NaN : windowReturnSum / windowEpisodes, td, decisions.clone(), mean, std,
+                scalarCount.clone(), epsilon.at((handoffs - 1) / window * window));
+        Arrays.fill(tdAbsSum, 0);
+        Arrays.fill(decisions, 0);
+        Arrays.fill(scalarSum, 0);
+        Arrays.fill(scalarSumSq, 0);
+        Arrays.fill(scalarCount, 0);
+        windowEpisodes = 0;
+        windowReturnSum = 0;
+        return w;
+    }
+
+    /** The learners' Q (online mirrors) by global view of a finite model, for exact comparison with Q̂ and Q*. */
+    public double[][] viewTable(FiniteSmdp model, ViewEncodings encodings) {
+        double[][] table = new double[model.viewCount()][];
+        for (int i = 0; i < learners.length; i++) {
+            float[] q = new float[learners[i].actionCount()];
+            for (int k = 0; k < model.viewCountOfAgent()[i]; k++) {
+                int z = model.viewOffset()[i] + k;
+                learners[i].qValues(encodings.of(z), q);
+                double[] row = new double[q.length];
+                for (int a = 0; a < q.length; a++) {
+                    row[a] = q[a];
+                }
+                table[z] = row;
+            }
+        }
+        return table;
+    }
+
+    /** J of the learners' greedy decentralised policy, evaluated exactly on a finite model. */
+    public double greedyReturn(FiniteSmdp model, ViewEncodings encodings) {
+        return PolicyEvaluation.ofViewPolicy(model, PolicyEvaluation.greedy(viewTable(model, encodings))).jValue();
+    }
+
+    /**
+     * Mean episode return of the greedy policy over {@code episodes} simulated episodes (no exploration, no learning),
+     * for kinds without a finite model.
+     */
+    public double simulatedGreedyReturn(Workflow workflow, EnvironmentKind kind, long episodes, long evaluationSeed) {
+        HandoffEnvironment sim = kind.create(workflow);
+        sim.reset(new Rng(evaluationSeed));
+        StepOutcome o = new StepOutcome();
+        double sum = 0;
+        long done = 0;
+        long guard = episodes * 10_000L;
+        while (done < episodes && guard-- > 0) {
+            int i = sim.nextDecision();
+            float[] z = view[i];
+            sim.encodeView(z);
+            sim.step(learners[i].greedyAction(z), o);
+            if (o.episodeEnded) {
+                sum += o.episodeReturn;
+                done++;
+            }
+        }
+        return done == 0 ? Double.NaN : sum / done;
+    }
+
+    @Override
+    public boolean finished() {
+        return handoffs >= budget;
+    }
+
+    @Override
+    public long handoffs() {
+        return handoffs;
+    }
+
+    @Override
+    public long budget() {
+        return budget;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Algorithm algorithm() {
+        return algorithm;
+    }
+
+    @Override
+    public String divergence() {
+        return divergence;
+    }
+
+    public HandoffEnvironment environment() {
+        return env;
+    }
+
+    public NeuralQLearner learner(int agent) {
+        return learners[agent];
+    }
+
+    public int agentCount() {
+        return learners.length;
+    }
+
+    public NeuralSettings settings() {
+        return settings;
+    }
+
+    /** Scalars that crossed an agent boundary so far: one per handoff to an agent, plus one per re-query. */
+    public long scalarsSent() {
+        return scalarsSent;
+    }
+
+    /** Re-queries so far by handoff edge (workflow {@code handoffs} order); all zero in stored mode. */
+    public long[] requeriesByEdge() {
+        return requeryCount.clone();
+    }
+
+    /** Frees the agents' DJL networks. */
+    @Override
+    public void close() {
+        for (NeuralQLearner l : learners) {
+            l.close();
+        }
+    }
+}
