@@ -1,6 +1,7 @@
 package dev.handoff.env;
 
 import dev.handoff.env.cpu.CpuProgrammingKind;
+import dev.handoff.env.llm.LlmMathKind;
 import dev.handoff.env.routing.RoutingKind;
 import dev.handoff.env.synthetic.SyntheticKind;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /** The environment kinds this build knows, by their {@code environment.kind} id. */
 public final class EnvironmentKinds {
-    private static final List<EnvironmentKind> ALL = List.of(new SyntheticKind(), new RoutingKind(), new CpuProgrammingKind());
+    private static final List<EnvironmentKind> ALL = List.of(new SyntheticKind(), new RoutingKind(), new CpuProgrammingKind(), new LlmMathKind());
 
     private EnvironmentKinds() {
     }

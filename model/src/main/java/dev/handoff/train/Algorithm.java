@@ -7,6 +7,8 @@ import java.util.Locale;
 public enum Algorithm {
     /** Tabular IC-Q: one table per agent over its interface keys, one scalar per handoff (ICQ.md §2). */
     ICQ_TABULAR("icq-tabular"),
+    /** Neural IC-Q: one DJL Q-network per agent over its interface encoding, one scalar per handoff (ICQ.md §3). */
+    ICQ_NEURAL("icq-neural"),
     /** The centralised oracle: Q-learning on the joint state, handed over through the privileged interface. */
     ORACLE("oracle"),
     /** The baseline: the same agents with no scalar; each bootstraps 0 at its handoffs. */

@@ -24,7 +24,12 @@ public final class GreedyReturn {
     }
 
     /** J of the greedy policy of {@code trainer}'s learners. */
-    public static double of(Workflow workflow, EnvironmentKind kind, SeedTrainer trainer, FiniteSmdp model, long episodes) {
+    public static double of(Workflow workflow, EnvironmentKind kind, SeedRun run, FiniteSmdp model, long episodes) {
+        if (run instanceof NeuralSeedTrainer neural) {
+            return model != null ? neural.greedyReturn(model, dev.handoff.components.ViewEncodings.of(workflow, model))
+                    : neural.simulatedGreedyReturn(workflow, kind, episodes, run.seed() ^ 0x5DEECE66DL);
+        }
+        SeedTrainer trainer = (SeedTrainer) run;
         if (model != null) {
             return exact(model, trainer);
         }

@@ -2,7 +2,13 @@ package dev.handoff.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.handoff.components.ComponentAnalysis;
+import dev.handoff.components.ComponentReading;
+import dev.handoff.components.ErrorComponents;
+import dev.handoff.components.ViewEncodings;
 import dev.handoff.env.EnvironmentKind;
+import dev.handoff.learn.neural.NeuralSettings;
+import dev.handoff.metrics.ComponentsCsv;
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.metrics.MetricsCsv;
 import dev.handoff.metrics.SeedStatistics;
@@ -31,25 +37,48 @@ public final class HeadlessTraining {
     private HeadlessTraining() {
     }
 
-    /** What to run; {@code checkpointEvery} ≤ 0 means only at the end. */
+    /**
+     * What to run; {@code checkpointEvery} ≤ 0 means only at the end; {@code neural} are the network settings of
+     * {@code icq-neural} (null: defaults).
+     */
     public record Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs,
-                          int parallelism, long checkpointEvery) {
+                          int parallelism, long checkpointEvery, NeuralSettings neural) {
         public Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs, int parallelism) {
-            this(workflow, kind, algorithm, seeds, handoffs, parallelism, 0);
+            this(workflow, kind, algorithm, seeds, handoffs, parallelism, 0, null);
+        }
+
+        public Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs,
+                       int parallelism, long checkpointEvery) {
+            this(workflow, kind, algorithm, seeds, handoffs, parallelism, checkpointEvery, null);
         }
     }
 
     /** The trained seeds and their summary. */
-    public record Result(TrainingSummary summary, List<SeedTrainer> trainers) {
+    public record Result(TrainingSummary summary, List<? extends SeedRun> trainers) {
     }
+
+    /** Number of error-component readings per seed over a run (kinds with an exact model). */
+    public static final int COMPONENT_READINGS = 40;
 
     /** A fresh run. */
     public static Result run(Request request, Path outDir, Consumer<String> progress) throws IOException, InterruptedException {
-        List<SeedTrainer> trainers = new ArrayList<>();
+        List<SeedRun> trainers = new ArrayList<>();
         for (long seed : request.seeds()) {
-            trainers.add(new SeedTrainer(request.workflow(), request.kind(), request.algorithm(), seed, request.handoffs()));
+            trainers.add(request.algorithm() == Algorithm.ICQ_NEURAL
+                    ? new NeuralSeedTrainer(request.workflow(), request.kind(),
+                            request.neural() == null ? NeuralSettings.DEFAULTS : request.neural(), Algorithm.ICQ_NEURAL, seed,
+                            request.handoffs())
+                    : new SeedTrainer(request.workflow(), request.kind(), request.algorithm(), seed, request.handoffs()));
         }
-        return execute(request, trainers, outDir, false, progress);
+        try {
+            return execute(request, trainers, outDir, false, progress);
+        } finally {
+            for (SeedRun t : trainers) {
+                if (t instanceof AutoCloseable c) {
+                    closeQuietly(c);
+                }
+            }
+        }
     }
 
     /**
@@ -59,6 +88,9 @@ public final class HeadlessTraining {
     public static Result resume(Path runDir, Long budget, int parallelism, long checkpointEvery, Consumer<String> progress)
             throws IOException, InterruptedException, WorkflowLoadException {
         RunFolder folder = RunFolder.open(runDir);
+        if (folder.algorithm() == Algorithm.ICQ_NEURAL) {
+            throw new dev.handoff.checkpoint.CheckpointException("neural runs cannot be resumed yet: only tabular learners are checkpointed");
+        }
         long total = budget != null ? budget : folder.handoffs();
         List<SeedTrainer> trainers = new ArrayList<>();
         for (long seed : folder.seeds()) {
@@ -68,10 +100,22 @@ public final class HeadlessTraining {
                 checkpointEvery), trainers, runDir, true, progress);
     }
 
-    private static Result execute(Request request, List<SeedTrainer> trainers, Path outDir, boolean resumed,
+    private static Result execute(Request request, List<? extends SeedRun> trainers, Path outDir, boolean resumed,
                                   Consumer<String> progress) throws IOException, InterruptedException {
         Workflow w = request.workflow();
         TrainingRun run = new TrainingRun(trainers, request.parallelism());
+        FiniteSmdp model = GreedyReturn.modelOf(w, request.kind());
+        ComponentsCsv componentsCsv = outDir != null && model != null && request.algorithm() != Algorithm.ORACLE
+                ? new ComponentsCsv(Files.createDirectories(outDir).resolve("components.csv")) : null;
+        Map<Long, ComponentReading> lastReading = new java.util.concurrent.ConcurrentHashMap<>();
+        if (model != null && request.algorithm() != Algorithm.ORACLE) {
+            attachProbes(w, model, request, trainers, run, reading -> {
+                lastReading.put(reading.seed(), reading);
+                if (componentsCsv != null) {
+                    componentsCsv.append(request.algorithm(), reading);
+                }
+            });
+        }
         MetricsCsv csv = null;
         RunManifest manifest = null;
         if (outDir != null) {
@@ -105,15 +149,21 @@ public final class HeadlessTraining {
             if (csv != null) {
                 csv.close();
             }
+            if (componentsCsv != null) {
+                componentsCsv.close();
+            }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         long total = run.handoffsDone() - before;
         if (outDir != null) {
-            trainers.forEach(t -> RunCheckpoints.write(outDir, t));
+            for (SeedRun t : trainers) {
+                if (t instanceof SeedTrainer tabular) {
+                    RunCheckpoints.write(outDir, tabular);
+                }
+            }
         }
-        FiniteSmdp model = GreedyReturn.modelOf(w, request.kind());
         List<Double> returns = new ArrayList<>();
-        for (SeedTrainer t : trainers) {
+        for (SeedRun t : trainers) {
             returns.add(GreedyReturn.of(w, request.kind(), t, model, SIMULATED_EPISODES));
         }
         SeedStatistics stats = SeedStatistics.of(returns.stream().mapToDouble(Double::doubleValue).toArray());
@@ -121,8 +171,8 @@ public final class HeadlessTraining {
         String status = end == RunState.FINISHED ? "finished" : end.name().toLowerCase() + ": " + run.message();
         TrainingSummary summary = new TrainingSummary(request.algorithm().cliName(), request.seeds(), request.handoffs(),
                 stats.mean(), stats.ci95(), returns, GreedyReturn.evaluationKind(model), oracle,
-                oracle == null ? null : oracle - stats.mean(), wall, total / Math.max(wall, 1e-9), status,
-                outDir == null ? null : outDir.toString());
+                oracle == null ? null : oracle - stats.mean(), meanComponents(lastReading.values()), wall,
+                total / Math.max(wall, 1e-9), status, outDir == null ? null : outDir.toString());
         if (manifest != null) {
             manifest.finished(summary).writeTo(outDir);
             json().writeValue(outDir.resolve("summary.json").toFile(), summary);
@@ -130,19 +180,80 @@ public final class HeadlessTraining {
         return new Result(summary, trainers);
     }
 
-    /** Checkpoints a trainer each time it passes a multiple of {@code every} handoffs. */
-    private static Consumer<SeedTrainer> periodicCheckpoints(Path dir, List<SeedTrainer> trainers, long every) {
+    /** Checkpoints a (tabular) trainer each time it passes a multiple of {@code every} handoffs. */
+    private static Consumer<SeedRun> periodicCheckpoints(Path dir, List<? extends SeedRun> trainers, long every) {
         if (every <= 0) {
             return t -> { };
         }
-        Map<SeedTrainer, Long> next = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<SeedRun, Long> next = new java.util.concurrent.ConcurrentHashMap<>();
         trainers.forEach(t -> next.put(t, (t.handoffs() / every + 1) * every));
         return t -> {
-            if (t.handoffs() >= next.get(t) && !t.finished()) {
-                RunCheckpoints.write(dir, t);
+            if (t instanceof SeedTrainer tabular && t.handoffs() >= next.get(t) && !t.finished()) {
+                RunCheckpoints.write(dir, tabular);
                 next.put(t, (t.handoffs() / every + 1) * every);
             }
         };
+    }
+
+    /**
+     * Reads the three error components of every seed at {@link #COMPONENT_READINGS} points of the run: against Q̂ for
+     * tabular learners, against the neural projected fixed point of the same width for neural ones.
+     */
+    private static void attachProbes(Workflow w, FiniteSmdp model, Request request, List<? extends SeedRun> trainers,
+                                     TrainingRun run, Consumer<ComponentReading> sink) {
+        ComponentAnalysis analysis = ComponentAnalysis.of(w);
+        int window = w.training().evaluationWindow() == null ? 50_000 : w.training().evaluationWindow();
+        long every = Math.max(window, request.handoffs() / COMPONENT_READINGS / window * window);
+        Consumer<ComponentReading> publish = r -> {
+            sink.accept(r);
+            run.publishComponents(request.algorithm(), r);
+        };
+        for (SeedRun t : trainers) {
+            if (t instanceof SeedTrainer tabular) {
+                tabular.attachProbe(analysis.probe(ComponentAnalysis.TABULAR, t.seed()), model, every, publish);
+            } else if (t instanceof NeuralSeedTrainer neural) {
+                neural.attachProbe(analysis.probe(neural.settings().width(), t.seed()), ViewEncodings.of(w, model), model,
+                        every, publish);
+            }
+        }
+    }
+
+    /** The mean over seeds of the last readings, by component name (null when none were taken). */
+    private static Map<String, Object> meanComponents(java.util.Collection<ComponentReading> readings) {
+        if (readings.isEmpty()) {
+            return null;
+        }
+        double n = readings.size();
+        double neural = 0, supervised = 0, gap = 0, loss = 0, mixing = 0, total = 0;
+        boolean closes = true;
+        for (ComponentReading r : readings) {
+            ErrorComponents c = r.components();
+            neural += c.neuralApprox() / n;
+            supervised += c.neuralApproxSupervised() / n;
+            gap += c.interfaceGap() / n;
+            loss += c.policyLoss() / n;
+            mixing += c.mixingResidual() / n;
+            total += c.total() / n;
+            closes &= c.closureHolds();
+        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("neuralApprox", neural);
+        m.put("neuralApproxSupervised", supervised);
+        m.put("interfaceGap", gap);
+        m.put("policyLoss", loss);
+        m.put("mixingResidual", mixing);
+        m.put("total", total);
+        m.put("sumOfParts", neural + gap + mixing);
+        m.put("closureHolds", closes);
+        return m;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(HeadlessTraining.class).warn("closing a trainer failed", e);
+        }
     }
 
     static String edgeName(HandoffSpec h) {

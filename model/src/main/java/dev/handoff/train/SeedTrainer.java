@@ -4,7 +4,10 @@ import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.checkpoint.Checkpointable;
 import dev.handoff.checkpoint.StateReader;
 import dev.handoff.checkpoint.StateWriter;
+import dev.handoff.components.ComponentProbe;
+import dev.handoff.components.ComponentReading;
 import dev.handoff.env.EnvironmentKind;
+import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.StepOutcome;
@@ -24,7 +27,7 @@ import java.util.function.Consumer;
  * j's learner for the one scalar m and gives it to i's learner; that scalar is the only thing that crosses. Single
  * threaded and deterministic for its seed; the hot loop allocates nothing.
  */
-public final class SeedTrainer {
+public final class SeedTrainer implements SeedRun {
     private static final String CHECKPOINT_MAGIC = "handoff-checkpoint-1";
     private final Algorithm algorithm;
     private final long seed;
@@ -50,6 +53,11 @@ public final class SeedTrainer {
     private int windowEpisodes;
     private double windowReturnSum;
     private String divergence;
+    private ComponentProbe probe;
+    private FiniteSmdp probeModel;
+    private long probeEvery;
+    private long nextProbe = Long.MAX_VALUE;
+    private Consumer<ComponentReading> probeSink;
 
     public SeedTrainer(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed) {
         this(workflow, kind, algorithm, seed, workflow.training().handoffs());
@@ -120,6 +128,7 @@ public final class SeedTrainer {
      *
      * @return false if training diverged (see {@link #divergence()})
      */
+    @Override
     public boolean runUntil(long target, Consumer<TrainingWindow> sink) {
         long end = Math.min(target, budget);
         while (handoffs < end) {
@@ -129,6 +138,10 @@ public final class SeedTrainer {
                 TrainingWindow w = closeWindow();
                 if (sink != null) {
                     sink.accept(w);
+                }
+                if (handoffs >= nextProbe) {
+                    nextProbe = (handoffs / probeEvery + 1) * probeEvery;
+                    probeSink.accept(probe.reading(seed, handoffs, LearnedTables.viewTable(probeModel, this)));
                 }
                 if (divergence != null) {
                     return false;
@@ -208,6 +221,24 @@ public final class SeedTrainer {
         return w;
     }
 
+    /**
+     * Reads the error components (ICQ.md §4) at the first window end at or past every multiple of {@code every}
+     * handoffs, into {@code sink} (on the trainer's thread).
+     */
+    public void attachProbe(ComponentProbe componentProbe, FiniteSmdp model, long every, Consumer<ComponentReading> sink) {
+        if (usesJointState()) {
+            throw new IllegalArgumentException("the error components compare interface views: no probe for the oracle");
+        }
+        if (every < 1) {
+            throw new IllegalArgumentException("probe cadence must be at least 1 handoff");
+        }
+        this.probe = componentProbe;
+        this.probeModel = model;
+        this.probeEvery = every;
+        this.probeSink = sink;
+        this.nextProbe = (handoffs / every + 1) * every;
+    }
+
     /** Writes everything this seed's run depends on: counters, window accumulators, RNG states, tables, the simulator. */
     public void saveState(StateWriter w) {
         if (!(env instanceof Checkpointable c)) {
@@ -256,26 +287,32 @@ public final class SeedTrainer {
         c.restoreState(r);
     }
 
+    @Override
     public boolean finished() {
         return handoffs >= budget;
     }
 
+    @Override
     public long handoffs() {
         return handoffs;
     }
 
+    @Override
     public long budget() {
         return budget;
     }
 
+    @Override
     public long seed() {
         return seed;
     }
 
+    @Override
     public Algorithm algorithm() {
         return algorithm;
     }
 
+    @Override
     public String divergence() {
         return divergence;
     }

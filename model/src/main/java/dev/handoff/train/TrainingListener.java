@@ -7,4 +7,8 @@ public interface TrainingListener {
 
     default void onStateChanged(RunState state, String message) {
     }
+
+    /** A reading of the three error components (kinds with an exact model), at a fixed cadence of handoffs. */
+    default void onComponents(Algorithm algorithm, dev.handoff.components.ComponentReading reading) {
+    }
 }

@@ -11,10 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * paused-and-resumed run equals an uninterrupted one. Listeners are called on the trainer threads.
  */
 public final class TrainingRun {
-    private final List<SeedTrainer> trainers;
+    private final List<? extends SeedRun> trainers;
     private final int parallelism;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile java.util.function.Consumer<SeedTrainer> afterChunk = t -> { };
+    private volatile java.util.function.Consumer<SeedRun> afterChunk = t -> { };
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final long[] stepTarget;
@@ -25,7 +25,7 @@ public final class TrainingRun {
     private long startNanos;
     private long activeNanos;
 
-    public TrainingRun(List<SeedTrainer> trainers, int parallelism) {
+    public TrainingRun(List<? extends SeedRun> trainers, int parallelism) {
         this.trainers = List.copyOf(trainers);
         this.parallelism = Math.max(1, Math.min(parallelism, trainers.size()));
         this.stepTarget = new long[trainers.size()];
@@ -43,11 +43,18 @@ public final class TrainingRun {
      * Called on a trainer thread after each chunk of a trainer's handoffs, while no other thread touches that trainer:
      * the place to checkpoint it.
      */
-    public void setAfterChunk(java.util.function.Consumer<SeedTrainer> hook) {
+    public void setAfterChunk(java.util.function.Consumer<SeedRun> hook) {
         this.afterChunk = hook;
     }
 
-    public List<SeedTrainer> trainers() {
+    /** Hands an error-component reading (taken on a trainer thread) to the listeners. */
+    public void publishComponents(Algorithm algorithm, dev.handoff.components.ComponentReading reading) {
+        for (TrainingListener l : listeners) {
+            l.onComponents(algorithm, reading);
+        }
+    }
+
+    public List<? extends SeedRun> trainers() {
         return trainers;
     }
 
@@ -164,7 +171,7 @@ public final class TrainingRun {
 
     public long handoffsDone() {
         long sum = 0;
-        for (SeedTrainer t : trainers) {
+        for (SeedRun t : trainers) {
             sum += t.handoffs();
         }
         return sum;
@@ -172,7 +179,7 @@ public final class TrainingRun {
 
     public long handoffsBudget() {
         long sum = 0;
-        for (SeedTrainer t : trainers) {
+        for (SeedRun t : trainers) {
             sum += t.budget();
         }
         return sum;
@@ -210,7 +217,7 @@ public final class TrainingRun {
                 } finally {
                     lock.unlock();
                 }
-                SeedTrainer trainer = trainers.get(index);
+                SeedRun trainer = trainers.get(index);
                 long target = Math.min(stepTarget[index], trainer.handoffs() + chunk(trainer));
                 boolean ok = trainer.runUntil(target, w -> listeners.forEach(l -> l.onWindow(w)));
                 afterChunk.accept(trainer);
@@ -249,7 +256,7 @@ public final class TrainingRun {
         }
     }
 
-    private static long chunk(SeedTrainer t) {
+    private static long chunk(SeedRun t) {
         return 1L << 16;
     }
 
@@ -260,7 +267,7 @@ public final class TrainingRun {
         }
         int best = -1;
         for (int i = 0; i < trainers.size(); i++) {
-            SeedTrainer t = trainers.get(i);
+            SeedRun t = trainers.get(i);
             if (!busy[i] && !t.finished() && t.handoffs() < stepTarget[i] && t.divergence() == null
                     && (best < 0 || t.handoffs() < trainers.get(best).handoffs())) {
                 best = i;
@@ -270,7 +277,7 @@ public final class TrainingRun {
     }
 
     private boolean allFinished() {
-        for (SeedTrainer t : trainers) {
+        for (SeedRun t : trainers) {
             if (!t.finished() && t.divergence() == null) {
                 return false;
             }

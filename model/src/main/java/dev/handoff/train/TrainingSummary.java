@@ -12,7 +12,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"algo", "seeds", "handoffs", "meanReturn", "meanReturnCi95", "returnsBySeed", "returnEvaluation",
-        "oracleReturn", "oracleGap", "wallSeconds", "handoffsPerSecond", "status", "runDir"})
+        "oracleReturn", "oracleGap", "components", "wallSeconds", "handoffsPerSecond", "status", "runDir"})
 public record TrainingSummary(
         String algo,
         List<Long> seeds,
@@ -23,6 +23,7 @@ public record TrainingSummary(
         String returnEvaluation,
         Double oracleReturn,
         Double oracleGap,
+        java.util.Map<String, Object> components,
         double wallSeconds,
         double handoffsPerSecond,
         String status,
