@@ -38,10 +38,10 @@ public final class RoutingLoadAxis implements SweepAxis {
             RoutingRun.Baseline.SHORTEST_PATH.id(), RoutingRun.Baseline.ORACLE.id());
 
     static final List<SweepMetric> METRICS = List.of(
-            new SweepMetric("deliveryTime", "average delivery time (time units)", true),
-            new SweepMetric("delivered", "packets delivered in the measured stretch", false),
-            new SweepMetric("dropped", "packets dropped in the measured stretch", true),
-            new SweepMetric("routingAccuracy", "routing accuracy (share of delivered packets on a shortest path)", true));
+            new SweepMetric("deliveryTime", "delivery time (time units)", true),
+            new SweepMetric("delivered", "packets delivered (measured stretch)", false),
+            new SweepMetric("dropped", "packets dropped (measured stretch)", true),
+            new SweepMetric("routingAccuracy", "share of routes on a shortest path", true));
 
     @Override
     public String id() {
@@ -50,7 +50,7 @@ public final class RoutingLoadAxis implements SweepAxis {
 
     @Override
     public String label() {
-        return "offered load (packets injected per time unit)";
+        return "load (packets injected per time unit)";
     }
 
     @Override

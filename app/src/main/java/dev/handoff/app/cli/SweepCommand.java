@@ -161,7 +161,14 @@ final class SweepCommand implements Callable<Integer> {
         String seedText = seeds.size() == 1 ? "one seed (" + seeds.get(0) + "), no CI band"
                 : "mean ± 95% CI over " + seeds.size() + " seeds (shaded)";
         long budget = settings.handoffs() != null ? settings.handoffs() : w.training().handoffs();
-        String train = design.axis().equals("handoffs") ? "" : String.format(Locale.ROOT, "; learners trained %,d handoffs per point", budget);
-        return seedText + train;
+        String train = design.axis().equals("handoffs") ? "" : String.format(Locale.ROOT, "; learners trained %,d handoffs", budget);
+        StringBuilder opts = new StringBuilder();
+        settings.options().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                opts.append(opts.length() == 0 ? "; " : ", ").append(e.getKey()).append(" = ").append(num(e.getValue())));
+        return seedText + train + opts;
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v) : Double.toString(v);
     }
 }

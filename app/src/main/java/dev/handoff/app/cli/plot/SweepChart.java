@@ -8,7 +8,6 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -40,7 +39,7 @@ public final class SweepChart {
     private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
             new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)};
     public static final int WIDTH = 1000;
-    static final int PANEL_HEIGHT = 300;
+    static final int PANEL_HEIGHT = 320;
     static final int CHROME_HEIGHT = 190;
 
     private SweepChart() {
@@ -78,7 +77,7 @@ public final class SweepChart {
         for (double v : x) {
             xs.add(v);
         }
-        ValueAxis domain = logScale(xs) ? logAxis(design.axisLabel() + " (log scale)") : linearAxis(design.axisLabel());
+        ValueAxis domain = logScale(xs) ? logAxis(logLabel(design.axisLabel())) : linearAxis(design.axisLabel());
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(domain);
         combined.setGap(14);
         LegendItemCollection legend = new LegendItemCollection();
@@ -107,7 +106,7 @@ public final class SweepChart {
                 }
                 data.addSeries(s);
             }
-            ValueAxis range = logY ? logAxis(metric.label() + " (log scale)") : linearAxis(metric.label());
+            ValueAxis range = logY ? logAxis(logLabel(metric.label())) : linearAxis(metric.label());
             XYPlot plot = new XYPlot(data, null, range, renderer(design.policies().size()));
             style(plot);
             combined.add(plot, 1);
@@ -148,6 +147,11 @@ public final class SweepChart {
         return file;
     }
 
+    /** "x (unit)" becomes "x (unit, log scale)"; a label without a unit gets " (log scale)". */
+    static String logLabel(String label) {
+        return label.endsWith(")") ? label.substring(0, label.length() - 1) + ", log scale)" : label + " (log scale)";
+    }
+
     private static double minPositive(List<Double> values) {
         double min = Double.POSITIVE_INFINITY;
         for (double v : values) {
@@ -185,16 +189,14 @@ public final class SweepChart {
         return a;
     }
 
-    private static LogAxis logAxis(String label) {
-        LogAxis a = new LogAxis(label);
-        a.setSmallestValue(1e-300);
-        a.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+    private static ValueAxis logAxis(String label) {
+        RoundLogAxis a = new RoundLogAxis(label);
         font(a);
         return a;
     }
 
     private static void font(ValueAxis a) {
-        a.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        a.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         a.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     }
 }
