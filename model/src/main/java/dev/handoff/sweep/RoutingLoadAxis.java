@@ -99,40 +99,46 @@ public final class RoutingLoadAxis implements SweepAxis {
             throw new IllegalArgumentException("--handoffs must be positive");
         }
         List<String> policies = settings.policies().isEmpty() ? DEFAULT_POLICIES : settings.policies();
-        List<Object> runners = new ArrayList<>();
-        for (String p : policies) {
-            RoutingRun.Baseline b = RoutingRun.Baseline.byId(p);
-            if (b != null) {
-                runners.add(b);
-                continue;
-            }
-            Algorithm a;
-            try {
-                a = Algorithm.parse(p);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown policy \"" + p + "\" for the routing load sweep (known: "
-                        + "icq-tabular, independent, shortest-path, oracle-router)");
-            }
-            if (a == Algorithm.ORACLE) {
-                throw new IllegalArgumentException("\"oracle\" learns on the joint state, which the routing kind does not "
-                        + "enumerate; the centralised baseline here is \"oracle-router\"");
-            }
-            runners.add(a);
-        }
         EnvironmentKind kind = WorkflowLoading.kindOf(base);
+        List<PolicyRun> runs = new ArrayList<>();
+        for (String p : policies) {
+            runs.add(policyRun(p, kind, handoffs, warmup, measure));
+        }
         SweepMeasurement measurement = (value, seed) -> {
             Workflow w = apply(base, value);
             List<SweepReading> readings = new ArrayList<>();
             for (int i = 0; i < policies.size(); i++) {
-                Object r = runners.get(i);
-                RoutingRun.Summary s = r instanceof Algorithm a
-                        ? learnerRun(w, kind, a, seed, handoffs, measure)
-                        : RoutingRun.sweep(w, new double[] {value}, (RoutingRun.Baseline) r, seed, warmup, measure).get(0);
-                readings.add(reading(policies.get(i), s));
+                readings.add(reading(policies.get(i), runs.get(i).run(w, value, seed)));
             }
             return readings;
         };
         return new SweepDesign(ID, label(), policies, METRICS, measurement);
+    }
+
+    /** One compared policy at one load and seed: a fresh network, its measured stretch summarised. */
+    @FunctionalInterface
+    interface PolicyRun {
+        RoutingRun.Summary run(Workflow workflow, double load, long seed);
+    }
+
+    /** The run of a policy named on the command line: a routing baseline, or a learner trained by the trainer. */
+    static PolicyRun policyRun(String name, EnvironmentKind kind, long handoffs, double warmup, double measure) {
+        RoutingRun.Baseline b = RoutingRun.Baseline.byId(name);
+        if (b != null) {
+            return (w, load, seed) -> RoutingRun.sweep(w, new double[] {load}, b, seed, warmup, measure).get(0);
+        }
+        Algorithm a;
+        try {
+            a = Algorithm.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown policy \"" + name + "\" for the routing load sweep (known: "
+                    + "icq-tabular, independent, shortest-path, oracle-router)");
+        }
+        if (a == Algorithm.ORACLE) {
+            throw new IllegalArgumentException("\"oracle\" learns on the joint state, which the routing kind does not "
+                    + "enumerate; the centralised baseline here is \"oracle-router\"");
+        }
+        return (w, load, seed) -> learnerRun(w, kind, a, seed, handoffs, measure);
     }
 
     /**

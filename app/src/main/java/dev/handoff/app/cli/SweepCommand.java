@@ -66,7 +66,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "plot title (default: workflow name and axis)")
     String title;
 
-    /** The JSON object of the last stdout line. */
+    /** The JSON object of the last stdout line ({@code handoffs}: the learners' training budget, null on the handoffs axis). */
     record Summary(String workflow, String kind, String axis, String axisLabel, List<Double> values, List<Long> seeds,
                    Long handoffs, List<String> policies, Map<String, String> axisOptions, List<SweepSeries> metrics,
                    String csv, String png, double wallSeconds) {
@@ -146,7 +146,8 @@ final class SweepCommand implements Callable<Integer> {
             axisOptions.forEach((k, v) -> options.put(k, Double.toString(v)));
         }
         Summary summary = new Summary(w.name(), w.environment().kind(), ax.id(), design.axisLabel(), vs, seedList,
-                handoffs != null ? handoffs : w.training().handoffs(), design.policies(), options, result.series(),
+                design.axis().equals("handoffs") ? null : handoffs != null ? handoffs : w.training().handoffs(),
+                design.policies(), options, result.series(),
                 csv.toString(), png.toString(), result.wallSeconds());
         System.out.println(Json.line(summary));
         return 0;

@@ -120,6 +120,7 @@ class SweepCommandTest {
                 "1000,10000,100000", "--seeds", "1..2", "--out", dir.toString());
         assertThat(code).as(err()).isZero();
         JsonNode json = lastLineJson();
+        assertThat(json.get("handoffs").isNull()).as("no single training budget on the handoffs axis").isTrue();
         JsonNode gap = null;
         for (JsonNode m : json.get("metrics")) {
             if (m.get("metric").asText().equals("oracleGap")) {

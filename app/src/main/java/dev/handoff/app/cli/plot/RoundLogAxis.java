@@ -54,7 +54,7 @@ final class RoundLogAxis extends LogAxis {
     }
 
     static String format(double v) {
-        if (v >= 1e6 || v < 1e-3) {
+        if (v >= 1e8 || v < 1e-3) {
             return new DecimalFormat("0.#E0").format(v);
         }
         return new DecimalFormat("#,##0.###").format(v);
