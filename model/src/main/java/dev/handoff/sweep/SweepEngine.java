@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs a sweep: one axis over values × seeds with the rest of the workflow held fixed. Each (value, seed) is measured
- * independently (in parallel on up to {@code parallelism} threads) and lands at its own place, so the result does not
+ * independently (in parallel on up to {@code parallelism} threads, fewer if the design says so) and lands at its own place, so the result does not
  * depend on the number of threads or the order in which measurements finish.
  */
 public final class SweepEngine {
@@ -33,7 +33,7 @@ public final class SweepEngine {
         int metrics = design.metrics().size();
         double[][][][] data = new double[policies][metrics][values.length][seeds.size()];
         int tasks = values.length * seeds.size();
-        int threads = Math.max(1, Math.min(parallelism, tasks));
+        int threads = Math.max(1, Math.min(Math.min(parallelism, design.maxParallelism()), tasks));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sweep-worker");
             t.setDaemon(true);

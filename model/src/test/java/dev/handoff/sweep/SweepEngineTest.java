@@ -112,4 +112,19 @@ class SweepEngineTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SweepEngine.run(d, new double[] {1}, List.of(1L), 1, null))
                 .hasMessageContaining("lacks metric b");
     }
+
+    @Test
+    void aDesignLimitedToOneAtATimeNeverOverlapsMeasurements() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        SweepMeasurement m = (x, seed) -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(5);
+            running.decrementAndGet();
+            return List.of(reading("p", "y", x));
+        };
+        SweepDesign serial = new SweepDesign("x", "x", List.of("p"), List.of(new SweepMetric("y", "y", true)), m, 1);
+        SweepEngine.run(serial, new double[] {1, 2, 3, 4}, List.of(1L, 2L), 4, null);
+        assertThat(most.get()).isEqualTo(1);
+    }
 }
