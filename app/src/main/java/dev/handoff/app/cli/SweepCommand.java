@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
  * fixed, over values × seeds; writes {@code sweep.csv} and {@code sweep.png}; progress on stderr; the last stdout line
  * is one JSON object with the per-value mean ± 95% CI and the fitted log–log slope of every metric (and policy).
  */
-@Command(name = "sweep", description = "Vary one axis (load, handoffs, ...) over values x seeds; write sweep.csv and "
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = HandoffCli.Version.class, description = "Vary one axis (load, handoffs, ...) over values x seeds; write sweep.csv and "
         + "sweep.png and print a JSON summary with log-log slopes as the last line.")
 final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "a *.workflow.json file")
@@ -42,7 +42,7 @@ final class SweepCommand implements Callable<Integer> {
             completionCandidates = AxisIds.class)
     String axis;
 
-    @Option(names = "--values", required = true, split = ",", paramLabel = "v1,v2,...", description = "the axis values")
+    @Option(names = "--values", required = true, split = ",", paramLabel = "V", description = "the axis values, comma-separated")
     double[] values;
 
     @Option(names = "--seeds", paramLabel = "A..B", converter = SeedRange.class, description = "seeds, e.g. 1..5 (default: the workflow's)")
@@ -51,10 +51,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--handoffs", paramLabel = "N", description = "training handoffs per learner (default: the workflow's budget)")
     Long handoffs;
 
-    @Option(names = "--algo", split = ",", paramLabel = "a,b,...", description = "policies/algorithms to compare (default: the axis's)")
+    @Option(names = "--algo", split = ",", paramLabel = "NAME", description = "policies/algorithms to compare, comma-separated (load: icq-tabular, "
+            + "independent, shortest-path, oracle-router; handoffs: icq-tabular, oracle, independent; default: the axis's)")
     List<String> algo;
 
-    @Option(names = {"-O", "--axis-option"}, paramLabel = "KEY=VALUE", description = "an axis-specific number, e.g. measure=5000 for load")
+    @Option(names = {"-O", "--axis-option"}, paramLabel = "KEY=VALUE", description = "an axis-specific number, e.g. measure=5000 (load: measure, warmup in time units; "
+            + "handoffs: episodes); an unknown key lists the axis's keys")
     Map<String, Double> axisOptions;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for sweep.csv and sweep.png")
