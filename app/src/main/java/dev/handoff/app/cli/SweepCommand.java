@@ -1,0 +1,177 @@
+package dev.handoff.app.cli;
+
+import dev.handoff.app.cli.plot.SweepChart;
+import dev.handoff.env.WorkflowLoading;
+import dev.handoff.sweep.SweepAxes;
+import dev.handoff.sweep.SweepAxis;
+import dev.handoff.sweep.SweepCsv;
+import dev.handoff.sweep.SweepDesign;
+import dev.handoff.sweep.SweepEngine;
+import dev.handoff.sweep.SweepResult;
+import dev.handoff.sweep.SweepSeries;
+import dev.handoff.sweep.SweepSettings;
+import dev.handoff.workflow.Problem;
+import dev.handoff.workflow.Workflow;
+import dev.handoff.workflow.WorkflowLoadException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code handoff sweep FILE --axis AXIS --values v1,v2,... --out DIR}: varies one axis with the rest of the workflow
+ * fixed, over values × seeds; writes {@code sweep.csv} and {@code sweep.png}; progress on stderr; the last stdout line
+ * is one JSON object with the per-value mean ± 95% CI and the fitted log–log slope of every metric (and policy).
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = HandoffCli.Version.class, description = "Vary one axis (load, handoffs, ...) over values x seeds; write sweep.csv and "
+        + "sweep.png and print a JSON summary with log-log slopes as the last line.")
+final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "a *.workflow.json file")
+    Path file;
+
+    @Option(names = "--axis", required = true, paramLabel = "AXIS", description = "the axis to vary: ${COMPLETION-CANDIDATES}",
+            completionCandidates = AxisIds.class)
+    String axis;
+
+    @Option(names = "--values", required = true, split = ",", paramLabel = "V", description = "the axis values, comma-separated")
+    double[] values;
+
+    @Option(names = "--seeds", paramLabel = "A..B", converter = SeedRange.class, description = "seeds, e.g. 1..5 (default: the workflow's)")
+    List<Long> seeds;
+
+    @Option(names = "--handoffs", paramLabel = "N", description = "training handoffs per learner (default: the workflow's budget)")
+    Long handoffs;
+
+    @Option(names = "--algo", split = ",", paramLabel = "NAME", description = "policies/algorithms to compare, comma-separated (load: icq-tabular, "
+            + "independent, shortest-path, oracle-router; handoffs: icq-tabular, oracle, independent; default: the axis's)")
+    List<String> algo;
+
+    @Option(names = {"-O", "--axis-option"}, paramLabel = "KEY=VALUE", description = "an axis-specific number, e.g. measure=5000 (load: measure, warmup in time units; "
+            + "handoffs: episodes); an unknown key lists the axis's keys")
+    Map<String, Double> axisOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for sweep.csv and sweep.png")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "K", description = "measurements in parallel (default: cores)")
+    Integer threads;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "plot title (default: workflow name and axis)")
+    String title;
+
+    /** The JSON object of the last stdout line ({@code handoffs}: the learners' training budget, null on the handoffs axis). */
+    record Summary(String workflow, String kind, String axis, String axisLabel, List<Double> values, List<Long> seeds,
+                   Long handoffs, List<String> policies, Map<String, String> axisOptions, List<SweepSeries> metrics,
+                   String csv, String png, double wallSeconds) {
+    }
+
+    /** The registered axis ids, for the help text. */
+    static final class AxisIds extends ArrayList<String> {
+        AxisIds() {
+            super(SweepAxes.standard().ids());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Workflow w;
+        try {
+            w = WorkflowLoading.loadValid(file);
+        } catch (WorkflowLoadException e) {
+            for (Problem p : e.problems()) {
+                System.err.println(p.path() + ": " + p.message());
+            }
+            return HandoffCli.INVALID_INPUT;
+        }
+        SweepAxes axes = SweepAxes.standard();
+        Optional<SweepAxis> found = axes.byId(axis);
+        if (found.isEmpty()) {
+            System.err.println("--axis: unknown axis \"" + axis + "\" (known: " + String.join(", ", axes.ids()) + ")");
+            return HandoffCli.INVALID_INPUT;
+        }
+        SweepAxis ax = found.get();
+        if (!ax.supports(w)) {
+            System.err.println("--axis: " + ax.unsupportedReason(w));
+            return HandoffCli.INVALID_INPUT;
+        }
+        for (double v : values) {
+            String problem = ax.problemWith(v);
+            if (problem != null) {
+                System.err.println("--values: " + v + ": " + problem);
+                return HandoffCli.INVALID_INPUT;
+            }
+        }
+        List<Long> seedList = seeds != null ? seeds : w.training().seeds();
+        if (seedList.isEmpty()) {
+            System.err.println("--seeds: no seeds given and the workflow names none");
+            return HandoffCli.INVALID_INPUT;
+        }
+        if (handoffs != null && handoffs <= 0) {
+            System.err.println("--handoffs: must be positive");
+            return HandoffCli.INVALID_INPUT;
+        }
+        SweepSettings settings = new SweepSettings(algo, handoffs, axisOptions);
+        SweepDesign design;
+        try {
+            design = ax.design(w, settings);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sweep: " + e.getMessage());
+            return HandoffCli.INVALID_INPUT;
+        }
+        int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        System.err.printf(Locale.ROOT, "sweep %s over %d values x %d seeds, policies %s, on %d threads%n", ax.id(),
+                values.length, seedList.size(), design.policies(), parallel);
+        SweepResult result = SweepEngine.run(design, values, seedList, parallel, System.err::println);
+
+        Files.createDirectories(out);
+        Path csv = out.resolve("sweep.csv");
+        SweepCsv.write(result, csv);
+        Path png = out.resolve("sweep.png");
+        SweepChart.writePng(result, title != null ? title : defaultTitle(w, design), subtitle(design, seedList, settings, w), png);
+        System.err.println("wrote " + csv + " and " + png);
+
+        List<Double> vs = new ArrayList<>();
+        for (double v : values) {
+            vs.add(v);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (axisOptions != null) {
+            axisOptions.forEach((k, v) -> options.put(k, Double.toString(v)));
+        }
+        Summary summary = new Summary(w.name(), w.environment().kind(), ax.id(), design.axisLabel(), vs, seedList,
+                design.axis().equals("handoffs") ? null : handoffs != null ? handoffs : w.training().handoffs(),
+                design.policies(), options, result.series(),
+                csv.toString(), png.toString(), result.wallSeconds());
+        System.out.println(Json.line(summary));
+        return 0;
+    }
+
+    private static String defaultTitle(Workflow w, SweepDesign design) {
+        String name = w.name() == null ? "workflow" : w.name();
+        return name + ": " + design.axis() + " sweep";
+    }
+
+    private static String subtitle(SweepDesign design, List<Long> seeds, SweepSettings settings, Workflow w) {
+        String seedText = seeds.size() == 1 ? "one seed (" + seeds.get(0) + "), no CI band"
+                : "mean ± 95% CI over " + seeds.size() + " seeds (shaded)";
+        long budget = settings.handoffs() != null ? settings.handoffs() : w.training().handoffs();
+        String train = design.axis().equals("handoffs") ? "" : String.format(Locale.ROOT, "; learners trained %,d handoffs", budget);
+        StringBuilder opts = new StringBuilder();
+        settings.options().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                opts.append(opts.length() == 0 ? "; " : ", ").append(e.getKey()).append(" = ").append(num(e.getValue())));
+        return seedText + train + opts;
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v) : Double.toString(v);
+    }
+}
