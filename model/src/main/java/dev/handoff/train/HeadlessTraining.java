@@ -202,8 +202,7 @@ public final class HeadlessTraining {
     private static void attachProbes(Workflow w, FiniteSmdp model, Request request, List<? extends SeedRun> trainers,
                                      TrainingRun run, Consumer<ComponentReading> sink) {
         ComponentAnalysis analysis = ComponentAnalysis.of(w);
-        int window = w.training().evaluationWindow() == null ? 50_000 : w.training().evaluationWindow();
-        long every = Math.max(window, request.handoffs() / COMPONENT_READINGS / window * window);
+        long every = Math.max(1, request.handoffs() / COMPONENT_READINGS);
         Consumer<ComponentReading> publish = r -> {
             sink.accept(r);
             run.publishComponents(request.algorithm(), r);

@@ -2,6 +2,8 @@ package dev.handoff.app.cli;
 
 import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.EnvironmentKind;
+import dev.handoff.learn.neural.NeuralSettings;
+import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.HeadlessTraining;
@@ -33,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "also checkpoint every N handoffs per seed (always at the end)")
     long checkpointEvery;
 
-    @Option(names = "--algo", paramLabel = "ALGO", description = "icq-tabular | oracle | independent (default: the workflow's)")
+    @Option(names = "--algo", paramLabel = "ALGO", description = "icq-tabular | icq-neural | oracle | independent (default: the workflow's)")
     String algo;
 
     @Option(names = "--seed", paramLabel = "N", description = "one seed")
@@ -48,8 +50,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "write manifest.json, metrics.csv and summary.json here")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "K", description = "seeds trained in parallel (default: cores)")
+    @Option(names = "--threads", paramLabel = "K", description = "seeds trained in parallel (default: cores; 1 for icq-neural)")
     Integer threads;
+
+    @Option(names = "--width", paramLabel = "M", description = "icq-neural: hidden width (default 64)")
+    Integer width;
+
+    @Option(names = "--depth", paramLabel = "D", description = "icq-neural: hidden layers (default 2)")
+    Integer depth;
+
+    @Option(names = "--scalar-mode", paramLabel = "MODE", description = "icq-neural: stored (default) or requery")
+    String scalarMode;
 
     @Override
     public Integer call() throws Exception {
@@ -96,8 +107,27 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("--handoffs: must be positive");
             return HandoffCli.INVALID_INPUT;
         }
+        NeuralSettings neural = NeuralSettings.DEFAULTS;
+        try {
+            if (width != null) {
+                neural = neural.withWidth(width);
+            }
+            if (depth != null) {
+                neural = neural.withDepth(depth);
+            }
+            if (scalarMode != null) {
+                neural = neural.withScalarMode(ScalarMode.parse(scalarMode));
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("handoff train: " + e.getMessage());
+            return HandoffCli.INVALID_INPUT;
+        }
+        if (algorithm == Algorithm.ICQ_NEURAL && threads == null) {
+            parallel = 1; // one gradient collector per process: neural seeds share one training lock anyway
+        }
         HeadlessTraining.Result result = HeadlessTraining.run(
-                new HeadlessTraining.Request(w, kind, algorithm, seedList, budget, parallel, checkpointEvery), out, System.err::println);
+                new HeadlessTraining.Request(w, kind, algorithm, seedList, budget, parallel, checkpointEvery, neural), out,
+                System.err::println);
         TrainingSummary s = result.summary();
         System.out.println(Json.line(s));
         return s.status().startsWith("finished") ? 0 : 1;
