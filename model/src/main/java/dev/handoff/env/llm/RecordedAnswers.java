@@ -1,0 +1,380 @@
+package dev.handoff.env.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The recorded behaviour of the models on the 1,319 GSM8K test questions: per question k and model, the answer
+ * text, its released correctness label, its length in characters, its final number and whether it states a final
+ * answer explicitly. Replay mode of the llm-math kind reads answers from here; live answers are added with
+ * {@link #record(AnswerRecord)}.
+ */
+public final class RecordedAnswers {
+    public static final String GPT3_6B_FINETUNING = "gpt3-6b-finetuning";
+    public static final String GPT3_6B_VERIFICATION = "gpt3-6b-verification";
+    public static final String GPT3_175B_FINETUNING = "gpt3-175b-finetuning";
+    public static final String GPT3_175B_VERIFICATION = "gpt3-175b-verification";
+    public static final String MIXTRAL_8X7B_INSTRUCT = "mixtral-8x7b-instruct";
+    public static final String GPT4_1106_PREVIEW = "gpt-4-1106-preview";
+    /** The six models of the released data, in the order of their README. */
+    public static final List<String> RELEASED_MODELS = List.of(GPT3_6B_FINETUNING, GPT3_6B_VERIFICATION,
+            GPT3_175B_FINETUNING, GPT3_175B_VERIFICATION, MIXTRAL_8X7B_INSTRUCT, GPT4_1106_PREVIEW);
+
+    /** Where the project keeps the data, relative to the repository root. */
+    public static final String PROJECT_DATA_DIRECTORY = "sample-workflows/data/gsm8k";
+
+    private static final String[] OPENAI_KEYS = {"6b_finetuning", "6b_verification", "175b_finetuning", "175b_verification"};
+    private static final String ROUTELLM_MIXTRAL = "mistralai/Mixtral-8x7B-Instruct-v0.1";
+    private static final String ROUTELLM_GPT4 = "gpt-4-1106-preview";
+
+    private final String[] questions;
+    private final String[] goldTexts;
+    private final double[] gold;
+    private final int[] questionChars;
+    private final List<ModelAnswers> models = new ArrayList<>();
+
+    /** Answers of one model, indexed by question; label -1 = none, 0 = wrong, 1 = right. */
+    private static final class ModelAnswers {
+        final String id;
+        final String[] text;
+        final byte[] label;
+        final int[] chars;
+        final double[] finalNumber;
+        final boolean[] hasFinal;
+        final boolean[] regraded;
+        final boolean[] lastInteger;
+        final String[] source;
+
+        ModelAnswers(String id, int n) {
+            this.id = id;
+            text = new String[n];
+            label = new byte[n];
+            Arrays.fill(label, (byte) -1);
+            chars = new int[n];
+            finalNumber = new double[n];
+            Arrays.fill(finalNumber, Double.NaN);
+            hasFinal = new boolean[n];
+            regraded = new boolean[n];
+            lastInteger = new boolean[n];
+            source = new String[n];
+        }
+    }
+
+    private RecordedAnswers(String[] questions, String[] goldTexts) {
+        this.questions = questions;
+        this.goldTexts = goldTexts;
+        int n = questions.length;
+        gold = new double[n];
+        questionChars = new int[n];
+        for (int k = 0; k < n; k++) {
+            gold[k] = Gsm8kGrader.finalNumber(goldTexts[k]);
+            if (Double.isNaN(gold[k])) {
+                throw new IllegalArgumentException("test.jsonl line " + (k + 1) + ": gold answer \"" + goldTexts[k]
+                        + "\" is not a number");
+            }
+            questionChars[k] = questions[k].length();
+        }
+    }
+
+    /**
+     * Loads the three released files from {@code directory}: {@code test.jsonl}, {@code example_model_solutions.jsonl}
+     * and {@code routellm_gsm8k_responses.csv}, checking that their questions line up.
+     */
+    public static RecordedAnswers loadReleased(Path directory) {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> test = readJsonLines(json, directory.resolve("test.jsonl"));
+        int n = test.size();
+        String[] questions = new String[n];
+        String[] goldTexts = new String[n];
+        for (int k = 0; k < n; k++) {
+            questions[k] = test.get(k).get("question").asText();
+            String answer = test.get(k).get("answer").asText();
+            goldTexts[k] = answer.substring(answer.lastIndexOf("####") + 4).trim();
+        }
+        RecordedAnswers book = new RecordedAnswers(questions, goldTexts);
+
+        List<JsonNode> solutions = readJsonLines(json, directory.resolve("example_model_solutions.jsonl"));
+        requireRows("example_model_solutions.jsonl", solutions.size(), n);
+        for (int m = 0; m < OPENAI_KEYS.length; m++) {
+            int model = book.addModel(RELEASED_MODELS.get(m));
+            for (int k = 0; k < n; k++) {
+                JsonNode row = solutions.get(k);
+                requireSameQuestion("example_model_solutions.jsonl", k, questions[k], row.get("question").asText());
+                JsonNode s = row.get(OPENAI_KEYS[m]);
+                book.put(model, k, s.get("solution").asText(), s.get("is_correct").asBoolean(), "released");
+            }
+        }
+
+        List<List<String>> csv = CsvRows.parse(readString(directory.resolve("routellm_gsm8k_responses.csv")));
+        List<String> header = csv.get(0);
+        requireRows("routellm_gsm8k_responses.csv", csv.size() - 1, n);
+        int prompt = column(header, "prompt");
+        int[] labelCol = {column(header, ROUTELLM_MIXTRAL), column(header, ROUTELLM_GPT4)};
+        int[] textCol = {column(header, ROUTELLM_MIXTRAL + "_response"), column(header, ROUTELLM_GPT4 + "_response")};
+        String[] ids = {MIXTRAL_8X7B_INSTRUCT, GPT4_1106_PREVIEW};
+        for (int m = 0; m < 2; m++) {
+            int model = book.addModel(ids[m]);
+            for (int k = 0; k < n; k++) {
+                List<String> row = csv.get(k + 1);
+                requireSameQuestion("routellm_gsm8k_responses.csv", k, questions[k], row.get(prompt));
+                String label = row.get(labelCol[m]);
+                if (!label.equals("True") && !label.equals("False")) {
+                    throw new IllegalArgumentException("routellm_gsm8k_responses.csv row " + (k + 1) + ": label \"" + label
+                            + "\" is neither True nor False");
+                }
+                book.put(model, k, row.get(textCol[m]), label.equals("True"), "released");
+            }
+        }
+        return book;
+    }
+
+    /** The project's copy of the data: walks up from the working directory to the folder holding {@code sample-workflows}. */
+    public static Path projectDataDirectory() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("sample-workflows"))) {
+                return dir.resolve(PROJECT_DATA_DIRECTORY);
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("no sample-workflows folder above " + Path.of("").toAbsolutePath());
+    }
+
+    /** An independent copy (answers can be added to it without touching this one); texts are shared. */
+    public RecordedAnswers copy() {
+        RecordedAnswers c = new RecordedAnswers(questions, goldTexts);
+        for (ModelAnswers a : models) {
+            ModelAnswers b = new ModelAnswers(a.id, questions.length);
+            System.arraycopy(a.text, 0, b.text, 0, a.text.length);
+            System.arraycopy(a.label, 0, b.label, 0, a.label.length);
+            System.arraycopy(a.chars, 0, b.chars, 0, a.chars.length);
+            System.arraycopy(a.finalNumber, 0, b.finalNumber, 0, a.finalNumber.length);
+            System.arraycopy(a.hasFinal, 0, b.hasFinal, 0, a.hasFinal.length);
+            System.arraycopy(a.regraded, 0, b.regraded, 0, a.regraded.length);
+            System.arraycopy(a.lastInteger, 0, b.lastInteger, 0, a.lastInteger.length);
+            System.arraycopy(a.source, 0, b.source, 0, a.source.length);
+            c.models.add(b);
+        }
+        return c;
+    }
+
+    /** Adds (or finds) a model column with no answers yet, e.g. a live model; returns its index. */
+    public int addModel(String id) {
+        int existing = modelIndex(id);
+        if (existing >= 0) {
+            return existing;
+        }
+        models.add(new ModelAnswers(id, questions.length));
+        return models.size() - 1;
+    }
+
+    /** Adds one answer (a line of a replay file), replacing any earlier answer of that model to that question. */
+    public void record(AnswerRecord r) {
+        if (r.question() < 0 || r.question() >= questions.length) {
+            throw new IllegalArgumentException("question index " + r.question() + " outside 0.." + (questions.length - 1));
+        }
+        put(addModel(r.model()), r.question(), r.answer(), r.correct(), r.source());
+    }
+
+    private void put(int model, int k, String text, Boolean label, String source) {
+        ModelAnswers a = models.get(model);
+        a.text[k] = text;
+        a.label[k] = label == null ? -1 : (byte) (label ? 1 : 0);
+        a.chars[k] = text.length();
+        a.finalNumber[k] = Gsm8kGrader.finalNumber(text);
+        a.hasFinal[k] = Gsm8kGrader.hasFinalAnswerMarker(text);
+        a.regraded[k] = Gsm8kGrader.sameNumber(a.finalNumber[k], gold[k]);
+        a.lastInteger[k] = Gsm8kGrader.lastIntegerCorrect(text, goldTexts[k]);
+        a.source[k] = source;
+    }
+
+    /** Reads a replay file (JSON Lines of {@link AnswerRecord}) into this book. Returns the number of records read. */
+    public int loadReplay(Path jsonl) {
+        if (!Files.exists(jsonl)) {
+            return 0;
+        }
+        ObjectMapper json = new ObjectMapper();
+        int count = 0;
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    record(json.readValue(line, AnswerRecord.class));
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new IllegalArgumentException(jsonl + " line " + lineNo + ": " + e.getMessage(), e);
+                }
+                count++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
+    /** The answers of one model as replay records (questions it has answered, in order). */
+    public List<AnswerRecord> records(int model) {
+        ModelAnswers a = models.get(model);
+        List<AnswerRecord> out = new ArrayList<>();
+        for (int k = 0; k < questions.length; k++) {
+            if (a.text[k] != null) {
+                out.add(new AnswerRecord(k, a.id, a.text[k], a.label[k] < 0 ? null : a.label[k] == 1, a.source[k]));
+            }
+        }
+        return out;
+    }
+
+    public int questionCount() {
+        return questions.length;
+    }
+
+    public String question(int k) {
+        return questions[k];
+    }
+
+    /** The gold answer as written after {@code ####} (e.g. {@code 1,450,000}). */
+    public String goldText(int k) {
+        return goldTexts[k];
+    }
+
+    public double gold(int k) {
+        return gold[k];
+    }
+
+    public int questionChars(int k) {
+        return questionChars[k];
+    }
+
+    public int modelCount() {
+        return models.size();
+    }
+
+    public String model(int m) {
+        return models.get(m).id;
+    }
+
+    public int modelIndex(String id) {
+        for (int m = 0; m < models.size(); m++) {
+            if (models.get(m).id.equals(id)) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    public boolean hasAnswer(int m, int k) {
+        return models.get(m).text[k] != null;
+    }
+
+    public String answer(int m, int k) {
+        return models.get(m).text[k];
+    }
+
+    /** Length of the answer text in characters (the token-count proxy). */
+    public int answerChars(int m, int k) {
+        return models.get(m).chars[k];
+    }
+
+    /** The answer's final number under the re-grading rule (NaN when it has none). */
+    public double finalNumber(int m, int k) {
+        return models.get(m).finalNumber[k];
+    }
+
+    /** Whether the answer states its final number explicitly ({@code ####}, {@code A:}, "answer is"). */
+    public boolean hasFinalAnswer(int m, int k) {
+        return models.get(m).hasFinal[k];
+    }
+
+    /** The released label, or null when the answer has none (live answers). */
+    public Boolean releasedLabel(int m, int k) {
+        byte l = models.get(m).label[k];
+        return l < 0 ? null : l == 1;
+    }
+
+    /** Correctness under the grading: the released label (last-integer rule when there is none), or re-graded. */
+    public boolean correct(int m, int k, Grading grading) {
+        ModelAnswers a = models.get(m);
+        if (a.text[k] == null) {
+            return false;
+        }
+        if (grading == Grading.REGRADED) {
+            return a.regraded[k];
+        }
+        return a.label[k] < 0 ? a.lastInteger[k] : a.label[k] == 1;
+    }
+
+    /** Fraction of all questions the model got right under the grading. */
+    public double accuracy(int m, Grading grading) {
+        int right = 0;
+        for (int k = 0; k < questions.length; k++) {
+            right += correct(m, k, grading) ? 1 : 0;
+        }
+        return (double) right / questions.length;
+    }
+
+    /** Number of questions on which the two gradings disagree for this model. */
+    public int gradingDisagreements(int m) {
+        int d = 0;
+        for (int k = 0; k < questions.length; k++) {
+            d += correct(m, k, Grading.RELEASED_LABELS) != correct(m, k, Grading.REGRADED) ? 1 : 0;
+        }
+        return d;
+    }
+
+    private static List<JsonNode> readJsonLines(ObjectMapper json, Path file) {
+        List<JsonNode> rows = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    rows.add(json.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return rows;
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static int column(List<String> header, String name) {
+        int c = header.indexOf(name);
+        if (c < 0) {
+            throw new IllegalArgumentException("routellm_gsm8k_responses.csv has no column \"" + name + "\"");
+        }
+        return c;
+    }
+
+    private static void requireRows(String file, int rows, int expected) {
+        if (rows != expected) {
+            throw new IllegalArgumentException(file + " has " + rows + " rows, test.jsonl has " + expected);
+        }
+    }
+
+    private static void requireSameQuestion(String file, int k, String expected, String actual) {
+        if (!expected.strip().equals(actual.strip())) {
+            throw new IllegalArgumentException(file + " row " + k + ": question differs from test.jsonl");
+        }
+    }
+}
