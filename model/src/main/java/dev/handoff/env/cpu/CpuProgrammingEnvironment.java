@@ -54,6 +54,8 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment, Chec
     private final int[][] optLength;
     private final SearchBudget[][] optBudget;
     private final boolean[][] optFull;
+    private final boolean[][] optLlm;
+    private final LlmCoder liveCoder;
     private final InterfaceMap[] maps;
     private final int[] privateValues;
     private final CpuFeature[] featureAt;
@@ -89,8 +91,10 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment, Chec
     private double episodeReturn;
     private double discount;
 
-    CpuProgrammingEnvironment(Workflow workflow, CpuSettings settings, SynthesisCache cache, List<InterfaceMap> maps) {
+    CpuProgrammingEnvironment(Workflow workflow, CpuSettings settings, SynthesisCache cache, List<InterfaceMap> maps,
+                              LlmCoder liveCoder) {
         this.settings = settings;
+        this.liveCoder = liveCoder;
         this.cache = cache;
         this.tasks = cache.tasks();
         List<String> ids = settings.taskIds().isEmpty()
@@ -113,6 +117,7 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment, Chec
         this.optLength = new int[n][];
         this.optBudget = new SearchBudget[n][];
         this.optFull = new boolean[n][];
+        this.optLlm = new boolean[n][];
         this.maps = maps.toArray(new InterfaceMap[0]);
         this.privateValues = new int[n];
         this.actsBy = new int[n];
@@ -131,6 +136,7 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment, Chec
             optLength[i] = new int[k];
             optBudget[i] = new SearchBudget[k];
             optFull[i] = new boolean[k];
+            optLlm[i] = new boolean[k];
             for (int o = 0; o < k; o++) {
                 String id = a.options().get(o).id();
                 switch (role[i]) {
@@ -138,7 +144,10 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment, Chec
                         optDifficulty[i][o] = CpuRole.planDifficulty(id);
                         optLength[i][o] = CpuRole.planLength(id);
                     }
-                    case CODER -> optBudget[i][o] = CpuRole.budget(id);
+                    case CODER -> {
+                        optBudget[i][o] = CpuRole.budget(id);
+                        optLlm[i][o] = CpuRole.LIVE_OPTION.equals(id);
+                    }
                     case TESTER -> optFull[i][o] = id.equals("full");
                     default -> { }
                 }
@@ -316,6 +325,22 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment, Chec
                 lengthBound = optLength[i][o];
             }
             case CODER -> {
+                if (optLlm[i][o]) {
+                    LlmCoder.Attempt a = liveCoder.code(t);
+                    instructions = a.instructions();
+                    coderRuns++;
+                    if (a.assembles()) {
+                        program = liveEntry(a);
+                        programDifficulty = LIVE_PROGRAM;
+                        programLength = LIVE_PROGRAM;
+                        programBudget = LIVE_PROGRAM;
+                        optimized = false;
+                        publicShare = a.publicPassed() / (double) a.publicTotal();
+                        heldOutChecked = false;
+                        heldOutPassed = false;
+                    }
+                    break;
+                }
                 SynthesisCache.Entry e = cache.get(task, difficulty, lengthBound, optBudget[i][o]);
                 candidates = e.result().candidatesTried();
                 instructions = e.result().instructionsExecuted();
@@ -392,6 +417,14 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment, Chec
     }
 
     /** The judge: the current program passes every vector of the task, public and held out. */
+    /** Marks a program written by the live coder (in the checkpointed program key). */
+    private static final int LIVE_PROGRAM = -2;
+
+    private static SynthesisCache.Entry liveEntry(LlmCoder.Attempt a) {
+        return new SynthesisCache.Entry(new dev.handoff.cpu.SynthesisResult(a.program(), 0, a.instructions(), 0, 0, false, 0),
+            a.raw(), a.optimized());
+    }
+
     private boolean submissionPasses() {
         if (program == null) {
             return false;
@@ -472,7 +505,11 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment, Chec
         }
         task = taskIndex[taskPosition];
         difficulty = Difficulty.values()[d];
-        program = programDifficulty < 0 ? null : cache.get(task, Difficulty.values()[programDifficulty], programLength,
+        if (programBudget == LIVE_PROGRAM && liveCoder == null) {
+            throw new CheckpointException("the checkpoint holds a live coder's program but this workflow has no live coder");
+        }
+        program = programBudget == LIVE_PROGRAM ? liveEntry(liveCoder.code(tasks.get(task)))
+            : programDifficulty < 0 ? null : cache.get(task, Difficulty.values()[programDifficulty], programLength,
             SearchBudget.values()[programBudget]);
         refreshFeatures();
     }
