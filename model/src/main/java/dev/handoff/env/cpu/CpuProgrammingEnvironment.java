@@ -1,5 +1,9 @@
 package dev.handoff.env.cpu;
 
+import dev.handoff.checkpoint.CheckpointException;
+import dev.handoff.checkpoint.Checkpointable;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.cpu.DecodedProgram;
 import dev.handoff.cpu.Difficulty;
 import dev.handoff.cpu.Grammar;
@@ -34,7 +38,7 @@ import java.util.List;
  * <p>The centralised oracle's joint state is (holder, task, every agent's private state, the union of every agent's
  * observation terms): it sees all that any agent sees, plus which task it is, which no agent sees.
  */
-public final class CpuProgrammingEnvironment implements HandoffEnvironment {
+public final class CpuProgrammingEnvironment implements HandoffEnvironment, Checkpointable {
     private final CpuSettings settings;
     private final SynthesisCache cache;
     private final List<HackersDelightTask> tasks;
@@ -50,6 +54,8 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
     private final int[][] optLength;
     private final SearchBudget[][] optBudget;
     private final boolean[][] optFull;
+    private final boolean[][] optLlm;
+    private final LlmCoder liveCoder;
     private final InterfaceMap[] maps;
     private final int[] privateValues;
     private final CpuFeature[] featureAt;
@@ -70,6 +76,10 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
     private Difficulty difficulty;
     private int lengthBound;
     private SynthesisCache.Entry program;
+    /** Which search gave {@link #program} (difficulty, length, budget ordinals), for checkpoints; -1 when none. */
+    private int programDifficulty = -1;
+    private int programLength = -1;
+    private int programBudget = -1;
     private boolean optimized;
     private double publicShare;
     private boolean heldOutChecked;
@@ -81,8 +91,10 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
     private double episodeReturn;
     private double discount;
 
-    CpuProgrammingEnvironment(Workflow workflow, CpuSettings settings, SynthesisCache cache, List<InterfaceMap> maps) {
+    CpuProgrammingEnvironment(Workflow workflow, CpuSettings settings, SynthesisCache cache, List<InterfaceMap> maps,
+                              LlmCoder liveCoder) {
         this.settings = settings;
+        this.liveCoder = liveCoder;
         this.cache = cache;
         this.tasks = cache.tasks();
         List<String> ids = settings.taskIds().isEmpty()
@@ -105,6 +117,7 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
         this.optLength = new int[n][];
         this.optBudget = new SearchBudget[n][];
         this.optFull = new boolean[n][];
+        this.optLlm = new boolean[n][];
         this.maps = maps.toArray(new InterfaceMap[0]);
         this.privateValues = new int[n];
         this.actsBy = new int[n];
@@ -123,6 +136,7 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
             optLength[i] = new int[k];
             optBudget[i] = new SearchBudget[k];
             optFull[i] = new boolean[k];
+            optLlm[i] = new boolean[k];
             for (int o = 0; o < k; o++) {
                 String id = a.options().get(o).id();
                 switch (role[i]) {
@@ -130,7 +144,10 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
                         optDifficulty[i][o] = CpuRole.planDifficulty(id);
                         optLength[i][o] = CpuRole.planLength(id);
                     }
-                    case CODER -> optBudget[i][o] = CpuRole.budget(id);
+                    case CODER -> {
+                        optBudget[i][o] = CpuRole.budget(id);
+                        optLlm[i][o] = CpuRole.LIVE_OPTION.equals(id);
+                    }
                     case TESTER -> optFull[i][o] = id.equals("full");
                     default -> { }
                 }
@@ -240,12 +257,19 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
     }
 
     private void startEpisode() {
-        taskPosition = rng.nextInt(taskIndex.length);
+        startEpisodeOn(rng.nextInt(taskIndex.length));
+    }
+
+    private void startEpisodeOn(int position) {
+        taskPosition = position;
         task = taskIndex[taskPosition];
         planned = false;
         difficulty = settings.defaultDifficulty();
         lengthBound = settings.defaultLength();
         program = null;
+        programDifficulty = -1;
+        programLength = -1;
+        programBudget = -1;
         optimized = false;
         publicShare = 0;
         heldOutChecked = false;
@@ -301,6 +325,22 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
                 lengthBound = optLength[i][o];
             }
             case CODER -> {
+                if (optLlm[i][o]) {
+                    LlmCoder.Attempt a = liveCoder.code(t);
+                    instructions = a.instructions();
+                    coderRuns++;
+                    if (a.assembles()) {
+                        program = liveEntry(a);
+                        programDifficulty = LIVE_PROGRAM;
+                        programLength = LIVE_PROGRAM;
+                        programBudget = LIVE_PROGRAM;
+                        optimized = false;
+                        publicShare = a.publicPassed() / (double) a.publicTotal();
+                        heldOutChecked = false;
+                        heldOutPassed = false;
+                    }
+                    break;
+                }
                 SynthesisCache.Entry e = cache.get(task, difficulty, lengthBound, optBudget[i][o]);
                 candidates = e.result().candidatesTried();
                 instructions = e.result().instructionsExecuted();
@@ -308,6 +348,9 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
                 coderRuns++;
                 if (e.result().found()) {
                     program = e;
+                    programDifficulty = difficulty.ordinal();
+                    programLength = lengthBound;
+                    programBudget = optBudget[i][o].ordinal();
                     optimized = false;
                     publicShare = 1;
                     heldOutChecked = false;
@@ -374,6 +417,14 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
     }
 
     /** The judge: the current program passes every vector of the task, public and held out. */
+    /** Marks a program written by the live coder (in the checkpointed program key). */
+    private static final int LIVE_PROGRAM = -2;
+
+    private static SynthesisCache.Entry liveEntry(LlmCoder.Attempt a) {
+        return new SynthesisCache.Entry(new dev.handoff.cpu.SynthesisResult(a.program(), 0, a.instructions(), 0, 0, false, 0),
+            a.raw(), a.optimized());
+    }
+
     private boolean submissionPasses() {
         if (program == null) {
             return false;
@@ -412,6 +463,91 @@ public final class CpuProgrammingEnvironment implements HandoffEnvironment {
             case OPTIMIZED -> optimized ? 1 : 0;
             case HANDOFFS -> Math.min(12, handoffs);
         };
+    }
+
+    // ---- checkpoints: the artifact and the episode bookkeeping (the task RNG is the trainer's, saved by it) ----
+
+    @Override
+    public void saveState(StateWriter w) {
+        w.putInt(needsEpisode ? 1 : 0).putInt(holder).putInt(receiver).putInt(taskPosition);
+        w.putInt(planned ? 1 : 0).putInt(difficulty.ordinal()).putInt(lengthBound);
+        w.putInt(programDifficulty).putInt(programLength).putInt(programBudget);
+        w.putInt(optimized ? 1 : 0).putDouble(publicShare).putInt(heldOutChecked ? 1 : 0).putInt(heldOutPassed ? 1 : 0);
+        w.putLong(candidatesSpent).putInt(coderRuns).putInt(handoffs).putInts(actsBy);
+        w.putDouble(episodeReturn).putDouble(discount);
+    }
+
+    @Override
+    public void restoreState(StateReader r) {
+        needsEpisode = r.getInt() == 1;
+        holder = r.getInt();
+        receiver = r.getInt();
+        taskPosition = r.getInt();
+        planned = r.getInt() == 1;
+        int d = r.getInt();
+        lengthBound = r.getInt();
+        programDifficulty = r.getInt();
+        programLength = r.getInt();
+        programBudget = r.getInt();
+        optimized = r.getInt() == 1;
+        publicShare = r.getDouble();
+        heldOutChecked = r.getInt() == 1;
+        heldOutPassed = r.getInt() == 1;
+        candidatesSpent = r.getLong();
+        coderRuns = r.getInt();
+        handoffs = r.getInt();
+        System.arraycopy(r.getInts(n), 0, actsBy, 0, n);
+        episodeReturn = r.getDouble();
+        discount = r.getDouble();
+        if (taskPosition < 0 || taskPosition >= taskIndex.length || holder < 0 || holder >= n
+            || d < 0 || d >= Difficulty.values().length || lengthBound < 0 || lengthBound > CpuRole.MAX_LENGTH) {
+            throw new CheckpointException("the checkpoint's artifact does not fit this cpu-programming workflow");
+        }
+        task = taskIndex[taskPosition];
+        difficulty = Difficulty.values()[d];
+        if (programBudget == LIVE_PROGRAM && liveCoder == null) {
+            throw new CheckpointException("the checkpoint holds a live coder's program but this workflow has no live coder");
+        }
+        program = programBudget == LIVE_PROGRAM ? liveEntry(liveCoder.code(tasks.get(task)))
+            : programDifficulty < 0 ? null : cache.get(task, Difficulty.values()[programDifficulty], programLength,
+            SearchBudget.values()[programBudget]);
+        refreshFeatures();
+    }
+
+    // ---- evaluation: one episode on a chosen task (deterministic: only the task draw uses randomness) ----
+
+    /** Number of tasks episodes draw from. */
+    public int taskCount() {
+        return taskIndex.length;
+    }
+
+    /** Id of the task at {@code position} (0 ≤ position < {@link #taskCount()}). */
+    public String taskId(int position) {
+        return tasks.get(taskIndex[position]).id();
+    }
+
+    /** The task at {@code position}: its description, reference formula and vectors. */
+    public HackersDelightTask task(int position) {
+        return tasks.get(taskIndex[position]);
+    }
+
+    /** Starts a fresh episode on the task at {@code position}, dropping any episode under way. */
+    public void beginTask(int position) {
+        if (position < 0 || position >= taskIndex.length) {
+            throw new IllegalArgumentException("task position " + position + " outside 0.." + (taskIndex.length - 1));
+        }
+        startEpisodeOn(position);
+    }
+
+    /** Vectors of the current task the current program passes, public and held out (0 when there is no program). */
+    public int vectorsPassed() {
+        if (program == null) {
+            return 0;
+        }
+        HackersDelightTask t = tasks.get(task);
+        DecodedProgram p = current();
+        return t.publicVectors().countPassing(p, machine, Machine.DEFAULT_STEP_LIMIT)
+            + t.heldOutVectors().countPassing(p, machine, Machine.DEFAULT_STEP_LIMIT);
     }
 
     // ---- inspection (tests, UI: which task, which program) ----

@@ -40,9 +40,10 @@ public final class CpuProgrammingKind implements EnvironmentKind {
     public static final String ID = "cpu-programming";
     static final String DEFAULT_DATA_DIR = "sample-workflows/data/cpu-programming";
     private static final Set<String> PARAMETERS = Set.of("dataDir", "tasks", "defaultDifficulty", "defaultLength",
-        "stepCost", "candidateCost", "instructionCost", "maxHandoffs", "startAgent");
+        "stepCost", "candidateCost", "instructionCost", "maxHandoffs", "startAgent", "live");
 
     private final Map<Path, SynthesisCache> caches = new HashMap<>();
+    private final Map<LiveCoderSettings, LlmCoder> liveCoders = new HashMap<>();
 
     @Override
     public String id() {
@@ -105,6 +106,12 @@ public final class CpuProgrammingKind implements EnvironmentKind {
                         + "\" (known: " + String.join(", ", ids) + ")"));
                 }
             }
+            boolean usesLlm = w.agents().stream().anyMatch(a -> CpuRole.byId(a.role()) == CpuRole.CODER
+                && a.options().stream().anyMatch(o -> CpuRole.LIVE_OPTION.equals(o.id())));
+            if (usesLlm && s.live() == null) {
+                out.add(new Problem("/environment/parameters/live", "a coder has the option \"llm\": set live "
+                    + "{baseUrl, model, apiKeyEnv, replayFile, ...} (or only replayFile, to replay offline)"));
+            }
             if (s.startAgent() != null && w.agentIndex(s.startAgent()) < 0) {
                 out.add(new Problem("/environment/parameters/startAgent", "no agent \"" + s.startAgent() + "\""));
             }
@@ -122,7 +129,8 @@ public final class CpuProgrammingKind implements EnvironmentKind {
         }
         CpuSettings s = settings(workflow);
         SynthesisCache cache = cache(s);
-        return new CpuProgrammingEnvironment(workflow, s, cache, InterfaceMaps.compile(workflow));
+        return new CpuProgrammingEnvironment(workflow, s, cache, InterfaceMaps.compile(workflow),
+            s.live() == null ? null : liveCoder(s.live()));
     }
 
     /** The kind's parameters read from the workflow, defaults filled in; throws with a readable message on bad values. */
@@ -158,8 +166,9 @@ public final class CpuProgrammingKind implements EnvironmentKind {
         int maxHandoffs = (int) number(p, "maxHandoffs", CpuSettings.DEFAULT_MAX_HANDOFFS, 1, 1000);
         String start = p.get("startAgent") instanceof String s ? s : null;
         double gamma = w.training() == null ? 1.0 : w.training().gamma();
+        LiveCoderSettings live = p.get("live") == null ? null : LiveCoderSettings.fromParameters(p.get("live"));
         return new CpuSettings(dataDir, taskIds, difficulty, length, stepCost, candidateCost, instructionCost,
-            maxHandoffs, start, gamma);
+            maxHandoffs, start, gamma, live);
     }
 
     private static double number(Map<String, Object> p, String key, double fallback, double lo, double hi) {
@@ -171,6 +180,11 @@ public final class CpuProgrammingKind implements EnvironmentKind {
             throw new IllegalArgumentException(key + " must be a number in " + lo + ".." + hi + ", got " + v);
         }
         return num.doubleValue();
+    }
+
+    /** One live coder per replay file and endpoint, shared by every environment of this kind (answers are per task). */
+    private synchronized LlmCoder liveCoder(LiveCoderSettings live) {
+        return liveCoders.computeIfAbsent(live, LiveCoderSettings::open);
     }
 
     private synchronized SynthesisCache cache(CpuSettings s) {

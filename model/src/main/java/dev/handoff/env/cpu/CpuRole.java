@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 public enum CpuRole {
     PLANNER, CODER, TESTER, OPTIMIZER;
 
+    /** The coder option that asks the live LLM endpoint ({@code environment.parameters.live}) instead of searching. */
+    public static final String LIVE_OPTION = "llm";
+
     /** Longest program a planner may ask for. */
     public static final int MAX_LENGTH = 8;
 
@@ -53,7 +56,8 @@ public enum CpuRole {
                 int length = Integer.parseInt(m.group(2));
                 yield length > MAX_LENGTH ? "planner length " + length + " is above " + MAX_LENGTH : null;
             }
-            case CODER -> budget(optionId) == null ? "coder option \"" + optionId + "\" must be one of tiny, small, medium, large" : null;
+            case CODER -> budget(optionId) == null && !LIVE_OPTION.equals(optionId)
+                ? "coder option \"" + optionId + "\" must be one of tiny, small, medium, large, or llm (live mode)" : null;
             case TESTER -> optionId.equals("public") || optionId.equals("full") ? null
                 : "tester option \"" + optionId + "\" must be public or full";
             case OPTIMIZER -> optionId.equals("peephole") ? null : "optimizer option \"" + optionId + "\" must be peephole";

@@ -18,10 +18,11 @@ import java.util.List;
  * @param maxHandoffs       handoffs after which the program is submitted as it stands (default 12)
  * @param startAgent        id of the agent that receives each new task (default: the first agent)
  * @param gamma             discount of the episode return (the workflow's training γ, default 1)
+ * @param live              the live coder's endpoint and replay file (option {@code llm}), or null
  */
 public record CpuSettings(String dataDir, List<String> taskIds, Difficulty defaultDifficulty, int defaultLength,
                           double stepCost, double candidateCost, double instructionCost, int maxHandoffs,
-                          String startAgent, double gamma) {
+                          String startAgent, double gamma, LiveCoderSettings live) {
     public static final double DEFAULT_STEP_COST = 0.01;
     public static final double DEFAULT_CANDIDATE_COST = 1e-7;
     public static final double DEFAULT_INSTRUCTION_COST = 2e-9;

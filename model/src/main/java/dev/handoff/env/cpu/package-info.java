@@ -3,7 +3,15 @@
  * program under construction to each other; a submission earns +1 only when it passes every vector of its Hacker's
  * Delight task, held-out ones included, minus the cost of the candidates tried and instructions executed.
  * {@link dev.handoff.env.cpu.CpuProgrammingKind} validates workflows and builds
- * {@link dev.handoff.env.cpu.CpuProgrammingEnvironment}s; {@link dev.handoff.env.cpu.CpuProgrammingKind#sampleWorkflow()}
- * is {@code sample-workflows/cpu-hackers-delight.workflow.json}.
+ * {@link dev.handoff.env.cpu.CpuProgrammingEnvironment}s (checkpointable, so {@code handoff train} runs and resumes
+ * them); {@link dev.handoff.env.cpu.CpuProgrammingKind#sampleWorkflow()} is
+ * {@code sample-workflows/cpu-hackers-delight.workflow.json}.
+ *
+ * <p>The experiment: {@link dev.handoff.env.cpu.CpuExperiment} trains IC-Q and the oracle learner and scores their
+ * greedy pipelines and every {@link dev.handoff.env.cpu.FixedPipelines fixed pipeline} task by task
+ * ({@link dev.handoff.env.cpu.CpuPolicyEvaluation}); {@link dev.handoff.env.cpu.SolvedPrograms} renders a submitted
+ * program as commented assembly. Live mode: the coder option {@code llm} asks an OpenAI-compatible endpoint
+ * ({@link dev.handoff.env.cpu.LlmCoder}, configured by {@link dev.handoff.env.cpu.LiveCoderSettings}) and records every
+ * answer to a replay file.
  */
 package dev.handoff.env.cpu;

@@ -1,0 +1,76 @@
+package dev.handoff.env.cpu;
+
+import dev.handoff.train.Algorithm;
+import dev.handoff.train.SeedTrainer;
+import dev.handoff.workflow.AgentSpec;
+import dev.handoff.workflow.OptionSpec;
+import dev.handoff.workflow.Workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Issue 8's experiment: IC-Q (tabular) and the centralised oracle learner (joint key) trained on a cpu-programming
+ * workflow for a stated budget and several seeds, their greedy pipelines run on every task, next to every fixed
+ * pipeline. Deterministic for its seeds.
+ */
+public final class CpuExperiment {
+    /** One trained seed: its algorithm, seed, and the greedy pipeline's outcome on every task. */
+    public record SeedResult(Algorithm algorithm, long seed, CpuPolicyEvaluation.Result greedy) {
+    }
+
+    /**
+     * The comparison.
+     *
+     * @param handoffs budget per seed
+     * @param fixed    every fixed pipeline, best first (most solved, then lowest cost)
+     * @param learned  IC-Q and oracle seeds in the order trained
+     * @param bestFixedOutcome the best fixed pipeline's outcome per task (for its programs)
+     */
+    public record Report(long handoffs, List<FixedPipelines.Score> fixed, List<SeedResult> learned,
+                         CpuPolicyEvaluation.Result bestFixedOutcome) {
+        public Report {
+            fixed = List.copyOf(fixed);
+            learned = List.copyOf(learned);
+        }
+
+        public FixedPipelines.Score bestFixed() {
+            return fixed.get(0);
+        }
+
+        public List<SeedResult> of(Algorithm a) {
+            return learned.stream().filter(s -> s.algorithm() == a).toList();
+        }
+    }
+
+    private CpuExperiment() {
+    }
+
+    /** Trains each algorithm on each seed for {@code handoffs} handoffs and scores everything. */
+    public static Report run(Workflow workflow, CpuProgrammingKind kind, List<Algorithm> algorithms, List<Long> seeds,
+                             long handoffs) {
+        List<FixedPipelines.Score> fixed = FixedPipelines.evaluateAll(kind, workflow);
+        List<SeedResult> learned = new ArrayList<>();
+        for (Algorithm a : algorithms) {
+            for (long seed : seeds) {
+                SeedTrainer t = new SeedTrainer(workflow, kind, a, seed, handoffs);
+                t.runUntil(handoffs, null);
+                learned.add(new SeedResult(a, seed, evaluate(workflow, kind, a.cliName() + " seed " + seed,
+                    CpuPolicyEvaluation.greedy(t))));
+            }
+        }
+        CpuPolicyEvaluation.Result best = evaluate(workflow, kind, "fixed: " + fixed.get(0).describe(),
+            CpuPolicyEvaluation.fixed(fixed.get(0).actions()));
+        return new Report(handoffs, fixed, learned, best);
+    }
+
+    /** Runs a policy once on every task of a fresh environment of {@code workflow}. */
+    public static CpuPolicyEvaluation.Result evaluate(Workflow workflow, CpuProgrammingKind kind, String name,
+                                                      CpuPolicyEvaluation.Policy policy) {
+        CpuProgrammingEnvironment env = (CpuProgrammingEnvironment) kind.create(workflow);
+        List<String> agentIds = workflow.agents().stream().map(AgentSpec::id).toList();
+        List<List<String>> options = workflow.agents().stream()
+            .map(a -> a.options().stream().map(OptionSpec::id).toList()).toList();
+        return CpuPolicyEvaluation.evaluate(name, env, policy, agentIds, options);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.handoff.env.cpu;
+
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
+import dev.handoff.cpu.Assembler;
+import dev.handoff.cpu.DecodedProgram;
+import dev.handoff.cpu.HackersDelightTask;
+import dev.handoff.cpu.HackersDelightTasks;
+import dev.handoff.cpu.Machine;
+import dev.handoff.cpu.Program;
+import dev.handoff.env.StepOutcome;
+import dev.handoff.train.Algorithm;
+import dev.handoff.util.Rng;
+import dev.handoff.workflow.Workflow;
+import dev.handoff.workflow.WorkflowJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 8's experiment on the shipped sample, at the stated budget of 300,000 handoffs per seed, seeds 1..3. */
+class CpuExperimentTest {
+    static final long BUDGET = 300_000;
+    private static final CpuProgrammingKind KIND = new CpuProgrammingKind();
+    private static Workflow sample;
+    private static CpuExperiment.Report report;
+
+    static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("sample-workflows"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+
+    @BeforeAll
+    static void runExperiment() throws Exception {
+        sample = WorkflowJson.read(root().resolve("sample-workflows/cpu-hackers-delight.workflow.json"));
+        report = CpuExperiment.run(sample, KIND, List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE), List.of(1L, 2L, 3L), BUDGET);
+    }
+
+    @Test
+    void icqLearnedPipelineSolvesAsManyTasksAsTheBestFixedPipeline() {
+        int best = report.bestFixed().solved();
+        assertThat(best).isEqualTo(17);
+        for (CpuExperiment.SeedResult s : report.of(Algorithm.ICQ_TABULAR)) {
+            assertThat(s.greedy().solved()).as("IC-Q seed %d", s.seed()).isGreaterThanOrEqualTo(best);
+        }
+    }
+
+    @Test
+    void oracleLearnerSolvesAsManyAtNoMoreCostThanTheBestFixedPipeline() {
+        List<CpuExperiment.SeedResult> oracle = report.of(Algorithm.ORACLE);
+        double meanCost = oracle.stream().mapToDouble(s -> s.greedy().meanCost()).average().orElseThrow();
+        for (CpuExperiment.SeedResult s : oracle) {
+            assertThat(s.greedy().solved()).isGreaterThanOrEqualTo(report.bestFixed().solved());
+        }
+        assertThat(meanCost).isLessThanOrEqualTo(report.bestFixed().meanCost());
+    }
+
+    /**
+     * The brief's claim "IC-Q at lower cost than the best fixed pipeline" does NOT hold on this sample (measured: IC-Q
+     * mean cost 0.0445 over seeds 1..3 against 0.0332; see docs/reproduction-cpu.md). This pins the measured gap so a
+     * regression (or an improvement) shows: IC-Q stays within 1.5x of the best fixed pipeline's cost.
+     */
+    @Test
+    void icqCostStaysWithinHalfAgainOfTheBestFixedPipeline() {
+        double meanCost = report.of(Algorithm.ICQ_TABULAR).stream().mapToDouble(s -> s.greedy().meanCost()).average()
+            .orElseThrow();
+        assertThat(meanCost).isGreaterThan(0).isLessThan(1.5 * report.bestFixed().meanCost());
+    }
+
+    @Test
+    void greedyEvaluationOfTheBestFixedPipelineMatchesFixedPipelinesScore() {
+        FixedPipelines.Score best = report.bestFixed();
+        CpuPolicyEvaluation.Result r = report.bestFixedOutcome();
+        assertThat(r.solved()).isEqualTo(best.solved());
+        assertThat(r.meanCost()).isCloseTo(best.meanCost(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.meanReturn()).isCloseTo(best.meanReturn(), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void solvedProgramTextNamesTheTaskAndAssemblesToAProgramPassingEveryVector() {
+        CpuPolicyEvaluation.Result icq = report.of(Algorithm.ICQ_TABULAR).get(0).greedy();
+        CpuPolicyEvaluation.TaskOutcome hd01 = icq.task("hd01");
+        assertThat(hd01.solved()).isTrue();
+        String text = SolvedPrograms.text(hd01, icq.policy());
+        assertThat(text).startsWith("# task: hd01").contains("# reference: (bvand x (bvsub x #x00000001))")
+            .contains("# vectors passed: 64/64").contains("# cost: ");
+        Program p = Assembler.assemble(text);
+        assertThat(p).isEqualTo(hd01.submitted());
+        HackersDelightTask task = HackersDelightTasks.load(root().resolve("sample-workflows/data/cpu-programming")).stream()
+            .filter(t -> t.id().equals("hd01")).findFirst().orElseThrow();
+        assertThat(task.allVectors().allPass(DecodedProgram.decode(p), new Machine(), Machine.DEFAULT_STEP_LIMIT)).isTrue();
+    }
+
+    @Test
+    void unsolvedTaskTextSaysSo() {
+        CpuPolicyEvaluation.TaskOutcome hd19 = report.bestFixedOutcome().task("hd19");
+        assertThat(hd19.solved()).isFalse();
+        assertThat(SolvedPrograms.text(hd19, "fixed")).contains("NOT solved");
+    }
+
+    @Test
+    void greedyProgramForTheUiIsTheSameTextTheReportWrites() {
+        dev.handoff.train.SeedTrainer t = new dev.handoff.train.SeedTrainer(sample, KIND, Algorithm.ICQ_TABULAR, 1, BUDGET);
+        t.runUntil(BUDGET, null);
+        String text = SolvedPrograms.greedyProgram(sample, KIND, t, "hd02");
+        CpuPolicyEvaluation.TaskOutcome fromReport = report.of(Algorithm.ICQ_TABULAR).get(0).greedy().task("hd02");
+        assertThat(text).isEqualTo(SolvedPrograms.text(fromReport, "icq-tabular seed 1 (greedy)"));
+    }
+
+    @Test
+    void checkpointMidEpisodeResumesIdentically() {
+        CpuProgrammingEnvironment a = (CpuProgrammingEnvironment) KIND.create(sample);
+        CpuProgrammingEnvironment b = (CpuProgrammingEnvironment) KIND.create(sample);
+        Rng rngA = new Rng(7);
+        a.reset(rngA);
+        Rng pick = new Rng(11);
+        StepOutcome out = new StepOutcome();
+        for (int k = 0; k < 25; k++) {
+            int i = a.nextDecision();
+            a.step(pick.nextInt(a.actionCount(i)), out);
+        }
+        a.nextDecision();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (StateWriter w = new StateWriter(bytes)) {
+            a.saveState(w);
+        }
+        Rng rngB = new Rng(0);
+        rngB.restore(rngA.state());
+        b.reset(rngB);
+        try (StateReader r = new StateReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+            b.restoreState(r);
+        }
+        assertThat(b.currentFeatures()).containsExactly(a.currentFeatures());
+        StepOutcome outB = new StepOutcome();
+        for (int k = 0; k < 40; k++) {
+            int i = a.nextDecision();
+            assertThat(b.nextDecision()).isEqualTo(i);
+            assertThat(b.viewKey()).isEqualTo(a.viewKey());
+            int action = pick.nextInt(a.actionCount(i));
+            a.step(action, out);
+            b.step(action, outB);
+            assertThat(outB.reward).isEqualTo(out.reward);
+            assertThat(outB.episodeReturn).isEqualTo(out.episodeReturn);
+            assertThat(b.currentTaskId()).isEqualTo(a.currentTaskId());
+        }
+    }
+}
