@@ -15,9 +15,11 @@ public final class SweepAxes {
 
     /** Every axis implemented so far. */
     public static SweepAxes standard() {
-        return new SweepAxes()
+        SweepAxes axes = new SweepAxes()
                 .register(new RoutingLoadAxis())
                 .register(new HandoffsAxis());
+        ErrorComponentAxis.all().forEach(axes::register);
+        return axes;
     }
 
     /** Adds an axis; its id must be new. */
