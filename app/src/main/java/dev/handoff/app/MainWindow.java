@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import dev.handoff.env.routing.TopologyImport;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -99,6 +100,30 @@ public final class MainWindow {
         return false;
     }
 
+    /** File ▸ Import network: a Topology Zoo GraphML or Boyan–Littman .net file becomes a new routing workflow. */
+    private void importNetwork() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a network as a routing workflow");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Networks (*.graphml, *.net)", "*.graphml", "*.net"));
+        java.io.File f = chooser.showOpenDialog(stage);
+        if (f != null && confirmDiscard()) {
+            importNetwork(f.toPath());
+        }
+    }
+
+    /** Imports a network file as a new, unsaved routing workflow; says what is wrong when the file cannot be read. */
+    public boolean importNetwork(Path network) {
+        try {
+            doc.adopt(TopologyImport.importFile(network));
+            status("Imported " + network.getFileName());
+            return true;
+        } catch (Exception e) {
+            LOG.warn("Importing {} failed", network, e);
+            error("Could not import " + network.getFileName(), e.getMessage() + "\n\nThe current document is unchanged.");
+            return false;
+        }
+    }
+
     /** Shows a short message in the log (and the title bar's tooltip-free status for now). */
     public void status(String message) {
         LOG.info(message);
@@ -130,6 +155,7 @@ public final class MainWindow {
         }
         recent.files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
+        MenuItem importNetwork = item("_Import network (GraphML, .net)…", null, this::importNetwork);
         MenuItem save = item("_Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
         MenuItem saveAs = item("Save _As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::saveAs);
@@ -138,7 +164,7 @@ public final class MainWindow {
                 stage.close();
             }
         });
-        Menu file = new Menu("_File", null, newDoc, open, recentMenu, samples, new SeparatorMenuItem(), save, saveAs,
+        Menu file = new Menu("_File", null, newDoc, open, recentMenu, samples, importNetwork, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
 
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");

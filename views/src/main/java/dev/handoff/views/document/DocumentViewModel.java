@@ -111,6 +111,16 @@ public final class DocumentViewModel {
         reset(w, path.toAbsolutePath().normalize());
     }
 
+    /**
+     * Adopts a workflow made outside the editor (an imported network) as a new, unsaved document: it has no file yet
+     * and counts as modified, so closing asks to save it.
+     */
+    public void adopt(Workflow w) {
+        reset(w, null);
+        savedDocument = null;
+        refresh();
+    }
+
     /** Saves to the current file; false when the document has no file yet (use {@link #saveAs}). */
     public boolean save() throws Exception {
         if (file.get() == null) {

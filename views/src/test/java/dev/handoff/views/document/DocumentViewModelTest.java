@@ -26,6 +26,22 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void anAdoptedImportIsANewUnsavedDocumentThatAsksToBeSaved() throws Exception {
+        Path net = Path.of("").toAbsolutePath();
+        while (!java.nio.file.Files.isDirectory(net.resolve("sample-workflows"))) {
+            net = net.getParent();
+        }
+        Workflow imported = dev.handoff.env.routing.TopologyImport.importFile(
+                net.resolve("sample-workflows/data/routing/topology-zoo/Abilene.graphml"));
+        doc.adopt(imported);
+        assertThat(doc.document()).isEqualTo(imported);
+        assertThat(doc.fileProperty().get()).isNull();
+        assertThat(doc.isModified()).isTrue();
+        assertThat(doc.titleProperty().get()).endsWith(" *");
+        assertThat(doc.canUndoProperty().get()).isFalse();
+    }
+
+    @Test
     void anEditMarksTheDocumentModifiedAndNamesTheUndo() {
         doc.execute(DocumentEdits.setName(doc.document(), "Mine"));
         assertThat(doc.document().name()).isEqualTo("Mine");
