@@ -29,8 +29,8 @@ import java.util.TreeMap;
  */
 public final class RoutingWorkflows {
     /** Canvas the layout is scaled into, in pixels. */
-    public static final double CANVAS_WIDTH = 1000;
-    public static final double CANVAS_HEIGHT = 700;
+    public static final double CANVAS_WIDTH = 2200;
+    public static final double CANVAS_HEIGHT = 1400;
     private static final double MARGIN = 50;
 
     /** Largest hop count a packet's {@code hops} feature reports (larger counts are clamped). */
