@@ -39,7 +39,6 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
     private final long budget;
     private final int window;
     private final Rng actRng;
-    private final int[][] edgeOf;
     private final int[][] edgeBetween;
     private final StepOutcome out = new StepOutcome();
     private final float[][] view;
@@ -47,17 +46,9 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
     private final ScalarChannel[] channels;
 
     private long handoffs;
-    private long episodes;
-    private final double[] tdAbsSum;
-    private final long[] decisions;
-    private final double[] scalarSum;
-    private final double[] scalarSumSq;
-    private final long[] scalarCount;
+    private final WindowStats stats;
     private final long[] requeryCount;
     private long scalarsSent;
-    private int windowEpisodes;
-    private double windowReturnSum;
-    private String divergence;
 
     private ComponentProbe probe;
     private ViewEncodings probeEncodings;
@@ -94,15 +85,9 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
             receiverView[i] = new float[env.encodingSize(i)];
         }
         env.reset(envRng);
-        this.edgeOf = edgeIndex(workflow, env);
+        this.stats = new WindowStats(workflow, env);
         this.edgeBetween = edgesBetween(workflow, n);
-        int edges = workflow.handoffs().size();
-        tdAbsSum = new double[n];
-        decisions = new long[n];
-        scalarSum = new double[edges];
-        scalarSumSq = new double[edges];
-        scalarCount = new long[edges];
-        requeryCount = new long[edges];
+        requeryCount = new long[workflow.handoffs().size()];
         for (int i = 0; i < n; i++) {
             final int sender = i;
             channels[i] = (receiver, id) -> {
@@ -116,39 +101,16 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         }
     }
 
-    private static int[][] edgeIndex(Workflow w, HandoffEnvironment env) {
-        List<HandoffSpec> handoffs = w.handoffs();
-        int[][] edge = new int[env.agentCount()][];
-        for (int i = 0; i < edge.length; i++) {
-            String from = w.agents().get(i).id();
-            edge[i] = new int[env.actionCount(i)];
-            for (int a = 0; a < edge[i].length; a++) {
-                int j = env.target(i, a);
-                String to = j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id();
-                edge[i][a] = indexOf(handoffs, from, to);
-            }
-        }
-        return edge;
-    }
-
     private static int[][] edgesBetween(Workflow w, int n) {
         int[][] edge = new int[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                edge[i][j] = indexOf(w.handoffs(), w.agents().get(i).id(), w.agents().get(j).id());
+                edge[i][j] = WindowStats.edgeBetween(w, w.agents().get(i).id(), w.agents().get(j).id());
             }
         }
         return edge;
     }
 
-    private static int indexOf(List<HandoffSpec> handoffs, String from, String to) {
-        for (int e = 0; e < handoffs.size(); e++) {
-            if (handoffs.get(e).from().equals(from) && handoffs.get(e).to().equals(to)) {
-                return e;
-            }
-        }
-        return -1;
-    }
 
     /**
      * Reads the error components every {@code every} handoffs (at window-aligned points of the run) into {@code sink}:
@@ -179,11 +141,11 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
                 nextProbe += probeEvery;
             }
             if (handoffs % window == 0 || handoffs == budget) {
-                TrainingWindow w = closeWindow();
+                TrainingWindow w = stats.close(algorithm, seed, handoffs, epsilon.at((handoffs - 1) / window * window));
                 if (sink != null) {
                     sink.accept(w);
                 }
-                if (divergence != null) {
+                if (stats.divergence() != null) {
                     return false;
                 }
             }
@@ -218,52 +180,13 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
                 }
             }
             double td = ls[i].observe(z, a, o.reward, o.tau, m, j == HandoffEnvironment.STOP, j, id, channels[i]);
-            tdAbsSum[i] += Math.abs(td);
-            decisions[i]++;
-            int edge = edgeOf[i][a];
-            if (edge >= 0) {
-                scalarSum[edge] += m;
-                scalarSumSq[edge] += m * m;
-                scalarCount[edge]++;
-            }
+            stats.recordDecision(i, td);
+            stats.recordScalar(i, a, m);
             if (o.episodeEnded) {
-                episodes++;
-                windowEpisodes++;
-                windowReturnSum += o.episodeReturn;
+                stats.recordEpisode(o.episodeReturn);
             }
         }
         handoffs += count;
-    }
-
-    private TrainingWindow closeWindow() {
-        int n = learners.length;
-        double[] td = new double[n];
-        for (int i = 0; i < n; i++) {
-            td[i] = decisions[i] == 0 ? 0 : tdAbsSum[i] / decisions[i];
-            if (!Double.isFinite(td[i]) || td[i] > 1e12) {
-                divergence = "agent " + i + ": TD error " + td[i] + " after " + handoffs + " handoffs";
-            }
-        }
-        int edges = scalarSum.length;
-        double[] mean = new double[edges];
-        double[] std = new double[edges];
-        for (int e = 0; e < edges; e++) {
-            if (scalarCount[e] > 0) {
-                mean[e] = scalarSum[e] / scalarCount[e];
-                std[e] = Math.sqrt(Math.max(0, scalarSumSq[e] / scalarCount[e] - mean[e] * mean[e]));
-            }
-        }
-        TrainingWindow w = new TrainingWindow(algorithm, seed, handoffs, episodes, windowEpisodes,
-                windowEpisodes == 0 ? Double.NaN : windowReturnSum / windowEpisodes, td, decisions.clone(), mean, std,
-                scalarCount.clone(), epsilon.at((handoffs - 1) / window * window));
-        Arrays.fill(tdAbsSum, 0);
-        Arrays.fill(decisions, 0);
-        Arrays.fill(scalarSum, 0);
-        Arrays.fill(scalarSumSq, 0);
-        Arrays.fill(scalarCount, 0);
-        windowEpisodes = 0;
-        windowReturnSum = 0;
-        return w;
     }
 
     /** The learners' Q (online mirrors) by global view of a finite model, for exact comparison with Q̂ and Q*. */
@@ -340,7 +263,7 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
 
     @Override
     public String divergence() {
-        return divergence;
+        return stats.divergence();
     }
 
     public HandoffEnvironment environment() {

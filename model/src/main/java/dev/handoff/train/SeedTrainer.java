@@ -39,20 +39,11 @@ public final class SeedTrainer implements SeedRun {
     private final int window;
     private final Rng actRng;
     private final Rng envRng;
-    private final int[][] edgeOf;
     private final StepOutcome out = new StepOutcome();
     private final boolean carryScalar;
 
+    private final WindowStats stats;
     private long handoffs;
-    private long episodes;
-    private final double[] tdAbsSum;
-    private final long[] decisions;
-    private final double[] scalarSum;
-    private final double[] scalarSumSq;
-    private final long[] scalarCount;
-    private int windowEpisodes;
-    private double windowReturnSum;
-    private String divergence;
     private ComponentProbe probe;
     private FiniteSmdp probeModel;
     private long probeEvery;
@@ -84,13 +75,7 @@ public final class SeedTrainer implements SeedRun {
         this.envRng = master.split();
         this.actRng = master.split();
         env.reset(envRng);
-        this.edgeOf = edgeIndex(workflow, env);
-        int edges = workflow.handoffs().size();
-        tdAbsSum = new double[n];
-        decisions = new long[n];
-        scalarSum = new double[edges];
-        scalarSumSq = new double[edges];
-        scalarCount = new long[edges];
+        this.stats = new WindowStats(workflow, env);
     }
 
     private static JointStateAccess requireJoint(HandoffEnvironment env, EnvironmentKind kind) {
@@ -99,28 +84,6 @@ public final class SeedTrainer implements SeedRun {
             throw new IllegalArgumentException("the " + kind.id() + " kind exposes no joint state: no centralised oracle learner");
         }
         return access;
-    }
-
-    /** Maps (agent, action) to the index of the handoff edge it uses in the workflow's {@code handoffs} list. */
-    private static int[][] edgeIndex(Workflow w, HandoffEnvironment env) {
-        List<HandoffSpec> handoffs = w.handoffs();
-        int[][] edge = new int[env.agentCount()][];
-        for (int i = 0; i < edge.length; i++) {
-            String from = w.agents().get(i).id();
-            edge[i] = new int[env.actionCount(i)];
-            for (int a = 0; a < edge[i].length; a++) {
-                int j = env.target(i, a);
-                String to = j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id();
-                edge[i][a] = -1;
-                for (int e = 0; e < handoffs.size(); e++) {
-                    if (handoffs.get(e).from().equals(from) && handoffs.get(e).to().equals(to)) {
-                        edge[i][a] = e;
-                        break;
-                    }
-                }
-            }
-        }
-        return edge;
     }
 
     /**
@@ -135,7 +98,7 @@ public final class SeedTrainer implements SeedRun {
             long windowEnd = Math.min(end, (handoffs / window + 1) * window);
             runHandoffs(windowEnd - handoffs);
             if (handoffs % window == 0 || handoffs == budget) {
-                TrainingWindow w = closeWindow();
+                TrainingWindow w = stats.close(algorithm, seed, handoffs, epsilon.at((handoffs - 1) / window * window));
                 if (sink != null) {
                     sink.accept(w);
                 }
@@ -143,7 +106,7 @@ public final class SeedTrainer implements SeedRun {
                     nextProbe = (handoffs / probeEvery + 1) * probeEvery;
                     probeSink.accept(probe.reading(seed, handoffs, LearnedTables.viewTable(probeModel, this)));
                 }
-                if (divergence != null) {
+                if (stats.divergence() != null) {
                     return false;
                 }
             }
@@ -173,52 +136,15 @@ public final class SeedTrainer implements SeedRun {
                 m = 0;
             }
             double td = ls[i].learn(z, a, o.reward, o.tau, m);
-            tdAbsSum[i] += Math.abs(td);
-            decisions[i]++;
-            int edge = edgeOf[i][a];
-            if (edge >= 0 && (carryScalar || o.receiver == HandoffEnvironment.STOP)) {
-                scalarSum[edge] += m;
-                scalarSumSq[edge] += m * m;
-                scalarCount[edge]++;
+            stats.recordDecision(i, td);
+            if (carryScalar || o.receiver == HandoffEnvironment.STOP) {
+                stats.recordScalar(i, a, m);
             }
             if (o.episodeEnded) {
-                episodes++;
-                windowEpisodes++;
-                windowReturnSum += o.episodeReturn;
+                stats.recordEpisode(o.episodeReturn);
             }
         }
         handoffs += count;
-    }
-
-    private TrainingWindow closeWindow() {
-        int n = learners.length;
-        double[] td = new double[n];
-        for (int i = 0; i < n; i++) {
-            td[i] = decisions[i] == 0 ? 0 : tdAbsSum[i] / decisions[i];
-            if (!Double.isFinite(td[i]) || td[i] > 1e12) {
-                divergence = "agent " + i + ": TD error " + td[i] + " after " + handoffs + " handoffs";
-            }
-        }
-        int edges = scalarSum.length;
-        double[] mean = new double[edges];
-        double[] std = new double[edges];
-        for (int e = 0; e < edges; e++) {
-            if (scalarCount[e] > 0) {
-                mean[e] = scalarSum[e] / scalarCount[e];
-                std[e] = Math.sqrt(Math.max(0, scalarSumSq[e] / scalarCount[e] - mean[e] * mean[e]));
-            }
-        }
-        TrainingWindow w = new TrainingWindow(algorithm, seed, handoffs, episodes, windowEpisodes,
-                windowEpisodes == 0 ? Double.NaN : windowReturnSum / windowEpisodes, td, decisions.clone(), mean, std,
-                scalarCount.clone(), epsilon.at((handoffs - 1) / window * window));
-        java.util.Arrays.fill(tdAbsSum, 0);
-        java.util.Arrays.fill(decisions, 0);
-        java.util.Arrays.fill(scalarSum, 0);
-        java.util.Arrays.fill(scalarSumSq, 0);
-        java.util.Arrays.fill(scalarCount, 0);
-        windowEpisodes = 0;
-        windowReturnSum = 0;
-        return w;
     }
 
     /**
@@ -245,8 +171,8 @@ public final class SeedTrainer implements SeedRun {
             throw new CheckpointException("this environment kind cannot be checkpointed yet");
         }
         w.putString(CHECKPOINT_MAGIC).putString(algorithm.cliName()).putLong(seed).putInt(learners.length);
-        w.putLong(handoffs).putLong(episodes).putInt(windowEpisodes).putDouble(windowReturnSum);
-        w.putDoubles(tdAbsSum).putLongs(decisions).putDoubles(scalarSum).putDoubles(scalarSumSq).putLongs(scalarCount);
+        w.putLong(handoffs);
+        stats.save(w);
         w.putLongs(actRng.state()).putLongs(envRng.state());
         for (TabularQLearner l : learners) {
             w.putDoubles(l.table()).putLongs(l.visitTable());
@@ -270,14 +196,7 @@ public final class SeedTrainer implements SeedRun {
                     + " agents, not " + algorithm.cliName() + " seed " + seed + " with " + learners.length);
         }
         handoffs = r.getLong();
-        episodes = r.getLong();
-        windowEpisodes = r.getInt();
-        windowReturnSum = r.getDouble();
-        System.arraycopy(r.getDoubles(tdAbsSum.length), 0, tdAbsSum, 0, tdAbsSum.length);
-        System.arraycopy(r.getLongs(decisions.length), 0, decisions, 0, decisions.length);
-        System.arraycopy(r.getDoubles(scalarSum.length), 0, scalarSum, 0, scalarSum.length);
-        System.arraycopy(r.getDoubles(scalarSumSq.length), 0, scalarSumSq, 0, scalarSumSq.length);
-        System.arraycopy(r.getLongs(scalarCount.length), 0, scalarCount, 0, scalarCount.length);
+        stats.restore(r);
         actRng.restore(r.getLongs(4));
         envRng.restore(r.getLongs(4));
         for (TabularQLearner l : learners) {
@@ -314,7 +233,7 @@ public final class SeedTrainer implements SeedRun {
 
     @Override
     public String divergence() {
-        return divergence;
+        return stats.divergence();
     }
 
     public HandoffEnvironment environment() {

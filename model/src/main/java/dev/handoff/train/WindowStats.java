@@ -1,0 +1,145 @@
+package dev.handoff.train;
+
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
+import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.workflow.HandoffSpec;
+import dev.handoff.workflow.Workflow;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one seed's trainer accumulates over a window of handoffs — |TD error| and decisions per agent, the scalar's sum,
+ * square and count per handoff edge, finished episodes and their returns — and turns into a {@link TrainingWindow}.
+ * Shared by every trainer so that all learners report the same events; recording allocates nothing.
+ */
+final class WindowStats {
+    /** A mean |TD error| beyond this (or not finite) counts as divergence. */
+    static final double DIVERGENCE_TD = 1e12;
+
+    private final int[][] edgeOf;
+    private final double[] tdAbsSum;
+    private final long[] decisions;
+    private final double[] scalarSum;
+    private final double[] scalarSumSq;
+    private final long[] scalarCount;
+    private long episodes;
+    private int windowEpisodes;
+    private double windowReturnSum;
+    private String divergence;
+
+    WindowStats(Workflow workflow, HandoffEnvironment env) {
+        int n = env.agentCount();
+        int edges = workflow.handoffs().size();
+        this.edgeOf = edgeIndex(workflow, env);
+        this.tdAbsSum = new double[n];
+        this.decisions = new long[n];
+        this.scalarSum = new double[edges];
+        this.scalarSumSq = new double[edges];
+        this.scalarCount = new long[edges];
+    }
+
+    /** Maps (agent, action) to the index of the handoff edge it uses in the workflow's {@code handoffs} list (−1: none). */
+    static int[][] edgeIndex(Workflow w, HandoffEnvironment env) {
+        int[][] edge = new int[env.agentCount()][];
+        for (int i = 0; i < edge.length; i++) {
+            String from = w.agents().get(i).id();
+            edge[i] = new int[env.actionCount(i)];
+            for (int a = 0; a < edge[i].length; a++) {
+                int j = env.target(i, a);
+                edge[i][a] = edgeBetween(w, from, j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id());
+            }
+        }
+        return edge;
+    }
+
+    /** The index of the handoff {@code from → to} in the workflow, or −1. */
+    static int edgeBetween(Workflow w, String from, String to) {
+        List<HandoffSpec> handoffs = w.handoffs();
+        for (int e = 0; e < handoffs.size(); e++) {
+            if (handoffs.get(e).from().equals(from) && handoffs.get(e).to().equals(to)) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    void recordDecision(int agent, double td) {
+        tdAbsSum[agent] += Math.abs(td);
+        decisions[agent]++;
+    }
+
+    /** The scalar {@code m} that crossed the edge of (agent, action). */
+    void recordScalar(int agent, int action, double m) {
+        int edge = edgeOf[agent][action];
+        if (edge >= 0) {
+            scalarSum[edge] += m;
+            scalarSumSq[edge] += m * m;
+            scalarCount[edge]++;
+        }
+    }
+
+    void recordEpisode(double episodeReturn) {
+        episodes++;
+        windowEpisodes++;
+        windowReturnSum += episodeReturn;
+    }
+
+    long episodes() {
+        return episodes;
+    }
+
+    /** Why the last closed window counts as divergence, or null. */
+    String divergence() {
+        return divergence;
+    }
+
+    /** The window ending at {@code handoffs}; the accumulators start afresh. */
+    TrainingWindow close(Algorithm algorithm, long seed, long handoffs, double epsilon) {
+        int n = tdAbsSum.length;
+        double[] td = new double[n];
+        for (int i = 0; i < n; i++) {
+            td[i] = decisions[i] == 0 ? 0 : tdAbsSum[i] / decisions[i];
+            if (!Double.isFinite(td[i]) || td[i] > DIVERGENCE_TD) {
+                divergence = "agent " + i + ": TD error " + td[i] + " after " + handoffs + " handoffs";
+            }
+        }
+        int edges = scalarSum.length;
+        double[] mean = new double[edges];
+        double[] std = new double[edges];
+        for (int e = 0; e < edges; e++) {
+            if (scalarCount[e] > 0) {
+                mean[e] = scalarSum[e] / scalarCount[e];
+                std[e] = Math.sqrt(Math.max(0, scalarSumSq[e] / scalarCount[e] - mean[e] * mean[e]));
+            }
+        }
+        TrainingWindow w = new TrainingWindow(algorithm, seed, handoffs, episodes, windowEpisodes,
+                windowEpisodes == 0 ? Double.NaN : windowReturnSum / windowEpisodes, td, decisions.clone(), mean, std,
+                scalarCount.clone(), epsilon);
+        Arrays.fill(tdAbsSum, 0);
+        Arrays.fill(decisions, 0);
+        Arrays.fill(scalarSum, 0);
+        Arrays.fill(scalarSumSq, 0);
+        Arrays.fill(scalarCount, 0);
+        windowEpisodes = 0;
+        windowReturnSum = 0;
+        return w;
+    }
+
+    void save(StateWriter w) {
+        w.putLong(episodes).putInt(windowEpisodes).putDouble(windowReturnSum);
+        w.putDoubles(tdAbsSum).putLongs(decisions).putDoubles(scalarSum).putDoubles(scalarSumSq).putLongs(scalarCount);
+    }
+
+    void restore(StateReader r) {
+        episodes = r.getLong();
+        windowEpisodes = r.getInt();
+        windowReturnSum = r.getDouble();
+        System.arraycopy(r.getDoubles(tdAbsSum.length), 0, tdAbsSum, 0, tdAbsSum.length);
+        System.arraycopy(r.getLongs(decisions.length), 0, decisions, 0, decisions.length);
+        System.arraycopy(r.getDoubles(scalarSum.length), 0, scalarSum, 0, scalarSum.length);
+        System.arraycopy(r.getDoubles(scalarSumSq.length), 0, scalarSumSq, 0, scalarSumSq.length);
+        System.arraycopy(r.getLongs(scalarCount.length), 0, scalarCount, 0, scalarCount.length);
+    }
+}
