@@ -1,0 +1,271 @@
+package dev.handoff.app;
+
+import dev.handoff.views.document.DocumentViewModel;
+import dev.handoff.views.editor.EditorView;
+import dev.handoff.views.editor.EditorViewModel;
+import dev.handoff.workflow.Problem;
+import dev.handoff.workflow.WorkflowLoadException;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
+
+/**
+ * The main window: the editor screen plus what belongs to the application — File menu (New, Open, recent files,
+ * samples, Save, Save As), dropping a workflow file on the window, the theme switch, About, and the unsaved-changes
+ * prompt on close. The title follows the document ("Handoff Workbench — ring.workflow.json *").
+ */
+public final class MainWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    private static final FileChooser.ExtensionFilter WORKFLOWS =
+            new FileChooser.ExtensionFilter("Workflow documents (*.workflow.json)", "*.workflow.json", "*.json");
+
+    private final Stage stage;
+    private final EditorViewModel vm = EditorViewModel.standard();
+    private final DocumentViewModel doc = vm.document();
+    private final EditorView editor = new EditorView(vm);
+    private final RecentFiles recent;
+    private final ThemePreference theme;
+    private final Menu recentMenu = new Menu("Open _Recent");
+
+    public MainWindow(Stage stage, Preferences prefs) {
+        this.stage = stage;
+        this.recent = new RecentFiles(prefs);
+        this.theme = new ThemePreference(prefs);
+        buildMenus();
+        Scene scene = new Scene(editor, 1400, 900);
+        scene.setOnDragOver(e -> {
+            if (workflowFile(e.getDragboard().getFiles()) != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            File f = workflowFile(e.getDragboard().getFiles());
+            boolean done = f != null && confirmDiscard() && open(f.toPath());
+            e.setDropCompleted(done);
+            e.consume();
+        });
+        stage.setScene(scene);
+        stage.titleProperty().bind(doc.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
+    }
+
+    public EditorView editor() {
+        return editor;
+    }
+
+    /** Opens a workflow file; shows what is wrong with it (and keeps the current document) when it cannot be read. */
+    public boolean open(Path file) {
+        try {
+            doc.open(file);
+            recent.remember(file);
+            status("Opened " + file.getFileName());
+            return true;
+        } catch (WorkflowLoadException e) {
+            String problems = e.problems().stream().limit(12).map(Problem::toString).collect(Collectors.joining("\n"));
+            error("Could not open " + file.getFileName(), "The file was not opened; the current document is unchanged.\n\n" + problems);
+        } catch (Exception e) {
+            LOG.warn("Opening {} failed", file, e);
+            error("Could not open " + file.getFileName(), e.getMessage() + "\n\nThe current document is unchanged.");
+        }
+        recent.forget(file);
+        return false;
+    }
+
+    /** Shows a short message in the log (and the title bar's tooltip-free status for now). */
+    public void status(String message) {
+        LOG.info(message);
+    }
+
+    private void buildMenus() {
+        MenuItem newDoc = item("_New", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (confirmDiscard()) {
+                doc.newDocument();
+            }
+        });
+        MenuItem open = item("_Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openWithChooser);
+        Menu samples = new Menu("_Samples");
+        List<Path> sampleFiles = SampleFiles.list(Path.of(System.getProperty("user.dir")));
+        if (sampleFiles.isEmpty()) {
+            MenuItem none = new MenuItem("(no sample-workflows folder found)");
+            none.setDisable(true);
+            samples.getItems().add(none);
+        }
+        for (Path p : sampleFiles) {
+            MenuItem m = new MenuItem(p.getFileName().toString().replace(".workflow.json", ""));
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    open(p);
+                }
+            });
+            samples.getItems().add(m);
+        }
+        recent.files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
+        rebuildRecent();
+        MenuItem save = item("_Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        MenuItem saveAs = item("Save _As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::saveAs);
+        MenuItem quit = item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (confirmDiscard()) {
+                stage.close();
+            }
+        });
+        Menu file = new Menu("_File", null, newDoc, open, recentMenu, samples, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), quit);
+
+        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        editor.viewMenu().getItems().addAll(new SeparatorMenuItem(), dark);
+
+        MenuItem about = item("_About Handoff Workbench", null, () -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(stage);
+            a.setTitle("About Handoff Workbench");
+            a.setHeaderText("Handoff Workbench");
+            a.setContentText("Design multi-agent handoff workflows and train IC-Q (interface-constrained Q-learning): "
+                    + "each agent sees only its interface observation, and exactly one scalar crosses each handoff.");
+            a.showAndWait();
+        });
+        Menu help = new Menu("_Help", null, about);
+        editor.menuBar().getMenus().add(0, file);
+        editor.menuBar().getMenus().add(help);
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.files()) {
+            MenuItem m = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    open(p);
+                }
+            });
+            recentMenu.getItems().add(m);
+        }
+        recentMenu.setDisable(recent.files().isEmpty());
+    }
+
+    private void openWithChooser() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        FileChooser chooser = chooser("Open workflow");
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    /** Saves; asks for a file first when the document has none. False when the user cancelled or saving failed. */
+    private boolean save() {
+        try {
+            if (doc.save()) {
+                recent.remember(doc.fileProperty().get());
+                return true;
+            }
+            return saveAs();
+        } catch (Exception e) {
+            error("Could not save", e.getMessage() + "\n\nThe document is still open and unchanged; try Save As.");
+            return false;
+        }
+    }
+
+    private boolean saveAs() {
+        FileChooser chooser = chooser("Save workflow as");
+        Path current = doc.fileProperty().get();
+        chooser.setInitialFileName(current == null ? "untitled.workflow.json" : current.getFileName().toString());
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return false;
+        }
+        try {
+            doc.saveAs(f.toPath());
+            recent.remember(f.toPath());
+            return true;
+        } catch (Exception e) {
+            error("Could not save " + f.getName(), e.getMessage() + "\n\nThe document is still open and unchanged.");
+            return false;
+        }
+    }
+
+    /** True when it is fine to drop the current document: it has no unsaved changes, or the user saved or discarded them. */
+    private boolean confirmDiscard() {
+        if (!doc.isModified()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.",
+                saveButton, discard, ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setTitle("Unsaved changes");
+        Path f = doc.fileProperty().get();
+        a.setHeaderText("Save changes to " + (f == null ? "the untitled workflow" : f.getFileName()) + "?");
+        Optional<ButtonType> answer = a.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        return answer.get() == discard || save();
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(WORKFLOWS);
+        Path current = doc.fileProperty().get();
+        Path dir = current != null ? current.getParent() : SampleFiles.sampleDirectory(Path.of(System.getProperty("user.dir")));
+        if (dir != null && dir.toFile().isDirectory()) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        return chooser;
+    }
+
+    private void error(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(stage);
+        a.setTitle("Handoff Workbench");
+        a.setHeaderText(header);
+        a.setContentText(text);
+        a.showAndWait();
+    }
+
+    private static File workflowFile(List<File> files) {
+        return files.stream().filter(f -> f.getName().endsWith(".json")).findFirst().orElse(null);
+    }
+
+    private static MenuItem item(String text, KeyCombination accel, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accel != null) {
+            m.setAccelerator(accel);
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}
