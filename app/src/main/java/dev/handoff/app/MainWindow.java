@@ -53,7 +53,9 @@ public final class MainWindow {
         this.recent = new RecentFiles(prefs);
         this.theme = new ThemePreference(prefs);
         buildMenus();
-        Scene scene = new Scene(editor, 1400, 900);
+        editor.setOnTrain(this::explainTraining);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(editor, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.setOnDragOver(e -> {
             if (workflowFile(e.getDragboard().getFiles()) != null) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -142,6 +144,12 @@ public final class MainWindow {
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         editor.viewMenu().getItems().addAll(new SeparatorMenuItem(), dark);
+        javafx.scene.control.ToggleButton themeToggle = new javafx.scene.control.ToggleButton("◐");
+        themeToggle.setId("theme-toggle");
+        themeToggle.setFocusTraversable(false);
+        themeToggle.setTooltip(new javafx.scene.control.Tooltip("Dark theme (remembered)"));
+        themeToggle.selectedProperty().bindBidirectional(theme.darkProperty());
+        editor.toolBar().getItems().add(themeToggle);
 
         MenuItem about = item("_About Handoff Workbench", null, () -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION);
@@ -155,6 +163,19 @@ public final class MainWindow {
         Menu help = new Menu("_Help", null, about);
         editor.menuBar().getMenus().add(0, file);
         editor.menuBar().getMenus().add(help);
+    }
+
+    /** Training from the window arrives with the training dashboard; until then say how to train this file today. */
+    private void explainTraining() {
+        Path f = doc.fileProperty().get();
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("Train");
+        a.setHeaderText("This workflow is valid and ready to train");
+        a.setContentText("Live training in the workbench comes with the training dashboard. Until then, train it from the "
+                + "command line:\n\n  ./handoff train " + (f == null ? "<saved file>.workflow.json" : f) + " --seeds 1..3"
+                + (f == null || doc.isModified() ? "\n\nSave the workflow first." : ""));
+        a.showAndWait();
     }
 
     private void rebuildRecent() {

@@ -1,5 +1,6 @@
 package dev.handoff.env;
 
+import dev.handoff.env.cpu.CpuProgrammingKind;
 import dev.handoff.env.routing.RoutingKind;
 import dev.handoff.env.synthetic.SyntheticKind;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /** The environment kinds this build knows, by their {@code environment.kind} id. */
 public final class EnvironmentKinds {
-    private static final List<EnvironmentKind> ALL = List.of(new SyntheticKind(), new RoutingKind());
+    private static final List<EnvironmentKind> ALL = List.of(new SyntheticKind(), new RoutingKind(), new CpuProgrammingKind());
 
     private EnvironmentKinds() {
     }

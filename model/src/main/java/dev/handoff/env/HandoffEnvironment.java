@@ -48,6 +48,12 @@ public interface HandoffEnvironment {
     /** After a step that handed off: the receiver's float encoding of its view. */
     void encodeReceiverView(float[] out);
 
+    /** A short human label of an action for policy tables and exports, e.g. {@code thorough → a3}. */
+    default String actionLabel(int agent, int action, java.util.List<String> agentIds) {
+        int j = target(agent, action);
+        return "→ " + (j == STOP ? "STOP" : agentIds.get(j));
+    }
+
     /** Optional: privileged joint-state access, given only to the centralised oracle (null when the kind has none). */
     default JointStateAccess jointStateAccess() {
         return null;

@@ -101,6 +101,73 @@ public final class BehaviourChain {
         return rowStart[stateCount];
     }
 
+    /**
+     * Groups states whose rows of P are identical (e.g. states that differ only in what changes durations, not where
+     * the artifact goes next): {@code classOf[s]} numbers the groups 0..m−1 in order of first appearance. All powers P^t
+     * have the same rows within a group, which lets the mixing-time computation work on m rows instead of n.
+     */
+    int[] identicalRowClasses() {
+        int[] classOf = new int[stateCount];
+        java.util.Map<Integer, java.util.List<Integer>> representativesByHash = new java.util.HashMap<>();
+        int classes = 0;
+        int[] representativeOfClass = new int[stateCount];
+        for (int s = 0; s < stateCount; s++) {
+            int hash = rowHash(s);
+            java.util.List<Integer> candidates = representativesByHash.computeIfAbsent(hash,
+                    h -> new java.util.ArrayList<>());
+            int found = -1;
+            for (int c : candidates) {
+                if (sameRow(representativeOfClass[c], s)) {
+                    found = c;
+                    break;
+                }
+            }
+            if (found < 0) {
+                found = classes++;
+                representativeOfClass[found] = s;
+                candidates.add(found);
+            }
+            classOf[s] = found;
+        }
+        return classOf;
+    }
+
+    private int rowHash(int s) {
+        int hash = 1;
+        for (int e = rowStart[s]; e < rowStart[s + 1]; e++) {
+            hash = 31 * hash + column[e];
+            hash = 31 * hash + Double.hashCode(probability[e]);
+        }
+        return hash;
+    }
+
+    private boolean sameRow(int s1, int s2) {
+        int length = rowStart[s1 + 1] - rowStart[s1];
+        if (length != rowStart[s2 + 1] - rowStart[s2]) {
+            return false;
+        }
+        for (int e = 0; e < length; e++) {
+            if (column[rowStart[s1] + e] != column[rowStart[s2] + e]
+                    || probability[rowStart[s1] + e] != probability[rowStart[s2] + e]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The rows of P of the given states, dense, one after another (rows.length × n, row-major). */
+    double[] denseRows(int[] states) {
+        int n = stateCount;
+        double[] p = new double[states.length * n];
+        for (int r = 0; r < states.length; r++) {
+            int s = states[r];
+            for (int e = rowStart[s]; e < rowStart[s + 1]; e++) {
+                p[r * n + column[e]] += probability[e];
+            }
+        }
+        return p;
+    }
+
     /** P as a dense row-major n×n matrix, states relabelled so that state {@code order[i]} becomes row i. */
     double[] dense(int[] order) {
         int n = stateCount;
@@ -116,13 +183,5 @@ public final class BehaviourChain {
             }
         }
         return p;
-    }
-
-    double[] dense() {
-        int[] identity = new int[stateCount];
-        for (int i = 0; i < stateCount; i++) {
-            identity[i] = i;
-        }
-        return dense(identity);
     }
 }

@@ -5,20 +5,87 @@ final class DenseMatrix {
     private DenseMatrix() {
     }
 
-    /** c = a·b for n×n matrices, restricted to the rows listed in {@code rows[0..rowCount)} (other rows of c untouched). */
-    static void multiplyRows(double[] a, double[] b, double[] c, int n, int[] rows, int rowCount) {
-        for (int r = 0; r < rowCount; r++) {
+    /**
+     * c = a·b restricted to the rows listed in {@code rows[0..rowCount)} (other rows of c untouched), where a has
+     * {@code inner} columns and b and c have {@code n} columns (all row-major). Two rows of c and four rows of b are
+     * combined per pass, which keeps the loop bound by arithmetic rather than by loads and stores of c.
+     */
+    static void multiplyRows(double[] a, int inner, double[] b, int n, double[] c, int[] rows, int rowCount) {
+        int r = 0;
+        for (; r + 2 <= rowCount; r += 2) {
+            int a0 = rows[r] * inner;
+            int a1 = rows[r + 1] * inner;
+            int c0 = rows[r] * n;
+            int c1 = rows[r + 1] * n;
+            java.util.Arrays.fill(c, c0, c0 + n, 0.0);
+            java.util.Arrays.fill(c, c1, c1 + n, 0.0);
+            int k = 0;
+            for (; k + 4 <= inner; k += 4) {
+                double x0 = a[a0 + k];
+                double x1 = a[a0 + k + 1];
+                double x2 = a[a0 + k + 2];
+                double x3 = a[a0 + k + 3];
+                double y0 = a[a1 + k];
+                double y1 = a[a1 + k + 1];
+                double y2 = a[a1 + k + 2];
+                double y3 = a[a1 + k + 3];
+                if (x0 == 0.0 && x1 == 0.0 && x2 == 0.0 && x3 == 0.0
+                        && y0 == 0.0 && y1 == 0.0 && y2 == 0.0 && y3 == 0.0) {
+                    continue;
+                }
+                int b0 = k * n;
+                int b1 = b0 + n;
+                int b2 = b1 + n;
+                int b3 = b2 + n;
+                for (int j = 0; j < n; j++) {
+                    double u0 = b[b0 + j];
+                    double u1 = b[b1 + j];
+                    double u2 = b[b2 + j];
+                    double u3 = b[b3 + j];
+                    c[c0 + j] += x0 * u0 + x1 * u1 + x2 * u2 + x3 * u3;
+                    c[c1 + j] += y0 * u0 + y1 * u1 + y2 * u2 + y3 * u3;
+                }
+            }
+            for (; k < inner; k++) {
+                double x = a[a0 + k];
+                double y = a[a1 + k];
+                int bk = k * n;
+                for (int j = 0; j < n; j++) {
+                    double u = b[bk + j];
+                    c[c0 + j] += x * u;
+                    c[c1 + j] += y * u;
+                }
+            }
+        }
+        for (; r < rowCount; r++) {
+            int ai = rows[r] * inner;
             int ci = rows[r] * n;
             java.util.Arrays.fill(c, ci, ci + n, 0.0);
-            for (int k = 0; k < n; k++) {
-                double aik = a[ci + k];
-                if (aik == 0.0) {
+            for (int k = 0; k < inner; k++) {
+                double x = a[ai + k];
+                if (x == 0.0) {
                     continue;
                 }
                 int bk = k * n;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += aik * b[bk + j];
+                    c[ci + j] += x * b[bk + j];
                 }
+            }
+        }
+    }
+
+    /**
+     * out[row][classOf[k]] = Σ of m[row][k] over the columns k of each class, for the listed rows: m (n columns) times the
+     * n×classes indicator matrix of the classes.
+     */
+    static void foldColumns(double[] m, int n, int[] classOf, int classes, double[] out, int[] rows, int rowCount) {
+        for (int r = 0; r < rowCount; r++) {
+            int row = rows[r];
+            int mi = row * n;
+            int oi = row * classes;
+            java.util.Arrays.fill(out, oi, oi + classes, 0.0);
+            for (int k = 0; k < n; k++) {
+                out[oi + classOf[k]] += m[mi + k];
             }
         }
     }

@@ -23,47 +23,55 @@ public final class InterfaceModel {
     public static InterfaceModel of(FiniteSmdp smdp, double[] stateGivenView) {
         int views = smdp.viewCount();
         int[] viewOf = smdp.viewOf();
+        int[] viewStart = new int[views + 1];
+        for (int z : viewOf) {
+            viewStart[z + 1]++;
+        }
+        for (int z = 0; z < views; z++) {
+            viewStart[z + 1] += viewStart[z];
+        }
+        int[] statesByView = new int[viewOf.length];
+        int[] fill = viewStart.clone();
+        for (int s = 0; s < viewOf.length; s++) {
+            statesByView[fill[viewOf[s]]++] = s;
+        }
         double[][] reward = new double[views][];
-        double[][][] dense = new double[views][][];
+        SparseRow[][] kernel = new SparseRow[views][];
+        double[] scratch = new double[views];
         for (int z = 0; z < views; z++) {
             int actions = smdp.actionCountOfAgent()[smdp.agentOfView(z)];
             reward[z] = new double[actions];
-            dense[z] = new double[actions][];
-        }
-        for (int s = 0; s < smdp.stateCount(); s++) {
-            int z = viewOf[s];
-            double w = stateGivenView[s];
-            if (w == 0) {
-                continue;
-            }
-            for (int a = 0; a < reward[z].length; a++) {
-                reward[z][a] += w * smdp.reward()[s][a];
-                if (dense[z][a] == null) {
-                    dense[z][a] = new double[views];
+            kernel[z] = new SparseRow[actions];
+            for (int a = 0; a < actions; a++) {
+                for (int i = viewStart[z]; i < viewStart[z + 1]; i++) {
+                    int s = statesByView[i];
+                    double w = stateGivenView[s];
+                    if (w == 0) {
+                        continue;
+                    }
+                    reward[z][a] += w * smdp.reward()[s][a];
+                    SparseRow row = smdp.kernel()[s][a];
+                    int[] index = row.index();
+                    double[] weight = row.weight();
+                    for (int e = 0; e < index.length; e++) {
+                        scratch[viewOf[index[e]]] += w * weight[e];
+                    }
                 }
-                SparseRow row = smdp.kernel()[s][a];
-                int[] index = row.index();
-                double[] weight = row.weight();
-                double[] target = dense[z][a];
-                for (int e = 0; e < index.length; e++) {
-                    target[viewOf[index[e]]] += w * weight[e];
-                }
-            }
-        }
-        SparseRow[][] kernel = new SparseRow[views][];
-        for (int z = 0; z < views; z++) {
-            kernel[z] = new SparseRow[reward[z].length];
-            for (int a = 0; a < kernel[z].length; a++) {
-                kernel[z][a] = compress(dense[z][a]);
+                kernel[z][a] = compressAndClear(scratch);
             }
         }
         return new InterfaceModel(smdp, reward, kernel);
     }
 
-    private static SparseRow compress(double[] dense) {
-        if (dense == null) {
-            return new SparseRow(new int[0], new double[0]);
+    private static SparseRow compressAndClear(double[] dense) {
+        SparseRow row = compress(dense);
+        for (int z : row.index()) {
+            dense[z] = 0;
         }
+        return row;
+    }
+
+    private static SparseRow compress(double[] dense) {
         int count = 0;
         for (double w : dense) {
             if (w != 0) {

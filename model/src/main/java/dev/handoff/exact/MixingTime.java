@@ -25,44 +25,74 @@ public record MixingTime(long tMix, double relaxationTime, double secondEigenval
      * Computes both times from dense powers of P: P^(2^j) by repeated squaring until the worst-start distance drops to
      * 1/4, then a binary search over the remaining bits (rows already within 1/4 are dropped: per-start distance never
      * grows). |λ₂| comes from deflated power iteration on the last power P^m (λ₂^m is well separated there).
+     *
+     * <p>States with identical rows of P have identical rows in every power, so only one row per group is kept:
+     * with m groups, P^t = E·R_t (E the n×m group indicator, R_t the m×n distinct rows) and
+     * R_{a+b} = (R_a·E)·R_b costs m²n instead of n³.
      */
     public static MixingTime of(BehaviourChain chain, double[] mu) {
         int n = chain.stateCount();
         if (n == 1) {
             return new MixingTime(0, 1, 0);
         }
-        int[] allRows = allRows(n);
+        Lumped lumped = Lumped.of(chain);
+        int m = lumped.groups;
+        int[] allGroups = firstIntegers(m);
         List<double[]> powers = new ArrayList<>();
-        powers.add(chain.dense());
-        boolean mixed = worstDistance(powers.get(0), mu, n, allRows, n) <= THRESHOLD;
+        powers.add(chain.denseRows(lumped.representative));
+        boolean mixed = worstDistance(powers.get(0), mu, n, allGroups, m) <= THRESHOLD;
+        double[] folded = new double[m * m];
         while (!mixed && powers.size() <= MAX_DOUBLINGS) {
             double[] last = powers.get(powers.size() - 1);
-            double[] square = new double[n * n];
-            DenseMatrix.multiplyRows(last, last, square, n, allRows, n);
+            double[] square = new double[m * n];
+            DenseMatrix.foldColumns(last, n, lumped.groupOf, m, folded, allGroups, m);
+            DenseMatrix.multiplyRows(folded, m, last, n, square, allGroups, m);
             powers.add(square);
-            mixed = worstDistance(square, mu, n, allRows, n) <= THRESHOLD;
+            mixed = worstDistance(square, mu, n, allGroups, m) <= THRESHOLD;
         }
         int k = powers.size() - 1;
-        long tMix = mixed ? binarySearch(powers, mu, n) : NOT_MIXED;
-        double modulus = secondEigenvalueModulus(powers.get(k), 1L << k, mu, n);
+        long tMix = mixed ? binarySearch(powers, lumped, mu, n) : NOT_MIXED;
+        double modulus = secondEigenvalueModulus(powers.get(k), lumped, 1L << k, mu, n);
         double relaxation = modulus >= 1 ? Double.POSITIVE_INFINITY : 1.0 / (1.0 - modulus);
         return new MixingTime(tMix, relaxation, modulus);
     }
 
+    /** The groups of states with identical rows of P, and one representative state per group. */
+    private record Lumped(int groups, int[] groupOf, int[] representative) {
+        static Lumped of(BehaviourChain chain) {
+            int[] groupOf = chain.identicalRowClasses();
+            int groups = 0;
+            for (int g : groupOf) {
+                groups = Math.max(groups, g + 1);
+            }
+            int[] representative = new int[groups];
+            java.util.Arrays.fill(representative, -1);
+            for (int s = 0; s < groupOf.length; s++) {
+                if (representative[groupOf[s]] < 0) {
+                    representative[groupOf[s]] = s;
+                }
+            }
+            return new Lumped(groups, groupOf, representative);
+        }
+    }
+
     /** powers[k] is the first power within 1/4; finds the smallest t in (2^(k−1), 2^k] with d(t) ≤ 1/4. */
-    private static long binarySearch(List<double[]> powers, double[] mu, int n) {
+    private static long binarySearch(List<double[]> powers, Lumped lumped, double[] mu, int n) {
         int k = powers.size() - 1;
         if (k == 0) {
             return 1;
         }
+        int m = lumped.groups;
         double[] current = powers.get(k - 1).clone();
         long t = 1L << (k - 1);
-        int[] active = new int[n];
-        int activeCount = farRows(current, mu, n, allRows(n), n, active);
-        double[] candidate = new double[n * n];
-        int[] stillFar = new int[n];
+        int[] active = new int[m];
+        int activeCount = farRows(current, mu, n, firstIntegers(m), m, active);
+        double[] candidate = new double[m * n];
+        double[] folded = new double[m * m];
+        int[] stillFar = new int[m];
         for (int j = k - 2; j >= 0; j--) {
-            DenseMatrix.multiplyRows(current, powers.get(j), candidate, n, active, activeCount);
+            DenseMatrix.foldColumns(current, n, lumped.groupOf, m, folded, active, activeCount);
+            DenseMatrix.multiplyRows(folded, m, powers.get(j), n, candidate, active, activeCount);
             int farCount = farRows(candidate, mu, n, active, activeCount, stillFar);
             if (farCount > 0) {
                 double[] swap = current;
@@ -78,7 +108,7 @@ public record MixingTime(long tMix, double relaxationTime, double secondEigenval
         return t + 1;
     }
 
-    private static int[] allRows(int n) {
+    private static int[] firstIntegers(int n) {
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
@@ -116,34 +146,39 @@ public record MixingTime(long tMix, double relaxationTime, double secondEigenval
 
     /**
      * |λ₂| from power iteration of a row vector x (kept orthogonal to the constant vector, i.e. with the μ component
-     * removed every step) under B = P^m: the mean log growth per step over the second half of the iterations is
-     * m·ln|λ₂| (the average also settles when λ₂ is a complex pair).
+     * removed every step) under B = P^power = E·R: the mean log growth per step over the second half of the iterations
+     * is power·ln|λ₂| (the average also settles when λ₂ is a complex pair).
      */
-    private static double secondEigenvalueModulus(double[] b, long m, double[] mu, int n) {
-        int iterations = (int) Math.max(40, Math.min(400, POWER_WORK_BUDGET / ((long) n * n)));
+    private static double secondEigenvalueModulus(double[] rows, Lumped lumped, long power, double[] mu, int n) {
+        int m = lumped.groups;
+        int iterations = (int) Math.max(40, Math.min(400, POWER_WORK_BUDGET / ((long) m * n)));
         Rng rng = new Rng(0x5EED_2L);
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = rng.nextDouble() - 0.5;
         }
         deflate(x, mu);
-        double norm = normalise(x);
-        if (norm == 0) {
+        if (normalise(x) == 0) {
             return 0;
         }
+        double[] grouped = new double[m];
         double[] y = new double[n];
         double logSum = 0;
         int counted = 0;
         for (int it = 0; it < iterations; it++) {
-            java.util.Arrays.fill(y, 0.0);
+            java.util.Arrays.fill(grouped, 0.0);
             for (int i = 0; i < n; i++) {
-                double xi = x[i];
-                if (xi == 0.0) {
+                grouped[lumped.groupOf[i]] += x[i];
+            }
+            java.util.Arrays.fill(y, 0.0);
+            for (int g = 0; g < m; g++) {
+                double xg = grouped[g];
+                if (xg == 0.0) {
                     continue;
                 }
-                int base = i * n;
+                int base = g * n;
                 for (int j = 0; j < n; j++) {
-                    y[j] += xi * b[base + j];
+                    y[j] += xg * rows[base + j];
                 }
             }
             deflate(y, mu);
@@ -159,7 +194,7 @@ public record MixingTime(long tMix, double relaxationTime, double secondEigenval
             x = y;
             y = t;
         }
-        double modulus = Math.exp(logSum / counted / m);
+        double modulus = Math.exp(logSum / counted / power);
         return Math.min(modulus, 1.0);
     }
 

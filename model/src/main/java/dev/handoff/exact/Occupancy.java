@@ -12,7 +12,7 @@ package dev.handoff.exact;
  */
 public record Occupancy(double[] state, double[] view, double[] stateGivenView, double stationarityResidual) {
     /** Target of the power-iteration polish, used only when the direct solve is not accurate enough. */
-    public static final double STATIONARITY_TOLERANCE = 1e-13;
+    public static final double STATIONARITY_TOLERANCE = 1e-12;
     private static final long POWER_WORK_BUDGET = 4_000_000_000L;
 
     /** μ of the behaviour chain of {@code behaviour} on {@code smdp}. */

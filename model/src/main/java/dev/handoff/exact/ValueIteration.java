@@ -1,9 +1,13 @@
 package dev.handoff.exact;
 
 import dev.handoff.exact.FiniteSmdp.SparseRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Value iteration on a finite SMDP written as rewards and a discounted sub-probability kernel over the same index. */
 final class ValueIteration {
+    private static final Logger LOG = LoggerFactory.getLogger(ValueIteration.class);
+
     private ValueIteration() {
     }
 
@@ -33,7 +37,12 @@ final class ValueIteration {
             maxInto(q, v);
             iterations++;
         }
-        return new QSolution(q, v, bellmanResidual(reward, kernel, q, v), iterations);
+        double residual = bellmanResidual(reward, kernel, q, v);
+        if (!(residual < tolerance)) {
+            LOG.warn("value iteration stopped after {} sweeps with Bellman residual {} (tolerance {})", iterations,
+                    residual, tolerance);
+        }
+        return new QSolution(q, v, residual, iterations);
     }
 
     /** ‖TQ − Q‖∞ where {@code v} = max Q. */

@@ -10,6 +10,9 @@ import java.util.List;
 @JsonPropertyOrder({"algorithm", "gamma", "stepSize", "epsilon", "handoffs", "seeds", "evaluationWindow"})
 public record TrainingSettings(String algorithm, double gamma, StepSizeSpec stepSize, EpsilonSpec epsilon, long handoffs,
                                List<Long> seeds, Integer evaluationWindow) {
+    /** The learners a workflow may name (the CLI's {@code --algo} values). */
+    public static final List<String> ALGORITHMS = List.of("icq-tabular", "icq-neural", "oracle", "independent");
+
     public TrainingSettings {
         seeds = seeds == null ? List.of(1L) : List.copyOf(seeds);
     }

@@ -430,6 +430,11 @@ public final class WorkflowValidator {
             out.add(new Problem("/training", "missing training settings"));
             return;
         }
+        if (t.algorithm() == null || !TrainingSettings.ALGORITHMS.contains(t.algorithm())) {
+            out.add(new Problem("/training/algorithm", "unknown algorithm \"" + t.algorithm() + "\""
+                    + DidYouMean.suffix(String.valueOf(t.algorithm()), TrainingSettings.ALGORITHMS)
+                    + " (known: " + String.join(", ", TrainingSettings.ALGORITHMS) + ")"));
+        }
         if (!(t.gamma() > 0 && t.gamma() <= 1)) {
             out.add(new Problem("/training/gamma", "gamma must be in (0, 1], is " + num(t.gamma())));
         }

@@ -85,6 +85,25 @@ class OccupancyAndMixingTest {
     }
 
     @Test
+    void mixingTimeAgreesWithStepByStepDistancesWhenStatesShareTheirRowsOfP() {
+        int groupedModels = 0;
+        for (long seed = 200; seed < 240; seed++) {
+            FiniteSmdp smdp = TestModels.withCopiedNextLaws(TestModels.random(seed, 10, false), seed);
+            BehaviourChain chain = BehaviourChain.of(smdp, ExactAnalysis.uniformBehaviour(smdp));
+            double[] mu = Occupancy.of(smdp, chain).state();
+            int groups = java.util.Arrays.stream(chain.identicalRowClasses()).max().orElse(0) + 1;
+            if (groups < smdp.stateCount()) {
+                groupedModels++;
+            }
+
+            MixingTime mixing = MixingTime.of(chain, mu);
+
+            assertThat(mixing.tMix()).as("seed %d", seed).isEqualTo(bruteForceMixingTime(chain, mu, 100_000));
+        }
+        assertThat(groupedModels).isGreaterThan(10);
+    }
+
+    @Test
     void relaxationTimeOfAHiddenRegimeIsOneOverEta() {
         double eta = 1e-3;
         FiniteSmdp smdp = TestModels.hiddenRegime(3, 2, 5, 2, 3, eta, 1.0);
@@ -98,6 +117,45 @@ class OccupancyAndMixingTest {
         long regimeOnly = (long) Math.ceil(Math.log(0.25 / (2.0 / 3)) / Math.log(1 - eta));
         assertThat(mixing.tMix()).isBetween(regimeOnly, regimeOnly + 50);
         assertThat(mixing.tMix()).isEqualTo(bruteForceMixingTime(chain, mu, 100_000));
+    }
+
+    @Test
+    void periodicChainIsReportedAsNeverMixing() {
+        FiniteSmdp smdp = TestModels.twoStateFlip(1.0);
+        BehaviourChain chain = BehaviourChain.of(smdp, onlyAction(smdp));
+        Occupancy occupancy = Occupancy.of(smdp, chain);
+
+        MixingTime mixing = MixingTime.of(chain, occupancy.state());
+
+        assertThat(occupancy.state()).containsExactly(new double[]{0.5, 0.5}, within(1e-14));
+        assertThat(mixing.tMix()).isEqualTo(MixingTime.NOT_MIXED);
+        assertThat(mixing.secondEigenvalueModulus()).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void chainWithTwoClosedClassesSettlesOnTheMixtureReachedFromTheResetLaw() {
+        // States {0,1} and {2,3} never communicate; the reset law puts 0.3 on the first class and 0.7 on the second.
+        double[][][] next = {{{0.5, 0.5, 0, 0}}, {{0.9, 0.1, 0, 0}}, {{0, 0, 0.2, 0.8}}, {{0, 0, 0.6, 0.4}}};
+        double[][][] kernel = new double[4][1][4];
+        for (int s = 0; s < 4; s++) {
+            for (int j = 0; j < 4; j++) {
+                kernel[s][0][j] = 0.9 * next[s][0][j];
+            }
+        }
+        FiniteSmdp smdp = TestModels.fromDense(new int[]{0, 0, 0, 0}, new int[]{0, 1, 2, 3}, new int[]{4},
+                new int[]{1}, new double[][]{{1}, {0}, {0}, {1}}, kernel, next,
+                new double[][]{{0.9}, {0.9}, {0.9}, {0.9}}, new double[]{0.3, 0, 0.7, 0});
+        BehaviourChain chain = BehaviourChain.of(smdp, onlyAction(smdp));
+
+        Occupancy occupancy = Occupancy.of(smdp, chain);
+
+        double[] mu = occupancy.state();
+        assertThat(chain.stationarityResidual(mu)).isLessThan(1e-12);
+        assertThat(mu[0] + mu[1]).isCloseTo(0.3, within(1e-9));
+        assertThat(mu[2] + mu[3]).isCloseTo(0.7, within(1e-9));
+        // within the first class μ ∝ (0.9, 0.5): the balance 0.5·μ0 = 0.9·μ1
+        assertThat(mu[0] / (mu[0] + mu[1])).isCloseTo(0.9 / 1.4, within(1e-9));
+        assertThat(MixingTime.of(chain, mu).tMix()).isEqualTo(MixingTime.NOT_MIXED);
     }
 
     /** d(t) by pushing every start distribution forward one step at a time. */

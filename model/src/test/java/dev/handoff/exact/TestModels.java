@@ -118,6 +118,24 @@ final class TestModels {
         return fromDense(agentOf, viewOf, viewCount, actionCount, reward, kernel, next, discount, initial);
     }
 
+    /**
+     * The same model with, for about half of the states, the next-state laws replaced by those of an earlier state of
+     * the same agent: under a behaviour that is the same on both views their rows of P coincide.
+     */
+    static FiniteSmdp withCopiedNextLaws(FiniteSmdp smdp, long seed) {
+        Rng rng = new Rng(seed);
+        SparseRow[][] next = smdp.next().clone();
+        for (int s = 1; s < next.length; s++) {
+            int source = rng.nextInt(s);
+            if (rng.bernoulli(0.5) && smdp.agentOf()[source] == smdp.agentOf()[s]) {
+                next[s] = next[source];
+            }
+        }
+        return new FiniteSmdp(smdp.agentCount(), smdp.agentOf(), smdp.viewOf(), smdp.viewOffset(),
+                smdp.viewCountOfAgent(), smdp.actionCountOfAgent(), smdp.reward(), smdp.kernel(), next,
+                smdp.discount(), smdp.initial());
+    }
+
     /** A random probability vector whose entries are each non-zero with probability {@code density} (at least one). */
     static double[] randomDistribution(Rng rng, int n, double density) {
         double[] p = new double[n];

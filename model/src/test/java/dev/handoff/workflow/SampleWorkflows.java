@@ -50,7 +50,7 @@ public final class SampleWorkflows {
         params.put("costs", List.of(1, 2.5, 0.1));
         params.put("nested", Map.of("b", 2, "a", List.of()));
         EnvironmentSpec env = new EnvironmentSpec("synthetic", params);
-        TrainingSettings training = new TrainingSettings("icq", 0.95, StepSizeSpec.harmonic(1.0, 10.0),
+        TrainingSettings training = new TrainingSettings("icq-tabular", 0.95, StepSizeSpec.harmonic(1.0, 10.0),
                 new EpsilonSpec(0.3, 0.1, 5000), 20000, List.of(1L, 2L, 3L), 500);
         Layout layout = Layout.EMPTY.with("writer", new Layout.Point(100.5, 40))
                 .with("verifier", new Layout.Point(320, 40.25))
@@ -67,7 +67,7 @@ public final class SampleWorkflows {
                 new InterfaceSpec(List.of(ObservationTerm.select("n")), null));
         return new Workflow(Workflow.FORMAT_VERSION, null, "Minimal", null, schema, List.of(solo),
                 List.of(new HandoffSpec("solo", HandoffSpec.STOP)), new EnvironmentSpec("synthetic", Map.of()),
-                new TrainingSettings("icq", 1.0, StepSizeSpec.constant(0.1), EpsilonSpec.constant(0.1), 1000, List.of(7L), null),
+                new TrainingSettings("icq-tabular", 1.0, StepSizeSpec.constant(0.1), EpsilonSpec.constant(0.1), 1000, List.of(7L), null),
                 Layout.EMPTY);
     }
 }

@@ -83,6 +83,13 @@ class WorkflowValidatorTest {
     // ---------------------------------------------------------------- valid documents
 
     @Test
+    void unknownAlgorithmIsReportedWithASuggestion() {
+        Workflow w = SampleWorkflows.minimal();
+        w = w.withTraining(w.training().withAlgorithm("icq-tabualr"));
+        assertThat(problems(w)).anyMatch(p -> p.path().equals("/training/algorithm") && p.message().contains("icq-tabular"));
+    }
+
+    @Test
     void sampleWorkflowsHaveNoProblems() {
         assertThat(problems(SampleWorkflows.everyField())).isEmpty();
         assertThat(problems(SampleWorkflows.minimal())).isEmpty();

@@ -54,6 +54,12 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
     }
 
     @Override
+    public String actionLabel(int agent, int action, java.util.List<String> agentIds) {
+        int j = graph.target(agent, action);
+        return (graph.option(agent, action) == 0 ? "quick" : "thorough") + " → " + (j == STOP ? "STOP" : agentIds.get(j));
+    }
+
+    @Override
     public int viewCount(int agent) {
         return graph.interfaces[agent].viewCount();
     }

@@ -33,6 +33,8 @@ public final class DocumentViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "");
     private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper generation =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "generation");
     private final Deque<Entry> undoStack = new ArrayDeque<>();
     private final Deque<Entry> redoStack = new ArrayDeque<>();
     private Workflow savedDocument;
@@ -72,6 +74,11 @@ public final class DocumentViewModel {
     /** "Handoff Workbench — ring.workflow.json *" (the star while there are unsaved changes). */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Changes each time another document is opened or a new one created (not on edits): views re-fit on it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty generationProperty() {
+        return generation.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -127,15 +134,19 @@ public final class DocumentViewModel {
 
     /**
      * Applies an edit; when {@code mergeKey} equals the key of the edit on top of the stack (e.g. the same text field
-     * still being typed in), the two become one edit with the first one's "before".
+     * still being typed in), the two become one edit with the first one's "before". The edit may be made either on the
+     * current document or on the document before that run of edits (then its description covers the whole run).
      */
     public void execute(WorkflowEdit edit, String mergeKey) {
         if (!edit.isExecutable()) {
             return;
         }
-        Workflow after = edit.apply(document.get());
         Entry top = undoStack.peek();
-        if (mergeKey != null && top != null && mergeKey.equals(top.mergeKey()) && redoStack.isEmpty()) {
+        boolean merge = mergeKey != null && top != null && mergeKey.equals(top.mergeKey()) && redoStack.isEmpty();
+        // an edit restated from the start of the run (so its name says "Agent 1 to Agent X") replaces the run
+        boolean restated = merge && edit.before().equals(top.edit().before()) && !edit.before().equals(document.get());
+        Workflow after = restated ? edit.after() : edit.apply(document.get());
+        if (merge) {
             undoStack.pop();
             WorkflowEdit merged = new WorkflowEdit(edit.description(), top.edit().before(), after);
             if (merged.isExecutable()) {
@@ -185,6 +196,7 @@ public final class DocumentViewModel {
         file.set(path);
         document.set(w);
         refresh();
+        generation.set(generation.get() + 1);
     }
 
     private void refresh() {

@@ -48,6 +48,7 @@ public final class EditorView extends VBox {
     private final GraphCanvas canvas;
     private final MenuBar menuBar = new MenuBar();
     private final Menu viewMenu = new Menu("_View");
+    private ToolBar toolBar;
     private final Button trainButton = new Button("▶  Train");
     private final Tooltip trainTip = new Tooltip();
     private Runnable onTrain = () -> { };
@@ -135,11 +136,13 @@ public final class EditorView extends VBox {
         Button undoButton = button("↶  Undo", "", doc::undo);
         undoButton.setId("undo");
         undoButton.disableProperty().bind(doc.canUndoProperty().not());
-        undoButton.tooltipProperty().get().textProperty().bind(Bindings.concat("Undo ", doc.undoDescriptionProperty()));
+        undoButton.tooltipProperty().get().textProperty().bind(Bindings.when(doc.canUndoProperty())
+                .then(Bindings.concat("Undo ", doc.undoDescriptionProperty())).otherwise("Nothing to undo"));
         Button redoButton = button("↷  Redo", "", doc::redo);
         redoButton.setId("redo");
         redoButton.disableProperty().bind(doc.canRedoProperty().not());
-        redoButton.tooltipProperty().get().textProperty().bind(Bindings.concat("Redo ", doc.redoDescriptionProperty()));
+        redoButton.tooltipProperty().get().textProperty().bind(Bindings.when(doc.canRedoProperty())
+                .then(Bindings.concat("Redo ", doc.redoDescriptionProperty())).otherwise("Nothing to redo"));
         Button layoutButton = button("Auto-layout", "Lay the graph out in layers (one undoable step)", this::autoLayout);
         layoutButton.setId("auto-layout");
         Button fitButton = button("Fit", "Fit the whole graph in view (Ctrl+0)", canvas::fitToView);
@@ -163,7 +166,7 @@ public final class EditorView extends VBox {
         trainButton.setTooltip(trainTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar toolBar = new ToolBar(add, del, new Separator(Orientation.VERTICAL), undoButton, redoButton,
+        toolBar = new ToolBar(add, del, new Separator(Orientation.VERTICAL), undoButton, redoButton,
                 new Separator(Orientation.VERTICAL), layoutButton, fitButton, zoomOutButton, zoomInButton, spacer, problems, trainHolder);
 
         // ---- centre: canvas | inspector over problems
@@ -177,7 +180,27 @@ public final class EditorView extends VBox {
         SplitPane side = new SplitPane(inspector, problemsPane);
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.7);
-        SplitPane centre = new SplitPane(canvas, side);
+        Label overlapText = new Label();
+        overlapText.textProperty().bind(Bindings.format(
+                "%d nodes overlap: this layout was made for smaller nodes.", graph.overlappingProperty()));
+        Button tidy = button("Auto-layout", "Lay the graph out in layers (one undoable step)", this::autoLayout);
+        tidy.setId("overlap-auto-layout");
+        tidy.getStyleClass().add("accent");
+        Button spread = button("Spread out", "Keep this drawing's shape, scaled up until nodes no longer overlap", () -> {
+            graph.spreadOut();
+            Platform.runLater(canvas::fitToView);
+        });
+        spread.setId("overlap-spread");
+        HBox overlapBanner = new HBox(10, overlapText, spread, tidy);
+        overlapBanner.setId("overlap-banner");
+        overlapBanner.getStyleClass().add("overlap-banner");
+        overlapBanner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        overlapBanner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        overlapBanner.visibleProperty().bind(graph.overlappingProperty().greaterThan(0));
+        StackPane canvasArea = new StackPane(canvas, overlapBanner);
+        StackPane.setAlignment(overlapBanner, javafx.geometry.Pos.TOP_CENTER);
+        StackPane.setMargin(overlapBanner, new Insets(12));
+        SplitPane centre = new SplitPane(canvasArea, side);
         centre.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(side, false);
         VBox.setVgrow(centre, Priority.ALWAYS);
@@ -190,18 +213,17 @@ public final class EditorView extends VBox {
         hint.getStyleClass().add("muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox status = new HBox(16, counts, grow, hint);
+        Label zoomLabel = new Label();
+        zoomLabel.setId("zoom-level");
+        zoomLabel.textProperty().bind(Bindings.format("%.0f%%", canvas.zoomProperty().multiply(100)));
+        HBox status = new HBox(16, counts, grow, hint, zoomLabel);
         status.getStyleClass().add("status-bar");
         status.setPadding(new Insets(4, 10, 4, 10));
 
         getChildren().addAll(menuBar, toolBar, centre, status);
 
-        // a freshly opened or new document (nothing to undo yet) is shown whole
-        doc.documentProperty().addListener((o, a, w) -> {
-            if (!doc.canUndoProperty().get() && !doc.canRedoProperty().get()) {
-                Platform.runLater(canvas::fitToView);
-            }
-        });
+        // a freshly opened or new document is shown whole
+        doc.generationProperty().addListener((o, a, g) -> Platform.runLater(canvas::fitToView));
         canvas.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number w) {
@@ -226,6 +248,11 @@ public final class EditorView extends VBox {
         return menuBar;
     }
 
+    /** The toolbar; the application shell appends its own controls (the theme switch) at the end. */
+    public ToolBar toolBar() {
+        return toolBar;
+    }
+
     public Menu viewMenu() {
         return viewMenu;
     }
@@ -246,8 +273,7 @@ public final class EditorView extends VBox {
 
     public void addAgentInView() {
         Point2D c = canvas.visibleCentre();
-        int n = vm.document().document().agents().size();
-        vm.graph().addAgentAt(c.getX() + (n % 5) * 24, c.getY() + (n % 5) * 24);
+        vm.graph().addAgentNear(c.getX(), c.getY());
     }
 
     private void autoLayout() {

@@ -1,6 +1,6 @@
 package dev.handoff.views.editor;
 
-import dev.handoff.env.EnvironmentKinds;
+import dev.handoff.env.WorkflowLoading;
 import dev.handoff.observe.InterfaceMap;
 import dev.handoff.views.document.ModelWorkflowFiles;
 import dev.handoff.workflow.WorkflowValidator;
@@ -29,9 +29,9 @@ public final class EditorViewModel {
     private final InspectorViewModel inspector;
     private final InterfaceEditorViewModel interfaceEditor;
 
-    /** The editor on the model's own file format and validator (with every environment kind's rules). */
+    /** The editor on the model's own file format and the validator {@code handoff validate} uses (every kind's rules too). */
     public static EditorViewModel standard() {
-        WorkflowValidator validator = new WorkflowValidator(EnvironmentKinds.all());
+        WorkflowValidator validator = WorkflowLoading.validator();
         return new EditorViewModel(new ModelWorkflowFiles(), validator::validate);
     }
 

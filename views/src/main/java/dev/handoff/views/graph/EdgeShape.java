@@ -11,7 +11,10 @@ import javafx.scene.transform.Rotate;
 
 /** One drawn handoff: the curve, a wider invisible hit area, the arrowhead at the target, and an optional label. */
 final class EdgeShape extends Group {
+    private final dev.handoff.workflow.HandoffSpec handoff;
+
     EdgeShape(GraphSnapshot.EdgeItem item, EdgeGeometry g) {
+        this.handoff = item.handoff();
         getStyleClass().add("graph-edge");
         setId("edge-" + item.handoff().from() + "-" + item.handoff().to());
         Path hit = curve(g);
@@ -25,11 +28,15 @@ final class EdgeShape extends Group {
         arrow.setMouseTransparent(true);
         getChildren().addAll(hit, line, arrow);
         String text = item.label();
+        if (item.label() != null && !item.label().isBlank() && item.problems().isEmpty()) {
+            Tooltip.install(hit, new Tooltip(item.label()));
+        }
         if (!item.problems().isEmpty()) {
             text = (text == null ? "" : text + "  ") + "⚠";
             Tooltip.install(hit, new Tooltip(String.join("\n", item.problems())));
         }
-        if (text != null && !text.isBlank()) {
+        double room = Math.hypot(g.x1() - g.x0(), g.y1() - g.y0());
+        if (text != null && !text.isBlank() && room > 24 + 8 * text.length()) {
             Label label = new Label(text);
             label.getStyleClass().add("edge-label");
             label.setMouseTransparent(true);
@@ -39,6 +46,10 @@ final class EdgeShape extends Group {
         }
         pseudoClassStateChanged(GraphCanvas.SELECTED, item.selected());
         pseudoClassStateChanged(GraphCanvas.PROBLEM, !item.problems().isEmpty());
+    }
+
+    dev.handoff.workflow.HandoffSpec handoff() {
+        return handoff;
     }
 
     private static Path curve(EdgeGeometry g) {

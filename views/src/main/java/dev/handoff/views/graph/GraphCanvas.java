@@ -39,17 +39,26 @@ public final class GraphCanvas extends Region {
     static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     static final PseudoClass ALLOWED = PseudoClass.getPseudoClass("allowed");
     static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+    static final PseudoClass RELATED = PseudoClass.getPseudoClass("related");
     private static final double MIN_ZOOM = 0.25;
     private static final double MAX_ZOOM = 2.5;
 
     private final GraphEditorViewModel vm;
     private final Group world = new Group();
+    private final javafx.scene.canvas.Canvas grid = new javafx.scene.canvas.Canvas();
+    /** Styled by CSS only to learn the theme's dot colour for the grid (a canvas cannot be styled). */
+    private final javafx.scene.shape.Circle gridProbe = new javafx.scene.shape.Circle(1);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper zoom = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Translate pan = new Translate(0, 0);
     private final Map<String, NodeView> nodeViews = new HashMap<>();
+    private final Map<HandoffSpec, DrawnEdge> drawnEdges = new HashMap<>();
+    /** True while nodes are being dragged: edges whose ends do not move keep their route until the drop. */
+    private boolean nodeDragging;
+    private String hoveredNode;
     private final Rectangle rubberBand = new Rectangle();
     private final Line connectLine = new Line();
     private final Label connectHint = new Label();
@@ -86,7 +95,17 @@ public final class GraphCanvas extends Region {
         overlay.setMouseTransparent(true);
         emptyHint.getStyleClass().add("empty-hint");
         emptyHint.setMouseTransparent(true);
-        getChildren().addAll(world, emptyHint);
+        gridProbe.getStyleClass().add("grid-dot");
+        gridProbe.setVisible(false);
+        gridProbe.setManaged(false);
+        grid.setMouseTransparent(true);
+        getChildren().addAll(gridProbe, grid, world, emptyHint);
+        zoom.bind(scale.xProperty());
+        javafx.beans.InvalidationListener redraw = o -> drawGrid();
+        for (javafx.beans.Observable o : List.of(widthProperty(), heightProperty(), pan.xProperty(), pan.yProperty(),
+                scale.xProperty(), gridProbe.fillProperty())) {
+            o.addListener(redraw);
+        }
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -125,6 +144,34 @@ public final class GraphCanvas extends Region {
         return scale.getX();
     }
 
+    /** The current zoom factor (1 = 100%). */
+    public javafx.beans.property.ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+
+    /** A dot every 24 canvas units (48 when zoomed far out), panning and zooming with the graph. */
+    private void drawGrid() {
+        double w = getWidth();
+        double h = getHeight();
+        grid.setWidth(w);
+        grid.setHeight(h);
+        var g = grid.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (!(gridProbe.getFill() instanceof javafx.scene.paint.Color c)) {
+            return;
+        }
+        double step = 24 * zoom() * (zoom() < 0.5 ? 2 : 1);
+        double r = Math.max(0.8, 1.2 * Math.min(1, zoom()));
+        g.setFill(c);
+        double x0 = ((pan.getX() % step) + step) % step;
+        double y0 = ((pan.getY() % step) + step) % step;
+        for (double x = x0; x < w; x += step) {
+            for (double y = y0; y < h; y += step) {
+                g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            }
+        }
+    }
+
     public void zoomBy(double factor) {
         zoomAround(factor, getWidth() / 2, getHeight() / 2);
     }
@@ -142,7 +189,7 @@ public final class GraphCanvas extends Region {
         pan.setY(sy - before.getY() * z);
     }
 
-    /** Zooms and pans so the whole graph fits the canvas (never enlarging past 100%). */
+    /** Zooms and pans so the whole graph, curves included, fits the canvas (never enlarging past 100%). */
     public void fitToView() {
         GraphSnapshot g = vm.graph();
         if (g.nodes().isEmpty() || getWidth() <= 0 || getHeight() <= 0) {
@@ -157,6 +204,13 @@ public final class GraphCanvas extends Region {
             minY = Math.min(minY, n.y());
             maxX = Math.max(maxX, n.x() + GraphEditorViewModel.NODE_WIDTH);
             maxY = Math.max(maxY, n.y() + GraphEditorViewModel.NODE_HEIGHT);
+        }
+        Bounds curves = edgeLayer.getBoundsInParent();
+        if (!edgeLayer.getChildren().isEmpty() && !curves.isEmpty()) {
+            minX = Math.min(minX, curves.getMinX());
+            minY = Math.min(minY, curves.getMinY());
+            maxX = Math.max(maxX, curves.getMaxX());
+            maxY = Math.max(maxY, curves.getMaxY());
         }
         double margin = 48;
         double z = Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY));
@@ -179,6 +233,7 @@ public final class GraphCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
+        drawGrid();
         emptyHint.autosize();
         emptyHint.relocate((getWidth() - emptyHint.getWidth()) / 2, getHeight() * 0.42);
     }
@@ -212,6 +267,7 @@ public final class GraphCanvas extends Region {
 
     private void renderEdges(GraphSnapshot g) {
         List<Node> shapes = new ArrayList<>();
+        Map<HandoffSpec, DrawnEdge> nextDrawn = new HashMap<>();
         Set<String> pairs = new HashSet<>();
         g.edges().forEach(e -> pairs.add(e.handoff().from() + "\u0000" + e.handoff().to()));
         List<EdgeGeometry.Box> boxes = new ArrayList<>();
@@ -230,8 +286,17 @@ public final class GraphCanvas extends Region {
                 continue;
             }
             boolean hasReverse = pairs.contains(e.handoff().to() + "\u0000" + e.handoff().from());
-            EdgeGeometry geo = EdgeGeometry.route(from, to, boxes, hasReverse);
+            DrawnEdge old = drawnEdges.get(e.handoff());
+            boolean endsStill = old != null && old.from().equals(from) && old.to().equals(to);
+            if (endsStill && old.item().equals(e) && (nodeDragging || old.boxes().equals(boxes))) {
+                // nothing about this edge changed (or a drag is in progress and its ends did not move): keep it
+                shapes.add(old.shape());
+                nextDrawn.put(e.handoff(), old);
+                continue;
+            }
+            EdgeGeometry geo = endsStill && nodeDragging ? old.geometry() : EdgeGeometry.route(from, to, boxes, hasReverse);
             EdgeShape shape = new EdgeShape(e, geo);
+            nextDrawn.put(e.handoff(), new DrawnEdge(e, from, to, boxes, geo, shape));
             shape.setOnMousePressed(ev -> {
                 if (ev.getButton() == MouseButton.PRIMARY) {
                     requestFocus();
@@ -253,11 +318,33 @@ public final class GraphCanvas extends Region {
             shapes.add(shape);
         }
         edgeLayer.getChildren().setAll(shapes);
+        drawnEdges.clear();
+        drawnEdges.putAll(nextDrawn);
+        highlightEdgesOf(hoveredNode);
+    }
+
+    /** An edge as last drawn, so a redraw can keep shapes whose edge and surroundings did not change. */
+    private record DrawnEdge(GraphSnapshot.EdgeItem item, EdgeGeometry.Box from, EdgeGeometry.Box to,
+                             List<EdgeGeometry.Box> boxes, EdgeGeometry geometry, EdgeShape shape) {
     }
 
     // ---- node gestures
 
+    /** Highlights the handoffs into and out of the node under the pointer (dense graphs stay legible). */
+    private void highlightEdgesOf(String nodeId) {
+        for (Node n : edgeLayer.getChildren()) {
+            if (n instanceof EdgeShape e) {
+                HandoffSpec h = e.handoff();
+                e.pseudoClassStateChanged(RELATED, nodeId != null && (h.from().equals(nodeId) || h.to().equals(nodeId)));
+            }
+        }
+    }
+
     private void wireNode(NodeView v) {
+        v.hoverProperty().addListener((o, was, now) -> {
+            hoveredNode = now ? v.nodeId() : null;
+            highlightEdgesOf(hoveredNode);
+        });
         v.setOnMousePressed(e -> {
             if (e.getButton() != MouseButton.PRIMARY) {
                 return;
@@ -269,6 +356,7 @@ public final class GraphCanvas extends Region {
                 vm.selection().toggle(v.nodeId());
             } else {
                 pressScreen = new Point2D(e.getSceneX(), e.getSceneY());
+                nodeDragging = true;
                 vm.beginDrag(v.nodeId());
             }
             e.consume();
@@ -287,6 +375,7 @@ public final class GraphCanvas extends Region {
                 finishConnect();
             } else if (pressScreen != null) {
                 pressScreen = null;
+                nodeDragging = false;
                 vm.endDrag();
             }
             e.consume();
@@ -335,8 +424,13 @@ public final class GraphCanvas extends Region {
         connectHint.setText(why.orElse("Connect " + vm.graph().node(connectFrom).title() + " → " + vm.graph().node(target).title()));
         connectHint.pseudoClassStateChanged(ALLOWED, why.isEmpty());
         connectHint.pseudoClassStateChanged(REFUSED, why.isPresent());
-        connectHint.relocate(p.getX() + 14, p.getY() + 14);
         connectHint.setVisible(true);
+        connectHint.applyCss();
+        connectHint.autosize();
+        double hintWidth = connectHint.getWidth();
+        double rightEdge = toWorld(getWidth(), 0).getX();
+        double x = p.getX() + 14 + hintWidth > rightEdge - 8 ? p.getX() - 14 - hintWidth : p.getX() + 14;
+        connectHint.relocate(x, p.getY() + 14);
     }
 
     /** The hint shown while dragging a connection ("" when none): what a drop would do, or why it would be refused. */

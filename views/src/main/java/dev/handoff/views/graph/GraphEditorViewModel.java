@@ -12,6 +12,7 @@ import dev.handoff.workflow.edit.ConnectionRule;
 import dev.handoff.workflow.edit.DocumentEdits;
 import dev.handoff.workflow.edit.LayeredLayout;
 import dev.handoff.workflow.edit.Names;
+import dev.handoff.workflow.edit.WorkflowEdit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,6 +35,8 @@ public final class GraphEditorViewModel {
     public static final double NODE_WIDTH = LayeredLayout.NODE_WIDTH;
     public static final double NODE_HEIGHT = LayeredLayout.NODE_HEIGHT;
     private static final double PASTE_STEP = 32;
+    static final double MAX_SPREAD = 4;
+    private static final double SPREAD_GAP = 24;
 
     private final DocumentViewModel document;
     private final SelectionModel selection;
@@ -42,6 +45,8 @@ public final class GraphEditorViewModel {
     private final ReadOnlyBooleanWrapper canPaste = new ReadOnlyBooleanWrapper(this, "canPaste");
     private final ReadOnlyBooleanWrapper canDelete = new ReadOnlyBooleanWrapper(this, "canDelete");
     private final ReadOnlyBooleanWrapper canCopy = new ReadOnlyBooleanWrapper(this, "canCopy");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper overlapping =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "overlapping");
     private AgentClip clipboard;
     private int pasteCount;
     private double dragDx;
@@ -83,6 +88,11 @@ public final class GraphEditorViewModel {
         return canDelete.getReadOnlyProperty();
     }
 
+    /** How many nodes overlap another one as drawn (e.g. a layout made for smaller nodes); auto-layout fixes it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty overlappingProperty() {
+        return overlapping.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty canCopyProperty() {
         return canCopy.getReadOnlyProperty();
     }
@@ -100,9 +110,48 @@ public final class GraphEditorViewModel {
         Workflow w = document.document();
         AgentSpec agent = DocumentEdits.freshAgent(w);
         Point at = new Point(Math.round(centreX - NODE_WIDTH / 2), Math.round(centreY - NODE_HEIGHT / 2));
-        document.execute(DocumentEdits.addAgent(w, agent, at));
+        WorkflowEdit add = DocumentEdits.addAgent(w, agent, at);
+        // nodes drawn where the defaults put them are pinned there, so they do not jump once the layout is non-empty
+        Workflow after = add.after();
+        dev.handoff.workflow.Layout pinned = after.layout();
+        for (GraphSnapshot.NodeItem n : graph.get().nodes()) {
+            if (!w.layout().positions().containsKey(n.id())) {
+                pinned = pinned.with(n.id(), new Point(n.x(), n.y()));
+            }
+        }
+        add = new WorkflowEdit(add.description(), w, after.withLayout(pinned));
+        document.execute(add);
         selection.selectOnly(agent.id());
         return agent.id();
+    }
+
+    /**
+     * Adds a fresh agent at the free place nearest to a canvas point (the toolbar's "Add agent" uses the middle of the
+     * view), so repeated adds line up instead of piling on top of each other.
+     */
+    public String addAgentNear(double centreX, double centreY) {
+        double stepX = NODE_WIDTH + 64;
+        double stepY = NODE_HEIGHT + 48;
+        // fill a row to the right of the point, then the rows below it: new agents line up in reading order
+        for (int row = 0; row < 12; row++) {
+            for (int col = 0; col < 4; col++) {
+                double cx = centreX + col * stepX;
+                double cy = centreY + row * stepY;
+                if (isFree(cx - NODE_WIDTH / 2, cy - NODE_HEIGHT / 2)) {
+                    return addAgentAt(cx, cy);
+                }
+            }
+        }
+        return addAgentAt(centreX, centreY);
+    }
+
+    private boolean isFree(double x, double y) {
+        for (GraphSnapshot.NodeItem n : graph.get().nodes()) {
+            if (Math.abs(n.x() - x) < NODE_WIDTH + 16 && Math.abs(n.y() - y) < NODE_HEIGHT + 16) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Starts dragging the selection; grabbing an unselected node selects just that node first. */
@@ -241,6 +290,39 @@ public final class GraphEditorViewModel {
         }
     }
 
+    /**
+     * Keeps the drawing's shape but scales it up about its centre, by the smallest factor (at most
+     * {@value #MAX_SPREAD}) that separates overlapping nodes: for layouts made for smaller nodes, e.g. a grid or a
+     * map. One undoable "Spread out"; returns the factor used (1 when nothing overlapped).
+     */
+    public double spreadOut() {
+        List<GraphSnapshot.NodeItem> nodes = graph.get().nodes();
+        double needed = 1;
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                double dx = Math.abs(nodes.get(i).x() - nodes.get(j).x());
+                double dy = Math.abs(nodes.get(i).y() - nodes.get(j).y());
+                if (dx < NODE_WIDTH && dy < NODE_HEIGHT) {
+                    double sx = dx == 0 ? Double.MAX_VALUE : (NODE_WIDTH + SPREAD_GAP) / dx;
+                    double sy = dy == 0 ? Double.MAX_VALUE : (NODE_HEIGHT + SPREAD_GAP) / dy;
+                    needed = Math.max(needed, Math.min(sx, sy));
+                }
+            }
+        }
+        double factor = Math.min(MAX_SPREAD, needed);
+        if (factor <= 1) {
+            return 1;
+        }
+        double cx = nodes.stream().mapToDouble(GraphSnapshot.NodeItem::x).average().orElse(0);
+        double cy = nodes.stream().mapToDouble(GraphSnapshot.NodeItem::y).average().orElse(0);
+        Map<String, Point> to = new LinkedHashMap<>();
+        for (GraphSnapshot.NodeItem n : nodes) {
+            to.put(n.id(), new Point(Math.round(cx + (n.x() - cx) * factor), Math.round(cy + (n.y() - cy) * factor)));
+        }
+        document.execute(DocumentEdits.move(document.document(), to).withDescription("Spread out"));
+        return factor;
+    }
+
     /** Lays the whole graph out in layers (one undoable "Auto-layout"). */
     public void autoLayout() {
         document.execute(DocumentEdits.autoLayout(document.document()));
@@ -303,8 +385,38 @@ public final class GraphEditorViewModel {
             edges.add(new GraphSnapshot.EdgeItem(h, h.label(), selection.handoffs().contains(h), validation.problemsFor(h)));
         }
         graph.set(new GraphSnapshot(nodes, edges));
+        if (!dragging) {
+            overlapping.set(countOverlapping(nodes));
+        }
         canDelete.set(selection.handoffs().size() > 0 || selection.nodes().stream().anyMatch(id -> !HandoffSpec.STOP.equals(id)));
         canCopy.set(selection.nodes().stream().anyMatch(id -> !HandoffSpec.STOP.equals(id)));
+    }
+
+    private static int countOverlapping(List<GraphSnapshot.NodeItem> nodes) {
+        int n = nodes.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = nodes.get(i).x();
+            ys[i] = nodes.get(i).y();
+        }
+        boolean[] hit = new boolean[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (Math.abs(xs[i] - xs[j]) < NODE_WIDTH && Math.abs(ys[i] - ys[j]) < NODE_HEIGHT) {
+                    if (!hit[i]) {
+                        hit[i] = true;
+                        count++;
+                    }
+                    if (!hit[j]) {
+                        hit[j] = true;
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private GraphSnapshot.NodeItem node(String id, String title, String subtitle, boolean stop, Workflow w,
@@ -324,7 +436,7 @@ public final class GraphEditorViewModel {
     private static String subtitle(Workflow w, AgentSpec a) {
         String role = a.role() == null || a.role().isBlank() ? "agent" : a.role();
         List<ObservationTerm> terms = a.observation() == null ? List.of() : a.observation().terms();
-        String sees = terms.isEmpty() ? "sees nothing of the artifact"
+        String sees = terms.isEmpty() ? "sees nothing"
                 : "sees " + terms.stream().map(ObservationTerm::feature).collect(Collectors.joining(", "));
         return role + " · " + sees;
     }

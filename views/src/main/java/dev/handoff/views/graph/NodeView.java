@@ -22,6 +22,7 @@ final class NodeView extends StackPane {
     private final Circle port = new Circle(6);
     private final Region body = new Region();
     private final Tooltip badgeTip = new Tooltip();
+    private final Tooltip nodeTip = new Tooltip();
 
     NodeView(GraphSnapshot.NodeItem item) {
         this.nodeId = item.id();
@@ -50,6 +51,7 @@ final class NodeView extends StackPane {
             getChildren().add(port);
         }
         getChildren().add(badge);
+        Tooltip.install(body, nodeTip);
         double w = stop ? STOP_WIDTH : GraphEditorViewModel.NODE_WIDTH;
         double h = stop ? STOP_HEIGHT : GraphEditorViewModel.NODE_HEIGHT;
         setMinSize(w, h);
@@ -89,6 +91,8 @@ final class NodeView extends StackPane {
         badge.setVisible(problems);
         badge.setText(problems ? String.valueOf(item.problems().size()) : "");
         badgeTip.setText(String.join("\n", item.problems()));
+        nodeTip.setText(stop ? "STOP: handing off here ends the episode and submits the artifact"
+                : item.title() + "\n" + item.subtitle() + (problems ? "\n\n⚠ " + String.join("\n⚠ ", item.problems()) : ""));
     }
 
     @Override

@@ -19,9 +19,9 @@ import java.util.Optional;
 
 /**
  * The inspector: a ControlsFX {@link PropertySheet} over the {@link InspectorViewModel}'s fields, and below it the
- * interface observation editor when one agent is selected. While the user types in the sheet its items are kept, so the
- * editor keeps its focus while each keystroke becomes (part of) one undoable edit; any other change (selection, undo,
- * open) rebuilds the items from the view-model.
+ * interface observation editor when one agent is selected. While the same fields are shown the items and editors are
+ * kept (focus and open sections survive; each keystroke becomes part of one undoable edit) and values changed elsewhere
+ * (undo, open) are pushed into the editors; another selection rebuilds the sheet.
  */
 public final class InspectorView extends VBox {
     private final InspectorViewModel vm;
@@ -44,10 +44,12 @@ public final class InspectorView extends VBox {
         sheet.setPropertyEditorFactory(new DefaultPropertyEditorFactory() {
             @Override
             public org.controlsfx.property.editor.PropertyEditor<?> call(PropertySheet.Item item) {
-                if (item instanceof FieldItem f && !f.field().choices().isEmpty()) {
-                    return Editors.createChoiceEditor(item, f.field().choices());
+                org.controlsfx.property.editor.PropertyEditor<?> editor = item instanceof FieldItem f && !f.field().choices().isEmpty()
+                        ? Editors.createChoiceEditor(item, f.field().choices()) : super.call(item);
+                if (item instanceof FieldItem f) {
+                    f.editor = editor;
                 }
-                return super.call(item);
+                return editor;
             }
         });
         InterfaceEditorView interfaceEditor = new InterfaceEditorView(interfaceVm);
@@ -90,9 +92,9 @@ public final class InspectorView extends VBox {
         List<String> keys = fields.stream().map(InspectorField::key).toList();
         boolean sameShape = keys.equals(new ArrayList<>(items.keySet()))
                 && fields.stream().allMatch(f -> items.get(f.key()).field().choices().equals(f.choices()));
-        if (sameShape && editingFromSheet) {
+        if (sameShape) {
             for (InspectorField f : fields) {
-                items.get(f.key()).refresh(f);
+                items.get(f.key()).refresh(f, !editingFromSheet);
             }
             return;
         }
@@ -107,6 +109,8 @@ public final class InspectorView extends VBox {
     private final class FieldItem implements PropertySheet.Item {
         private final SimpleObjectProperty<Object> value = new SimpleObjectProperty<>();
         private InspectorField field;
+        /** The editor ControlsFX made for this item; the sheet sets its value once, so later changes are pushed here. */
+        private org.controlsfx.property.editor.PropertyEditor<?> editor;
 
         FieldItem(InspectorField field) {
             this.field = field;
@@ -117,10 +121,14 @@ public final class InspectorView extends VBox {
             return field;
         }
 
-        void refresh(InspectorField f) {
+        @SuppressWarnings("unchecked")
+        void refresh(InspectorField f, boolean pushToEditor) {
             field = f;
             if (!java.util.Objects.equals(value.get(), f.value())) {
                 value.set(f.value());
+                if (pushToEditor && editor != null) {
+                    ((org.controlsfx.property.editor.PropertyEditor<Object>) editor).setValue(f.value());
+                }
             }
         }
 

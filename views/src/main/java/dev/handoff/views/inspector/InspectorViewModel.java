@@ -49,9 +49,15 @@ public final class InspectorViewModel {
     private final DocumentViewModel document;
     private final SelectionModel selection;
     private final ObservableList<InspectorField> fields = FXCollections.observableArrayList();
+    /** One read-only wrapper for good: a wrapper made per call would hold its listeners only weakly. */
+    private final ObservableList<InspectorField> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>(this, "subject", Subject.WORKFLOW);
     private String subjectKey = "";
+    /** The run of edits in one field: its key, the document before it, and the document it has produced so far. */
+    private String runKey;
+    private Workflow runBase;
+    private Workflow runAfter;
 
     public InspectorViewModel(DocumentViewModel document, SelectionModel selection) {
         this.document = document;
@@ -65,7 +71,7 @@ public final class InspectorViewModel {
     }
 
     public ObservableList<InspectorField> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     /** "Workflow", "Agent · Solver", "Handoff · Solver → Verifier", "3 selected". */
@@ -88,13 +94,21 @@ public final class InspectorViewModel {
         if (!f.editable() || value == null || value.equals(f.value())) {
             return;
         }
+        String mergeKey = subjectKey + "#" + key;
+        boolean continuing = mergeKey.equals(runKey) && document.document() == runAfter;
+        Workflow base = continuing ? runBase : document.document();
         WorkflowEdit edit;
         try {
-            edit = f.edit().apply(document.document(), value);
+            edit = f.edit().apply(base, value);
         } catch (IllegalArgumentException notAValue) {
             return;
         }
-        document.execute(edit, subjectKey + "#" + key);
+        if (!continuing) {
+            runKey = mergeKey;
+            runBase = base;
+        }
+        document.execute(edit, mergeKey);
+        runAfter = document.document();
     }
 
     private void refresh() {
@@ -121,7 +135,8 @@ public final class InspectorViewModel {
         } else {
             subject.set(Subject.WORKFLOW);
             subjectKey = "workflow";
-            heading.set("Workflow · " + (w.name() == null ? "Untitled" : w.name()));
+            boolean stopSelected = selection.nodes().contains(HandoffSpec.STOP);
+            heading.set((stopSelected ? "STOP ends the episode · " : "") + "Workflow · " + (w.name() == null ? "Untitled" : w.name()));
             workflowFields(w, list);
         }
         fields.setAll(list);
@@ -180,8 +195,11 @@ public final class InspectorViewModel {
                     : value instanceof Boolean ? Boolean.class : String.class;
             Object shown = whole ? (Object) ((Number) value).longValue() : value instanceof Number n ? (Object) n.doubleValue()
                     : value instanceof Boolean ? value : String.valueOf(value);
-            out.add(field("env.param." + key, "Environment", key, "Parameter of the " + env.kind() + " kind", type, shown,
-                    (doc, v) -> DocumentEdits.setEnvironment(doc, envOf(doc).with(key, v), "Set " + key + " to " + v)));
+            boolean structured = value instanceof java.util.Collection || value instanceof Map;
+            out.add(field("env.param." + key, "Environment", key, structured
+                            ? "Parameter of the " + env.kind() + " kind (a list or table: edit it in the file)"
+                            : "Parameter of the " + env.kind() + " kind", type, shown,
+                    structured ? null : (doc, v) -> DocumentEdits.setEnvironment(doc, envOf(doc).with(key, v), "Set " + key + " to " + v)));
         }
         TrainingSettings t = w.training() == null
                 ? new TrainingSettings("icq-tabular", 0.95, null, null, 0, null, null) : w.training();

@@ -47,6 +47,7 @@ final class InterfaceEditorView extends VBox {
         });
         vm.seesPrivateStateProperty().addListener((o, was, now) -> privateState.setSelected(now));
         privateState.setSelected(vm.seesPrivateStateProperty().get());
+        privateState.disableProperty().bind(vm.hasPrivateStateProperty().not());
         Label count = new Label();
         count.setId("view-count");
         count.getStyleClass().add("view-count");
@@ -55,7 +56,7 @@ final class InterfaceEditorView extends VBox {
         count.textProperty().bind(vm.viewCountTextProperty());
         vm.viewCountProperty().addListener((o, a, n) -> count.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("problem"), n.longValue() < 0));
-        getChildren().addAll(title, explain, grid, privateState, count);
+        getChildren().addAll(title, count, explain, grid, privateState);
         setPadding(new Insets(10, 12, 12, 12));
         vm.rows().addListener((ListChangeListener<FeatureRow>) c -> rebuild());
         rebuild();

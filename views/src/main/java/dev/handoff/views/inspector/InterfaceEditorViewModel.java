@@ -37,8 +37,11 @@ public final class InterfaceEditorViewModel {
     private final SelectionModel selection;
     private final ToLongBiFunction<ArtifactSchema, AgentSpec> viewCounter;
     private final ObservableList<FeatureRow> rows = FXCollections.observableArrayList();
+    /** One read-only wrapper for good: a wrapper made per call would hold its listeners only weakly. */
+    private final ObservableList<FeatureRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
     private final ReadOnlyBooleanWrapper seesPrivateState = new ReadOnlyBooleanWrapper(this, "seesPrivateState");
+    private final ReadOnlyBooleanWrapper hasPrivateState = new ReadOnlyBooleanWrapper(this, "hasPrivateState");
     private final ReadOnlyStringWrapper privateStateLabel = new ReadOnlyStringWrapper(this, "privateStateLabel", "");
     private final ReadOnlyLongWrapper viewCount = new ReadOnlyLongWrapper(this, "viewCount");
     private final ReadOnlyStringWrapper viewCountText = new ReadOnlyStringWrapper(this, "viewCountText", "");
@@ -60,7 +63,7 @@ public final class InterfaceEditorViewModel {
     }
 
     public ObservableList<FeatureRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** True when exactly one agent is selected. */
@@ -70,6 +73,11 @@ public final class InterfaceEditorViewModel {
 
     public ReadOnlyBooleanProperty seesPrivateStateProperty() {
         return seesPrivateState.getReadOnlyProperty();
+    }
+
+    /** False when the agent's private state has a single value (seeing it or not changes nothing). */
+    public ReadOnlyBooleanProperty hasPrivateStateProperty() {
+        return hasPrivateState.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty privateStateLabelProperty() {
@@ -189,9 +197,12 @@ public final class InterfaceEditorViewModel {
         }
         rows.setAll(list);
         seesPrivateState.set(obs.privateStateIncluded());
-        String ps = a.privateState() == null ? "private state" : a.privateState().name();
-        privateStateLabel.set("Sees its own " + ps + " (" + a.privateStateCount() + " values)");
-        if (obs.privateStateIncluded()) {
+        String ps = a.privateState() == null || a.privateState().name() == null ? "private state" : a.privateState().name();
+        hasPrivateState.set(a.privateStateCount() > 1);
+        privateStateLabel.set(a.privateStateCount() > 1
+                ? "Sees its own " + ps + " (" + a.privateStateCount() + " values)"
+                : "Has no private state to see");
+        if (obs.privateStateIncluded() && a.privateStateCount() > 1) {
             factors.add(ps + " " + a.privateStateCount());
         }
         long count = viewCounter.applyAsLong(schema(), a);

@@ -13,6 +13,7 @@ public final class ProblemsView extends ListView<Problem> {
         super(vm.problems());
         setId("problems");
         getStyleClass().add("problems-list");
+        setPrefWidth(0);
         setPlaceholder(new Label("No problems: this workflow is ready to train."));
         setCellFactory(list -> new ListCell<>() {
             @Override
@@ -25,6 +26,8 @@ public final class ProblemsView extends ListView<Problem> {
                 }
                 Label message = new Label("⚠  " + p.message());
                 message.setWrapText(true);
+                message.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 Label path = new Label(p.path());
                 path.getStyleClass().add("problem-path");
                 setGraphic(new VBox(1, message, path));

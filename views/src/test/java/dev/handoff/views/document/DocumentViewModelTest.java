@@ -99,6 +99,15 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void generationChangesOnNewAndOpenButNotOnEdits() {
+        int g = doc.generationProperty().get();
+        doc.execute(DocumentEdits.setName(doc.document(), "A"));
+        assertThat(doc.generationProperty().get()).isEqualTo(g);
+        doc.newDocument();
+        assertThat(doc.generationProperty().get()).isEqualTo(g + 1);
+    }
+
+    @Test
     void saveWithoutAFileAsksForSaveAs() throws Exception {
         assertThat(doc.save()).isFalse();
     }

@@ -207,6 +207,51 @@ class GraphEditorViewModelTest {
     }
 
     @Test
+    void addingNearTheSamePointNeverStacksAgents() {
+        for (int i = 0; i < 9; i++) {
+            graph.addAgentNear(500, 400);
+        }
+        assertThat(doc.document().agents()).hasSize(9);
+        assertNoOverlap(graph.graph());
+    }
+
+    @Test
+    void overlappingNodesAreCountedAndAutoLayoutClearsThem() {
+        Workflow ring = Fixtures.ring10();
+        dev.handoff.workflow.Layout squeezed = dev.handoff.workflow.Layout.EMPTY;
+        for (int i = 0; i < 10; i++) {
+            squeezed = squeezed.with("a" + i, new Point(20 * i, 10 * i));
+        }
+        doc.execute(new WorkflowEdit("Load squeezed ring", doc.document(), ring.withLayout(squeezed)));
+        assertThat(graph.overlappingProperty().get()).isEqualTo(10);
+        graph.autoLayout();
+        assertThat(graph.overlappingProperty().get()).isZero();
+    }
+
+    @Test
+    void spreadingOutAGridKeepsItsShapeAndSeparatesTheNodes() {
+        Workflow ring = Fixtures.ring10();
+        dev.handoff.workflow.Layout grid = dev.handoff.workflow.Layout.EMPTY;
+        for (int i = 0; i < 10; i++) {
+            grid = grid.with("a" + i, new Point(90 * (i % 5), 80 * (i / 5)));
+        }
+        grid = grid.with(HandoffSpec.STOP, new Point(500, 0));
+        doc.execute(new WorkflowEdit("Load grid", doc.document(), ring.withLayout(grid)));
+        assertThat(graph.overlappingProperty().get()).isPositive();
+        double factor = graph.spreadOut();
+        assertThat(factor).isGreaterThan(1).isLessThanOrEqualTo(GraphEditorViewModel.MAX_SPREAD);
+        assertThat(graph.overlappingProperty().get()).isZero();
+        Point p0 = graph.positionOf("a0");
+        Point p1 = graph.positionOf("a1");
+        Point p5 = graph.positionOf("a5");
+        assertThat(p1.y()).isEqualTo(p0.y());
+        assertThat(p5.x()).isEqualTo(p0.x());
+        assertThat(doc.undoDescriptionProperty().get()).isEqualTo("Spread out");
+        doc.undo();
+        assertThat(graph.overlappingProperty().get()).isPositive();
+    }
+
+    @Test
     void arrowKeysMoveTheSelectionAsOneEdit() {
         String a = graph.addAgentAt(100, 100);
         Point p = graph.positionOf(a);

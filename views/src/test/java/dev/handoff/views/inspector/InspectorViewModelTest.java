@@ -59,6 +59,17 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void listAndTableParametersAreShownButNotEditedAsText() {
+        doc.execute(dev.handoff.workflow.edit.DocumentEdits.setEnvironment(doc.document(),
+                doc.document().environment().with("costs", java.util.List.of(1, 2.5)), "Add costs"));
+        InspectorField costs = inspector.field("env.param.costs");
+        assertThat(costs.value()).isEqualTo("[1, 2.5]");
+        assertThat(costs.editable()).isFalse();
+        inspector.set("env.param.costs", "oops");
+        assertThat(doc.document().environment().parameters().get("costs")).isEqualTo(java.util.List.of(1, 2.5));
+    }
+
+    @Test
     void textThatIsNotAValueChangesNothing() {
         Workflow before = doc.document();
         inspector.set("train.seeds", "four");
@@ -73,7 +84,7 @@ class InspectorViewModelTest {
         inspector.set("agent.name", "So");
         inspector.set("agent.name", "Solver");
         assertThat(doc.document().agent("a0").orElseThrow().name()).isEqualTo("Solver");
-        assertThat(doc.undoDescriptionProperty().get()).isEqualTo("Rename So to Solver");
+        assertThat(doc.undoDescriptionProperty().get()).isEqualTo("Rename Agent 0 to Solver");
         doc.undo();
         assertThat(doc.document().agent("a0").orElseThrow().name()).isEqualTo("Agent 0");
     }

@@ -1,0 +1,34 @@
+package dev.handoff.views;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.handoff.workflow.WorkflowJson;
+import dev.handoff.workflow.WorkflowValidator;
+import javafx.scene.Node;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** MVVM in the views module: only view-models talk to the model's services; views bind and forward gestures. */
+class ViewLayeringArchTest {
+    private static final JavaClasses VIEWS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.handoff.views");
+
+    @Test
+    void viewsDoNotReadOrWriteFilesOrValidateThemselves() {
+        noClasses().that().areAssignableTo(Node.class)
+                .should().dependOnClassesThat().belongToAnyOf(WorkflowJson.class, WorkflowValidator.class, java.nio.file.Files.class)
+                .because("file IO and validation belong to the view-models")
+                .check(VIEWS);
+    }
+
+    @Test
+    void viewModelsDoNotTouchTheSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleName("SelectionModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("view-models are tested without a screen")
+                .check(VIEWS);
+    }
+}
