@@ -574,7 +574,11 @@ public final class TrainingDashboardView extends BorderPane {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         List<SeriesBuffer> curves = vm.qCurves(agent, view);
         for (int a = 0; a < curves.size(); a++) {
-            XYSeries s = new XYSeries(vm.actionName(agent, a), false, true);
+            String key = vm.actionName(agent, a);
+            if (lines.getSeriesIndex(key) >= 0) {
+                key = key + " (action " + a + ")";
+            }
+            XYSeries s = new XYSeries(key, false, true);
             SeriesBuffer b = curves.get(a);
             int stride = Math.max(1, b.size() / MAX_POINTS);
             for (int i = 0; i < b.size(); i += stride) {

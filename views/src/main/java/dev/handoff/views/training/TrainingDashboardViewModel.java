@@ -396,11 +396,14 @@ public final class TrainingDashboardViewModel {
         AgentSpec spec = workflow.agents().get(agent);
         int target = shape.target(agent, action);
         String to = target == HandoffEnvironment.STOP ? HandoffSpec.STOP : workflow.agents().get(target).id();
-        if (spec.options().size() == shape.actionCount(agent)) {
-            String name = spec.options().get(action).name();
-            return (name == null || name.isBlank() ? spec.options().get(action).id() : name) + " → " + to;
+        int k = spec.options().size();
+        int actions = shape.actionCount(agent);
+        if (k > 0 && actions % k == 0) { // actions are option · targets + target (ICQ.md §1's options with a handoff)
+            dev.handoff.workflow.OptionSpec o = spec.options().get(action / (actions / k));
+            String name = o.name() == null || o.name().isBlank() ? o.id() : o.name();
+            return name + " → " + to;
         }
-        return "→ " + to;
+        return "action " + action + " → " + to;
     }
 
     public int viewCount(int agent) {
