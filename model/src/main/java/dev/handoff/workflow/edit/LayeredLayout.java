@@ -20,6 +20,7 @@ import java.util.Set;
 
 /**
  * A layered (Sugiyama-style) layout of the handoff graph on a JGraphT graph: cycles broken by reversing DFS back edges,
+ * (for networks whose handoffs mostly come in opposite pairs, edges oriented by hop distance instead),
  * longest-path layers flowing left to right, barycentre ordering inside layers, and, when there are many layers,
  * the layers wrapped into rows that run back and forth so the drawing keeps a screen-like aspect. Every node gets its
  * own grid slot, so nodes never overlap. STOP is laid out like any node (after its predecessors).
@@ -56,7 +57,7 @@ public final class LayeredLayout {
             }
         }
 
-        Graph<String, DefaultEdge> dag = acyclic(nodes, out);
+        Graph<String, DefaultEdge> dag = mostlySymmetric(out) ? orientedByDistance(nodes, out) : acyclic(nodes, out);
         Map<String, Integer> layer = longestPathLayers(dag, docOrder);
         int maxLayer = layer.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (dag.inDegreeOf(HandoffSpec.STOP) == 0 && nodes.size() > 1) {
@@ -73,6 +74,79 @@ public final class LayeredLayout {
         layers.removeIf(List::isEmpty);
         orderByBarycentre(layers, dag);
         return place(layers);
+    }
+
+    /**
+     * True when most handoffs come in opposite pairs (a network such as routing, rather than a pipeline): there the
+     * layers follow hop distance instead of a depth-first chain.
+     */
+    static boolean mostlySymmetric(Map<String, List<String>> out) {
+        int edges = 0;
+        int paired = 0;
+        for (Map.Entry<String, List<String>> e : out.entrySet()) {
+            for (String t : e.getValue()) {
+                edges++;
+                if (out.containsKey(t) && out.get(t).contains(e.getKey())) {
+                    paired++;
+                }
+            }
+        }
+        return edges > 0 && paired * 2 > edges;
+    }
+
+    /**
+     * Orients every edge from the node nearer (in hops, breadth-first from the first agents in document order, edges
+     * taken both ways) to the farther one, ties by document order: acyclic by construction. STOP stays a sink.
+     */
+    private static Graph<String, DefaultEdge> orientedByDistance(List<String> nodes, Map<String, List<String>> out) {
+        Map<String, List<String>> both = new HashMap<>();
+        nodes.forEach(n -> both.put(n, new ArrayList<>()));
+        for (Map.Entry<String, List<String>> e : out.entrySet()) {
+            for (String t : e.getValue()) {
+                if (!HandoffSpec.STOP.equals(t) && !HandoffSpec.STOP.equals(e.getKey())) {
+                    both.get(e.getKey()).add(t);
+                    both.get(t).add(e.getKey());
+                }
+            }
+        }
+        Map<String, Integer> depth = new HashMap<>();
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+        for (String root : nodes) {
+            if (HandoffSpec.STOP.equals(root) || depth.containsKey(root)) {
+                continue;
+            }
+            depth.put(root, 0);
+            queue.add(root);
+            while (!queue.isEmpty()) {
+                String v = queue.poll();
+                for (String t : both.get(v)) {
+                    if (!depth.containsKey(t)) {
+                        depth.put(t, depth.get(v) + 1);
+                        queue.add(t);
+                    }
+                }
+            }
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            index.put(nodes.get(i), i);
+        }
+        Comparator<String> order = Comparator.<String>comparingInt(n -> HandoffSpec.STOP.equals(n) ? Integer.MAX_VALUE : depth.get(n))
+                .thenComparingInt(index::get);
+        Graph<String, DefaultEdge> g = new SimpleDirectedGraph<>(DefaultEdge.class);
+        nodes.forEach(g::addVertex);
+        for (Map.Entry<String, List<String>> e : out.entrySet()) {
+            for (String t : e.getValue()) {
+                String a = e.getKey();
+                boolean forward = order.compare(a, t) < 0;
+                String from = forward ? a : t;
+                String to = forward ? t : a;
+                if (!g.containsEdge(from, to)) {
+                    g.addEdge(from, to);
+                }
+            }
+        }
+        return g;
     }
 
     /** Copies the graph, reversing each edge that closes a cycle in a depth-first search taken in document order. */

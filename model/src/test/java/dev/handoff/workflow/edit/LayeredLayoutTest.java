@@ -51,6 +51,33 @@ class LayeredLayoutTest {
     }
 
     @Test
+    void aGridNetworkIsLayeredByHopDistanceNotByALongChain() {
+        List<AgentSpec> agents = new ArrayList<>();
+        List<HandoffSpec> hs = new ArrayList<>();
+        int n = 6;
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                agents.add(new AgentSpec("r" + r + "c" + c, null, null, null, null, null));
+                if (c + 1 < n) {
+                    hs.add(new HandoffSpec("r" + r + "c" + c, "r" + r + "c" + (c + 1)));
+                    hs.add(new HandoffSpec("r" + r + "c" + (c + 1), "r" + r + "c" + c));
+                }
+                if (r + 1 < n) {
+                    hs.add(new HandoffSpec("r" + r + "c" + c, "r" + (r + 1) + "c" + c));
+                    hs.add(new HandoffSpec("r" + (r + 1) + "c" + c, "r" + r + "c" + c));
+                }
+            }
+        }
+        hs.add(new HandoffSpec("r5c5", HandoffSpec.STOP));
+        Workflow grid = new Workflow(1, null, null, null, new ArtifactSchema(List.of()), agents, hs, null, null, null);
+        Map<String, Point> p = LayeredLayout.compute(grid);
+        assertNoOverlap(p);
+        long columns = p.values().stream().map(Point::x).distinct().count();
+        assertThat(columns).as("distinct columns (hop distances 0..10 plus STOP, wrapped)").isLessThanOrEqualTo(12);
+        assertThat(p.get("r0c1").x()).isEqualTo(p.get("r1c0").x());
+    }
+
+    @Test
     void layoutIsDeterministic() {
         assertThat(LayeredLayout.compute(TinyWorkflows.ring(7))).isEqualTo(LayeredLayout.compute(TinyWorkflows.ring(7)));
     }

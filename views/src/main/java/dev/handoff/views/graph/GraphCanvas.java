@@ -594,10 +594,6 @@ public final class GraphCanvas extends Region {
         return v == null ? null : v.port().localToScreen(v.port().getBoundsInLocal());
     }
 
-    static boolean isStop(String id) {
-        return HandoffSpec.STOP.equals(id);
-    }
-
     static Polygon arrowHead() {
         Polygon p = new Polygon(0, 0, -11, -5.5, -11, 5.5);
         p.getStyleClass().add("edge-arrow");

@@ -102,13 +102,24 @@ class EditorViewFxTest {
     }
 
     @Test
-    void deleteKeyAndShortcutUndoWorkOnTheCanvas(FxRobot robot) {
+    void deleteBackspaceUndoAndBothRedoShortcutsWorkOnTheCanvas(FxRobot robot) {
         robot.clickOn("#add-agent");
         robot.clickOn(view.canvas().nodeView(agentIds().get(0)));
         robot.type(KeyCode.DELETE);
         assertThat(doc.document().agents()).isEmpty();
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertThat(doc.document().agents()).hasSize(1);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        assertThat(doc.document().agents()).isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(doc.document().agents()).isEmpty();
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertThat(doc.document().agents()).isEmpty();
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        robot.clickOn(view.canvas().nodeView(agentIds().get(0)));
+        robot.type(KeyCode.BACK_SPACE);
+        assertThat(doc.document().agents()).isEmpty();
     }
 
     @Test
