@@ -36,8 +36,10 @@ public final class ChartPanel extends BorderPane {
         setId(id);
         viewer.setMinSize(120, 100);
         caption.getStyleClass().add("chart-caption");
-        caption.setWrapText(false);
+        caption.setWrapText(true);
         caption.setMinWidth(0);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(caption, Priority.ALWAYS);
         Button png = new Button("PNG");
         png.setTooltip(new Tooltip("Save this chart as a PNG image"));
         png.setOnAction(e -> choose("PNG image", "*.png").ifPresent(this::savePng));
@@ -47,10 +49,9 @@ public final class ChartPanel extends BorderPane {
         for (Button b : new Button[] {png, csv}) {
             b.getStyleClass().addAll("small", "flat");
             b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(4, caption, grow, png, csv);
+        HBox bar = new HBox(4, caption, png, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 4, 0, 6));
         setTop(bar);

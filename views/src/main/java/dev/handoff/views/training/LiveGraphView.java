@@ -142,6 +142,10 @@ public final class LiveGraphView extends Region {
         // edges
         g.setFont(Font.font("SansSerif", 10));
         List<double[]> labelBoxes = new ArrayList<>();
+        for (AgentSpec a : w.agents()) { // labels never cover an agent
+            labelBoxes.add(new double[] {sx(a.id()) - NODE_W / 2, sy(a.id()) - NODE_H / 2, NODE_W, NODE_H});
+        }
+        List<double[]> pending = new ArrayList<>(); // label candidates: {edge, x, y}
         for (int e = 0; e < w.handoffs().size(); e++) {
             HandoffSpec h = w.handoffs().get(e);
             double x1 = sx(h.from()), y1 = sy(h.from()), x2 = sx(h.to()), y2 = sy(h.to());
@@ -158,24 +162,35 @@ public final class LiveGraphView extends Region {
             g.setFill(g.getStroke());
             g.fillPolygon(new double[] {exp, ax - uy * 4, ax + uy * 4}, new double[] {eyp, ay + ux * 4, ay - ux * 4}, 3);
             if (count > 0 && !Double.isNaN(mean)) {
-                String text = String.format(Locale.ROOT, "%.2f (%s)", mean, TrainingDashboardViewModel.count(count));
-                edgeLabels.add(h.from() + " → " + h.to() + ": " + text);
-                double mx = sxp + (exp - sxp) * 0.55, my = syp + (eyp - syp) * 0.55;
-                double tw = text.length() * 5.6 + 6;
-                double[] box = {mx - tw / 2, my - 7, tw, 14};
-                for (double[] b : labelBoxes) { // nudge off earlier labels
-                    if (Math.abs(b[0] - box[0]) < tw && Math.abs(b[1] - box[1]) < 14) {
-                        box[1] = b[1] + 15;
-                    }
-                }
-                labelBoxes.add(box);
-                g.setFill(bg.deriveColor(0, 1, 1, 0.85));
-                g.fillRoundRect(box[0], box[1], box[2], box[3], 6, 6);
-                g.setFill(fg);
-                g.setTextAlign(TextAlignment.CENTER);
-                g.setTextBaseline(VPos.CENTER);
-                g.fillText(text, box[0] + tw / 2, box[1] + 7);
+                pending.add(new double[] {e, sxp + (exp - sxp) * 0.55, syp + (eyp - syp) * 0.55});
             }
+        }
+        // labels of the busiest edges first; a label that would cover another is left out (its edge still glows)
+        pending.sort((a, b) -> Long.compare(vm.edgeRecentCount((int) b[0]), vm.edgeRecentCount((int) a[0])));
+        for (double[] c : pending) {
+            int e = (int) c[0];
+            HandoffSpec h = w.handoffs().get(e);
+            String text = String.format(Locale.ROOT, "%.2f (%s)", vm.edgeRecentMean(e), TrainingDashboardViewModel.count(vm.edgeRecentCount(e)));
+            double tw = text.length() * 5.6 + 6;
+            double[] box = {c[1] - tw / 2, c[2] - 7, tw, 14};
+            boolean clash = false;
+            for (double[] b : labelBoxes) {
+                if (box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3]) {
+                    clash = true;
+                    break;
+                }
+            }
+            if (clash) {
+                continue;
+            }
+            labelBoxes.add(box);
+            edgeLabels.add(h.from() + " → " + h.to() + ": " + text);
+            g.setFill(bg.deriveColor(0, 1, 1, 0.85));
+            g.fillRoundRect(box[0], box[1], box[2], box[3], 6, 6);
+            g.setFill(fg);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(text, box[0] + tw / 2, box[1] + 7);
         }
         // nodes
         g.setFont(Font.font("SansSerif", FontWeight.BOLD, 11));

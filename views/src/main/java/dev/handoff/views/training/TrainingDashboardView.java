@@ -66,6 +66,7 @@ import java.util.Map;
 public final class TrainingDashboardView extends BorderPane {
     private static final long DRAIN_NANOS = 66_000_000L; // ≈ 15 Hz
     private static final int MAX_POINTS = 600;
+    private static final int SCALAR_EDGES = 6;
     private final TrainingDashboardViewModel vm;
     private final LiveGraphView graph;
     private final ChartPanel returnPanel;
@@ -165,7 +166,7 @@ public final class TrainingDashboardView extends BorderPane {
         train.setId("dash-train");
         train.getStyleClass().add("accent");
         train.disableProperty().bind(vm.runningProperty());
-        Button pause = button("⏸  Pause", "Pause (F6): trainers stop between chunks; nothing is lost", vm::pause);
+        Button pause = button("Pause", "Pause (F6): trainers stop between chunks; nothing is lost", vm::pause);
         pause.setId("dash-pause");
         pause.disableProperty().bind(vm.runningProperty().not());
         Button step = button("Step", "Step one handoff per seed (F7): follow the artifact", () -> vm.step(1));
@@ -269,7 +270,7 @@ public final class TrainingDashboardView extends BorderPane {
 
         SplitPane left = new SplitPane(graphPane, policyPane, runsPane);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.5, 0.82);
+        left.setDividerPositions(0.52, 0.84);
 
         GridPane grid = new GridPane();
         grid.setHgap(6);
@@ -489,8 +490,8 @@ public final class TrainingDashboardView extends BorderPane {
             plot.addRangeMarker(m);
         }
         plot.getRangeAxis().setLabel(greedy ? "return J of the greedy policy (exact)" : "mean episode return (training)");
-        returnPanel.setCaption(greedy ? "Return of the greedy policy (exact), mean ± 95% CI over seeds; seeds faint; dashed: J*"
-                : "Training return per window, mean ± 95% CI over seeds; seeds faint");
+        returnPanel.setCaption(greedy ? "Greedy return J (exact) · mean ± 95% CI · seeds faint · dashed: J*"
+                : "Training return per window · mean ± 95% CI · seeds faint");
         ChartTheme.apply(c, dark);
         c.setNotify(true);
     }
@@ -503,7 +504,8 @@ public final class TrainingDashboardView extends BorderPane {
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.12f);
-        for (int e = 0; e < vm.edgeCount(); e++) {
+        List<Integer> shown = busiestEdges(SCALAR_EDGES);
+        for (int e : shown) {
             SeedBand mean = vm.scalarMeanBand(e);
             SeedBand spread = vm.scalarStdBand(e);
             YIntervalSeries s = new YIntervalSeries(vm.edgeName(e), false, true);
@@ -526,10 +528,21 @@ public final class TrainingDashboardView extends BorderPane {
         plot.setDataset(0, bands);
         plot.setRenderer(0, r);
         c.getLegend().setVisible(bands.getSeriesCount() <= 8);
-        scalarPanel.setCaption("Handoff scalars m per edge (" + algoLabel(vm.primary())
-                + "): mean over seeds, band = spread within a window");
+        scalarPanel.setCaption("Handoff scalars m (" + algoLabel(vm.primary()) + ") · "
+                + (shown.size() < vm.edgeCount() ? "the " + shown.size() + " busiest of " + vm.edgeCount() + " edges" : "every edge")
+                + " · band: spread in a window");
         ChartTheme.apply(c, dark);
         c.setNotify(true);
+    }
+
+    /** The {@code n} edges that carried the most scalars in the latest window (all of them before any data). */
+    private List<Integer> busiestEdges(int n) {
+        List<Integer> edges = new ArrayList<>();
+        for (int e = 0; e < vm.edgeCount(); e++) {
+            edges.add(e);
+        }
+        edges.sort((a, b) -> Long.compare(vm.edgeRecentCount(b), vm.edgeRecentCount(a)));
+        return edges.subList(0, Math.min(n, edges.size()));
     }
 
     private void drawErrors() {
@@ -557,8 +570,7 @@ public final class TrainingDashboardView extends BorderPane {
         plot.setDataset(0, lines);
         plot.setRenderer(0, r);
         c.getLegend().setVisible(vm.agentCount() <= 12);
-        errorPanel.setCaption("TD error per agent (" + algoLabel(vm.primary()) + ", mean over seeds) — shown instead of "
-                + "error components, which need neural IC-Q");
+        errorPanel.setCaption("TD error per agent (" + algoLabel(vm.primary()) + ") · error components need neural IC-Q");
         ChartTheme.apply(c, dark);
         c.setNotify(true);
     }
