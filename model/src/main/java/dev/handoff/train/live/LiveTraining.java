@@ -38,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LiveTraining {
     private static final Logger LOG = LoggerFactory.getLogger(LiveTraining.class);
     private static final long PACE_TICK_NANOS = 50_000_000L;
+    private static final long MIN_EVALUATION_GAP_NANOS = 250_000_000L;
 
     /** What to train. {@code runsRoot} null: keep no run folder. */
     public record Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
@@ -64,6 +65,7 @@ public final class LiveTraining {
     private final Double oracleReturn;
     private final long evaluateEvery;
     private final Map<SeedTrainer, Long> nextEvaluation = new ConcurrentHashMap<>();
+    private final Map<SeedTrainer, Long> lastEvaluationNanos = new ConcurrentHashMap<>();
     private final WindowRing<TrainingWindow> windows = new WindowRing<>(8192);
     private final WindowRing<GreedyPoint> greedy = new WindowRing<>(4096);
     private final WindowRing<ActivitySample> activity = new WindowRing<>(1024);
@@ -297,8 +299,11 @@ public final class LiveTraining {
     private void afterChunk(SeedTrainer t) {
         boolean first = t.seed() == request.seeds().get(0);
         long due = nextEvaluation.getOrDefault(t, 0L);
-        if (t.handoffs() >= due || t.finished()) {
+        long now = System.nanoTime();
+        // evaluations are spaced in handoffs and, at full speed, in time too, so they never cost the trainer much
+        if ((t.handoffs() >= due && now - lastEvaluationNanos.getOrDefault(t, 0L) >= MIN_EVALUATION_GAP_NANOS) || t.finished()) {
             nextEvaluation.put(t, t.handoffs() + evaluateEvery);
+            lastEvaluationNanos.put(t, now);
             if (model != null) {
                 try {
                     double j = GreedyReturn.of(request.workflow(), request.kind(), t, model, 0);

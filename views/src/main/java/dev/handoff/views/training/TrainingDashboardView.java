@@ -65,7 +65,8 @@ import java.util.Map;
  */
 public final class TrainingDashboardView extends BorderPane {
     private static final long DRAIN_NANOS = 66_000_000L; // ≈ 15 Hz
-    private static final int MAX_POINTS = 600;
+    private static final long CHART_NANOS = 80_000_000L; // one chart every 80 ms: each about twice a second
+    private static final int MAX_POINTS = 400;
     private static final int SCALAR_EDGES = 6;
     private final TrainingDashboardViewModel vm;
     private final LiveGraphView graph;
@@ -78,6 +79,8 @@ public final class TrainingDashboardView extends BorderPane {
     private final Label notification = new Label();
     private boolean dark;
     private long lastDrain;
+    private long lastChartDraw;
+    private int nextChart;
     private long drawnRevision = -1;
     private final AnimationTimer timer;
 
@@ -116,7 +119,16 @@ public final class TrainingDashboardView extends BorderPane {
                 lastDrain = now;
                 vm.drain();
                 if (vm.revisionProperty().get() != drawnRevision) {
-                    redrawAll();
+                    graph.redraw(); // cheap: every drain
+                    // charts are costly to render: while training, at most every CHART_NANOS; at once otherwise
+                    // one chart per tick, in turn, keeps every pulse short (software rendering redraws a chart in ~25 ms)
+                    if (!vm.runningProperty().get()) {
+                        redrawAll();
+                    } else if (now - lastChartDraw >= CHART_NANOS) {
+                        lastChartDraw = now;
+                        redrawOne(nextChart);
+                        nextChart = (nextChart + 1) % 5;
+                    }
                 }
             }
         };
@@ -383,12 +395,25 @@ public final class TrainingDashboardView extends BorderPane {
 
     /** Rebuilds every chart's datasets from the view-model, notifications suspended meanwhile (FX thread). */
     public void redrawAll() {
-        drawnRevision = vm.revisionProperty().get();
-        drawReturn();
-        drawScalars();
-        drawErrors();
-        drawQ();
+        for (int k = 0; k < 5; k++) {
+            redrawOne(k);
+        }
         graph.redraw();
+    }
+
+    /** Redraws one part: 0 return, 1 errors, 2 scalars, 3 Q-values, 4 policy table. */
+    private void redrawOne(int k) {
+        switch (k) {
+            case 0 -> drawReturn();
+            case 1 -> drawErrors();
+            case 2 -> drawScalars();
+            case 3 -> drawQ();
+            default -> drawPolicy();
+        }
+    }
+
+    private void drawPolicy() {
+        drawnRevision = vm.revisionProperty().get();
         int agent = vm.selectedAgentProperty().get();
         List<PolicyRow> rows = vm.policyTable(agent);
         PolicyRow sel = policy.getSelectionModel().getSelectedItem();
