@@ -10,19 +10,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.XYDataset;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** One dashboard chart: a JFreeChart-FX viewer with a caption saying what it shows, and PNG / CSV export buttons. */
 public final class ChartPanel extends BorderPane {
@@ -80,48 +72,15 @@ public final class ChartPanel extends BorderPane {
     }
 
     public void savePng(File f) {
-        try {
-            ChartUtils.saveChartAsPNG(f, chart, Math.max(400, (int) getWidth()), Math.max(300, (int) getHeight()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ChartExport.writePng(chart, f, Math.max(400, (int) getWidth()), Math.max(300, (int) getHeight()));
     }
 
-    /** Writes every series of every dataset as rows {@code series,x,y} (with the band's low and high where there is one). */
+    /** Writes the plotted data as CSV (see {@link ChartExport#csv}). */
     public void saveCsv(Path file) {
-        try {
-            Files.writeString(file, csv(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ChartExport.writeCsv(chart, file);
     }
 
     public String csv() {
-        StringBuilder sb = new StringBuilder("series,x,y,low,high\n");
-        if (chart.getPlot() instanceof XYPlot p) {
-            for (int d = 0; d < p.getDatasetCount(); d++) {
-                XYDataset ds = p.getDataset(d);
-                if (ds == null) {
-                    continue;
-                }
-                for (int s = 0; s < ds.getSeriesCount(); s++) {
-                    String key = String.valueOf(ds.getSeriesKey(s)).replace(',', ';');
-                    for (int i = 0; i < ds.getItemCount(s); i++) {
-                        sb.append(key).append(',').append(num(ds.getXValue(s, i))).append(',').append(num(ds.getYValue(s, i)));
-                        if (ds instanceof org.jfree.data.xy.YIntervalSeriesCollection iv) {
-                            sb.append(',').append(num(iv.getStartYValue(s, i))).append(',').append(num(iv.getEndYValue(s, i)));
-                        } else {
-                            sb.append(",,");
-                        }
-                        sb.append('\n');
-                    }
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+        return ChartExport.csv(chart);
     }
 }

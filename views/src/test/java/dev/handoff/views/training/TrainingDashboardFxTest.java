@@ -34,14 +34,30 @@ class TrainingDashboardFxTest {
         runs = Files.createTempDirectory("dashboard-runs");
         Workflow w = WorkflowLoading.loadValid(TrainingDashboardViewModelTest.repoRoot()
                 .resolve("sample-workflows/synthetic-gap.workflow.json"));
+        // a budget the run cannot finish within the test, so Pause always finds it running
+        w = w.withTraining(w.training().withHandoffs(500_000_000L));
         vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
         view = new TrainingDashboardView(vm);
         stage.setScene(new Scene(view, 1260, 780));
         stage.show();
     }
 
+    /** Waits until {@code condition}, evaluated on the FX thread, holds (the charts and canvas belong to that thread). */
     private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end) {
+            if (onFx(condition)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out; state " + vm.stateProperty().get() + ", " + vm.statusTextProperty().get()
+                + ", windows drained " + vm.drainedWindows() + ", return points " + onFx(() -> TrainingDashboardView.itemCount(view.charts().get(0)))
+                + ", edge labels " + onFx(() -> view.graph().edgeLabels().size()));
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
     @Test

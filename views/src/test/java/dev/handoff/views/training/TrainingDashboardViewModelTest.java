@@ -117,5 +117,8 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
         assertThat(vm.holder()).isBetween(0, vm.agentCount() - 1);
         vm.stop();
+        drainUntil(vm, () -> vm.live().isClosed());
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
+        assertThat(vm.runs()).hasSize(3).allSatisfy(r -> assertThat(r.status()).startsWith("cancelled"));
     }
 }
