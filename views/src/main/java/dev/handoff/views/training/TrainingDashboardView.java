@@ -378,19 +378,20 @@ public final class TrainingDashboardView extends BorderPane {
     }
 
     private static Color algoColor(Algorithm a) {
-        return switch (a) {
-            case ICQ_TABULAR -> ChartTheme.ICQ;
-            case ORACLE -> ChartTheme.ORACLE;
-            case INDEPENDENT -> ChartTheme.INDEPENDENT;
-        };
+        if (a == Algorithm.ORACLE) {
+            return ChartTheme.ORACLE;
+        }
+        if (a == Algorithm.INDEPENDENT) {
+            return ChartTheme.INDEPENDENT;
+        }
+        return a == Algorithm.ICQ_TABULAR ? ChartTheme.ICQ : ChartTheme.palette(3 + a.ordinal());
     }
 
     private static String algoLabel(Algorithm a) {
-        return switch (a) {
-            case ICQ_TABULAR -> "IC-Q";
-            case ORACLE -> "oracle";
-            case INDEPENDENT -> "independent";
-        };
+        if (a == Algorithm.ICQ_TABULAR) {
+            return "IC-Q";
+        }
+        return a.cliName(); // oracle, independent, and learners added later under their CLI names
     }
 
     /** Rebuilds every chart's datasets from the view-model, notifications suspended meanwhile (FX thread). */
