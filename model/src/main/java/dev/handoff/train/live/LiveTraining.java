@@ -81,6 +81,9 @@ public final class LiveTraining {
     private volatile boolean closed;
     private volatile List<TrainingSummary> summaries = List.of();
     private Thread pacer;
+    private final Object clock = new Object();
+    private long runningSince;
+    private long activeNanos;
 
     public LiveTraining(Request request) {
         this.request = request;
@@ -193,7 +196,14 @@ public final class LiveTraining {
     // ---- what readers see
 
     public Status status() {
-        return new Status(shownState, shownMessage, run.handoffsDone(), run.handoffsBudget(), run.activeSeconds());
+        return new Status(shownState, shownMessage, run.handoffsDone(), run.handoffsBudget(), activeSeconds());
+    }
+
+    /** Seconds the user has had this run training (pauses excluded; paced steps and the waits between them included). */
+    private double activeSeconds() {
+        synchronized (clock) {
+            return (activeNanos + (runningSince > 0 ? System.nanoTime() - runningSince : 0)) / 1e9;
+        }
     }
 
     public WindowRing<TrainingWindow> windows() {
@@ -263,7 +273,16 @@ public final class LiveTraining {
 
     // ---- internals
 
+    /** Called on trainer threads too (inside the run's lock), so it takes only the clock's own lock. */
     private void show(RunState s, String message) {
+        synchronized (clock) {
+            if (s == RunState.RUNNING && runningSince == 0) {
+                runningSince = System.nanoTime();
+            } else if (s != RunState.RUNNING && runningSince > 0) {
+                activeNanos += System.nanoTime() - runningSince;
+                runningSince = 0;
+            }
+        }
         shownMessage = message;
         shownState = s;
     }

@@ -80,6 +80,9 @@ class LiveTrainingTest {
         Thread.sleep(1_000);
         long done = live.status().handoffsDone();
         assertThat(done).isBetween(20L, 400L); // 100 handoffs/s for 1 s, loosely: a shared machine
+        // the clock counts the waits between paced steps, so the rate shown is the paced rate
+        assertThat(live.status().activeSeconds()).isGreaterThan(0.8);
+        assertThat(live.status().handoffsPerSecond()).isBetween(20.0, 400.0);
         live.pause();
         Thread.sleep(150);
         long paused = live.status().handoffsDone();

@@ -206,6 +206,7 @@ public final class TrainingDashboardView extends BorderPane {
         seeds.setId("dash-seeds");
         seeds.setPrefWidth(70);
         seeds.valueProperty().addListener((o, a, n) -> vm.seedsProperty().set(n));
+        vm.seedsProperty().addListener((o, a, n) -> seeds.getValueFactory().setValue(n.intValue()));
         seeds.setTooltip(new Tooltip("Seeds per learner (1, 2, …)"));
         ComboBox<String> speed = new ComboBox<>(FXCollections.observableArrayList("Full speed", "10 000 /s", "1 000 /s",
                 "100 /s", "10 /s", "2 /s"));
@@ -214,6 +215,8 @@ public final class TrainingDashboardView extends BorderPane {
         speed.setTooltip(new Tooltip("Handoffs per second per seed: slow speeds let you follow the artifact on the graph"));
         speed.valueProperty().addListener((o, a, v) -> vm.setPace(v.startsWith("Full") ? 0
                 : Double.parseDouble(v.replace(" /s", "").replace(" ", ""))));
+        vm.paceProperty().addListener((o, a, p) -> speed.setValue(p.doubleValue() <= 0 ? "Full speed"
+                : String.format(Locale.ROOT, "%,.0f /s", p.doubleValue()).replace(',', ' ')));
         Slider smooth = new Slider(0, 0.95, vm.smoothingProperty().get());
         smooth.setId("dash-smoothing");
         smooth.setPrefWidth(90);
@@ -365,8 +368,10 @@ public final class TrainingDashboardView extends BorderPane {
         XYPlot plot = new XYPlot();
         NumberAxis xa = new NumberAxis(x);
         xa.setAutoRangeIncludesZero(false);
+        xa.setAutoRangeMinimumSize(1000); // one point, or a few handoffs, still gets a readable axis
         NumberAxis ya = new NumberAxis(y);
         ya.setAutoRangeIncludesZero(false);
+        ya.setAutoRangeMinimumSize(0.01);
         plot.setDomainAxis(xa);
         plot.setRangeAxis(ya);
         JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -433,6 +438,7 @@ public final class TrainingDashboardView extends BorderPane {
             ValueAxis nx = logX ? new LogAxis(x.getLabel()) : new NumberAxis(x.getLabel());
             if (nx instanceof NumberAxis n) {
                 n.setAutoRangeIncludesZero(false);
+                n.setAutoRangeMinimumSize(1000);
             } else {
                 ((LogAxis) nx).setSmallestValue(1);
             }
@@ -443,6 +449,7 @@ public final class TrainingDashboardView extends BorderPane {
             ValueAxis ny = logY ? new LogAxis(y.getLabel()) : new NumberAxis(y.getLabel());
             if (ny instanceof NumberAxis n) {
                 n.setAutoRangeIncludesZero(false);
+                n.setAutoRangeMinimumSize(0.01);
             } else {
                 ((LogAxis) ny).setSmallestValue(1e-6);
             }
