@@ -319,8 +319,11 @@ public final class LiveTraining {
         boolean first = t.seed() == request.seeds().get(0);
         long due = nextEvaluation.getOrDefault(t, 0L);
         long now = System.nanoTime();
-        // evaluations are spaced in handoffs and, at full speed, in time too, so they never cost the trainer much
-        if ((t.handoffs() >= due && now - lastEvaluationNanos.getOrDefault(t, 0L) >= MIN_EVALUATION_GAP_NANOS) || t.finished()) {
+        // evaluations are spaced in handoffs and, after the first tenth of the budget (where curves move fastest), in
+        // time too, so at full speed they never cost the trainer much
+        boolean early = t.handoffs() <= request.handoffs() / 10;
+        if ((t.handoffs() >= due && (early || now - lastEvaluationNanos.getOrDefault(t, 0L) >= MIN_EVALUATION_GAP_NANOS))
+                || t.finished()) {
             nextEvaluation.put(t, t.handoffs() + evaluateEvery);
             lastEvaluationNanos.put(t, now);
             if (model != null) {
