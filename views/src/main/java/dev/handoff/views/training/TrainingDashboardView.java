@@ -281,7 +281,11 @@ public final class TrainingDashboardView extends BorderPane {
                 setTooltip(new Tooltip(e.dir().toString()));
             }
         });
-        TitledPane runsPane = titled("Runs of this workflow", runs);
+        runs.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        runs.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunFolders.Entry>) c ->
+                vm.overlay(List.copyOf(runs.getSelectionModel().getSelectedItems())));
+        runs.setTooltip(new Tooltip("Select runs (Ctrl-click for several) to overlay their final return on the return chart"));
+        TitledPane runsPane = titled("Runs of this workflow · select to overlay", runs);
 
         SplitPane left = new SplitPane(graphPane, policyPane, runsPane);
         left.setOrientation(Orientation.VERTICAL);
@@ -390,6 +394,14 @@ public final class TrainingDashboardView extends BorderPane {
             return ChartTheme.INDEPENDENT;
         }
         return a == Algorithm.ICQ_TABULAR ? ChartTheme.ICQ : ChartTheme.palette(3 + a.ordinal());
+    }
+
+    private static Algorithm algorithmOf(String cliName) {
+        try {
+            return Algorithm.parse(cliName);
+        } catch (IllegalArgumentException e) {
+            return Algorithm.ICQ_TABULAR;
+        }
     }
 
     private static String algoLabel(Algorithm a) {
@@ -520,6 +532,16 @@ public final class TrainingDashboardView extends BorderPane {
             m.setLabelPaint(dark ? new Color(0xc9, 0xd1, 0xd9) : new Color(0x24, 0x29, 0x2f));
             m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            plot.addRangeMarker(m);
+        }
+        for (RunFolders.Entry e : vm.overlaid()) {
+            Color col = algoColor(algorithmOf(e.algorithm()));
+            ValueMarker m = new ValueMarker(e.meanReturn(), col, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 1f, new float[] {2f, 3f}, 0f));
+            m.setLabel(String.format(Locale.ROOT, "%s %s: J = %.3f", e.dir().getFileName(), e.algorithm(), e.meanReturn()));
+            m.setLabelPaint(col);
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(m);
         }
         plot.getRangeAxis().setLabel(greedy ? "return J of the greedy policy (exact)" : "mean episode return (training)");

@@ -74,6 +74,7 @@ public final class TrainingDashboardViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<RunFolders.Entry> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunFolders.Entry> overlaid = FXCollections.observableArrayList();
 
     private LiveTraining live;
     private final Map<Algorithm, Map<Long, SeriesBuffer>> greedyReturn = new EnumMap<>(Algorithm.class);
@@ -559,6 +560,17 @@ public final class TrainingDashboardViewModel {
                 refreshRuns();
             }
         }
+    }
+
+    /** Past runs drawn over the return chart (their final greedy return J as a dotted line). */
+    public ObservableList<RunFolders.Entry> overlaid() {
+        return overlaid;
+    }
+
+    /** Overlays the given past runs on the return chart (replacing the previous overlay). */
+    public void overlay(List<RunFolders.Entry> entries) {
+        overlaid.setAll(entries.stream().filter(e -> e.meanReturn() != null).toList());
+        revision.set(revision.get() + 1);
     }
 
     /** Lists the past runs of this workflow (newest first). */

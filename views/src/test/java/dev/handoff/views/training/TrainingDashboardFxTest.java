@@ -100,5 +100,8 @@ class TrainingDashboardFxTest {
         waitFor(() -> vm.stateProperty().get() == RunState.CANCELLED);
         assertThat(vm.notificationProperty().get()).startsWith("stopped");
         waitFor(() -> vm.runs().size() == 3);
+        // a stopped run has a final J: selecting it in the Runs panel overlays it on the return chart
+        robot.interact(() -> ((javafx.scene.control.ListView<?>) robot.lookup("#dash-runs").query()).getSelectionModel().selectAll());
+        waitFor(() -> view.charts().get(0).chart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size() == 4);
     }
 }

@@ -82,6 +82,11 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.statusTextProperty().get()).contains("Finished").contains("of 1.80M handoffs");
         assertThat(vm.runs()).hasSize(3);
 
+        long rev = vm.revisionProperty().get();
+        vm.overlay(vm.runs());
+        assertThat(vm.overlaid()).hasSize(3).allSatisfy(r -> assertThat(r.meanReturn()).isFinite());
+        assertThat(vm.revisionProperty().get()).isGreaterThan(rev);
+
         vm.reset();
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.READY);
         assertThat(vm.trainingReturn(Algorithm.ICQ_TABULAR)).isEmpty();
