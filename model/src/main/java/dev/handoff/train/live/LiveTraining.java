@@ -81,6 +81,8 @@ public final class LiveTraining {
     private volatile boolean closed;
     private volatile List<TrainingSummary> summaries = List.of();
     private Thread pacer;
+    private volatile boolean episodeStepping;
+    private volatile EpisodeStep lastEpisodeStep;
     private final Object clock = new Object();
     private long runningSince;
     private long activeNanos;
@@ -156,6 +158,38 @@ public final class LiveTraining {
 
     /** While paused (or before starting): every seed advances {@code handoffs} handoffs, then pauses again. */
     public synchronized void step(long handoffs) {
+        prepareStepping();
+        if (shownState == RunState.PAUSED && !episodeStepping) {
+            run.step(handoffs);
+        }
+    }
+
+    /**
+     * While paused (or before starting): every seed advances one handoff at a time until the first seed's artifact is
+     * handed to STOP, i.e. one episode of the first seed (at most {@code maxHandoffs}). Returns at once; the steps run on
+     * their own thread and {@link #lastEpisodeStep()} reports the outcome.
+     */
+    public synchronized void stepEpisode(int maxHandoffs) {
+        prepareStepping();
+        if (shownState != RunState.PAUSED || episodeStepping || run.state().isTerminal()) {
+            return;
+        }
+        episodeStepping = true;
+        Thread t = new Thread(() -> stepOneEpisode(maxHandoffs), "handoff-live-episode-step");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The outcome of the last {@link #stepEpisode}: handoffs taken, and whether the episode reached STOP. */
+    public record EpisodeStep(long handoffs, boolean reachedStop) {
+    }
+
+    /** Null before any episode step, or while one is running. */
+    public EpisodeStep lastEpisodeStep() {
+        return episodeStepping ? null : lastEpisodeStep;
+    }
+
+    private void prepareStepping() {
         if (shownState == RunState.READY) {
             openFolders();
             userPaused = true;
@@ -165,8 +199,51 @@ public final class LiveTraining {
             finisher.setDaemon(true);
             finisher.start();
         }
-        if (shownState == RunState.PAUSED) {
-            run.step(handoffs);
+    }
+
+    private void stepOneEpisode(int maxHandoffs) {
+        SeedTrainer first = trainers.get(0);
+        int n = first.agentCount();
+        long[][] before = new long[n][];
+        long taken = 0;
+        boolean stop = false;
+        try {
+            while (taken < maxHandoffs && !stop && shownState == RunState.PAUSED && !first.finished()
+                    && first.divergence() == null) {
+                RunState s = run.state(); // the run's lock makes the trainers' last writes visible
+                if (s != RunState.PAUSED && s != RunState.READY) {
+                    Thread.sleep(1);
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    before[i] = first.learner(i).visitTable().clone();
+                }
+                long target = first.handoffs() + 1;
+                run.step(1);
+                while (!(run.state() == RunState.PAUSED && first.handoffs() >= target)) {
+                    if (run.state().isTerminal() || run.state() == RunState.DIVERGED) {
+                        return;
+                    }
+                    Thread.sleep(0, 200_000);
+                }
+                taken++;
+                // the action whose visit count rose is the one just taken: did it hand the artifact to STOP?
+                for (int i = 0; i < n && !stop; i++) {
+                    long[] after = first.learner(i).visitTable();
+                    int actions = first.learner(i).actionCount();
+                    for (int k = 0; k < after.length; k++) {
+                        if (after[k] != before[i][k]) {
+                            stop = first.environment().target(i, k % actions) == dev.handoff.env.HandoffEnvironment.STOP;
+                            break;
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lastEpisodeStep = new EpisodeStep(taken, stop);
+            episodeStepping = false;
         }
     }
 

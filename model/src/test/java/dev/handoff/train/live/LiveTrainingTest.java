@@ -102,6 +102,30 @@ class LiveTrainingTest {
     }
 
     @Test
+    void episodeStepAdvancesUntilTheFirstSeedHandsToStop() throws Exception {
+        Workflow w = gap();
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.COMPARE,
+                List.of(1L, 2L), 1_000_000, 1, null));
+        long done = 0;
+        for (int episode = 0; episode < 3; episode++) {
+            live.stepEpisode(10_000);
+            waitUntil(() -> live.lastEpisodeStep() != null && live.status().handoffsDone() > 0, 10_000);
+            Thread.sleep(5);
+            LiveTraining.EpisodeStep step = live.lastEpisodeStep();
+            assertThat(step.reachedStop()).isTrue();
+            assertThat(step.handoffs()).isPositive();
+            done += step.handoffs();
+            assertThat(live.status().handoffsDone()).isEqualTo(6 * done); // every seed of every learner moved alike
+            assertThat(live.status().state()).isEqualTo(RunState.PAUSED);
+        }
+        List<ActivitySample> samples = new ArrayList<>();
+        live.activity().drainTo(samples::add);
+        // the first seed's last decision of each episode was a handoff to STOP, so episodes end on a decision
+        assertThat(samples.stream().mapToLong(s -> java.util.Arrays.stream(s.decisionsByAgent()).sum()).sum()).isEqualTo(done);
+        live.stop();
+    }
+
+    @Test
     void divergentStepSizePausesTheRunWithAMessageSayingWhere() throws Exception {
         Workflow base = gap();
         Workflow w = base.withTraining(base.training().withStepSize(StepSizeSpec.constant(DivergentSettings.ALPHA))

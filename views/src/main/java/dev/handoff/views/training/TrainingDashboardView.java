@@ -186,6 +186,9 @@ public final class TrainingDashboardView extends BorderPane {
         Button stepWindow = button("Step window", "Step one evaluation window per seed (Shift+F7): one more point on every curve",
                 vm::stepWindow);
         stepWindow.setId("dash-step-window");
+        Button stepEpisode = button("Step episode", "Step until seed 1's artifact is handed to STOP (Ctrl+F7)", vm::stepEpisode);
+        stepEpisode.setId("dash-step-episode");
+        stepEpisode.disableProperty().bind(vm.runningProperty());
         step.disableProperty().bind(vm.runningProperty());
         stepWindow.disableProperty().bind(vm.runningProperty());
         Button stop = button("■  Stop", "Stop (Shift+F5): end the run; its folder keeps checkpoints and summary", vm::stop);
@@ -230,7 +233,7 @@ public final class TrainingDashboardView extends BorderPane {
         Label seedLabel = new Label("Seeds");
         Label speedLabel = new Label("Speed");
         Label smoothLabel = new Label("Smoothing");
-        return new ToolBar(train, pause, step, stepWindow, stop, reset, new Separator(Orientation.VERTICAL), learner, mode,
+        return new ToolBar(train, pause, step, stepEpisode, stepWindow, stop, reset, new Separator(Orientation.VERTICAL), learner, mode,
                 seedLabel, seeds, speedLabel, speed, new Separator(Orientation.VERTICAL), smoothLabel, smooth, log);
     }
 
@@ -362,6 +365,7 @@ public final class TrainingDashboardView extends BorderPane {
             s.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), vm::pause);
             s.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), () -> vm.step(1));
             s.getAccelerators().put(new KeyCodeCombination(KeyCode.F7, KeyCombination.SHIFT_DOWN), vm::stepWindow);
+            s.getAccelerators().put(new KeyCodeCombination(KeyCode.F7, KeyCombination.SHORTCUT_DOWN), vm::stepEpisode);
             s.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::reset);
         });
     }

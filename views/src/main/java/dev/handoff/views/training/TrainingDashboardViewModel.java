@@ -213,6 +213,18 @@ public final class TrainingDashboardViewModel {
         updateStatus();
     }
 
+    /** Step episode: one handoff at a time until seed 1's artifact reaches STOP (the other seeds move alike). */
+    public void stepEpisode() {
+        if (live == null || live.isClosed()) {
+            if (live != null) {
+                reset();
+            }
+            live = newRun();
+        }
+        live.stepEpisode(100_000);
+        updateStatus();
+    }
+
     public void stepWindow() {
         step(window());
     }

@@ -111,7 +111,7 @@ class TrainingDashboardViewModelTest {
     }
 
     @Test
-    void stepAdvancesEverySeedByExactlyOneHandoffBeforeAnyTraining(@TempDir Path runs) throws Exception {
+    void stepAdvancesEverySeedByOneHandoffAndStepEpisodeUntilStop(@TempDir Path runs) throws Exception {
         Workflow w = gap(300_000);
         TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
         vm.modeProperty().set(TrainingMode.COMPARE);
@@ -121,6 +121,10 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.live().status().handoffsDone()).isEqualTo(9);
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
         assertThat(vm.holder()).isBetween(0, vm.agentCount() - 1);
+        vm.stepEpisode();
+        drainUntil(vm, () -> vm.live().lastEpisodeStep() != null);
+        assertThat(vm.live().lastEpisodeStep().reachedStop()).isTrue();
+        assertThat(vm.live().status().handoffsDone()).isEqualTo(9 * (1 + vm.live().lastEpisodeStep().handoffs()));
         vm.stop();
         drainUntil(vm, () -> vm.live().isClosed());
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
