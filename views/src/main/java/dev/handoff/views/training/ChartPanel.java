@@ -51,6 +51,12 @@ public final class ChartPanel extends BorderPane {
         getStyleClass().add("chart-panel");
     }
 
+    /** Puts a control (a chooser of what the chart shows) in the caption bar, before the export buttons. */
+    public void addControl(javafx.scene.Node control) {
+        HBox bar = (HBox) getTop();
+        bar.getChildren().add(1, control);
+    }
+
     public JFreeChart chart() {
         return chart;
     }

@@ -93,6 +93,16 @@ public final class TrainingDashboardView extends BorderPane {
         errorPanel = new ChartPanel("chart-errors", chart("handoffs per seed", "mean |TD error|"));
         qPanel = new ChartPanel("chart-q", chart("handoffs per seed", "Q(view, action)"));
 
+        ComboBox<TrainingDashboardViewModel.ErrorView> errorChoice = new ComboBox<>(
+                FXCollections.observableArrayList(TrainingDashboardViewModel.ErrorView.values()));
+        errorChoice.setId("dash-error-view");
+        errorChoice.getStyleClass().add("small");
+        errorChoice.valueProperty().bindBidirectional(vm.errorViewProperty());
+        errorChoice.setFocusTraversable(false);
+        errorChoice.setMinWidth(Region.USE_PREF_SIZE);
+        errorChoice.setTooltip(new Tooltip("What this chart shows"));
+        errorPanel.addControl(errorChoice);
+        vm.errorViewProperty().addListener(o -> redrawAll());
         setTop(toolbar());
         setCenter(centre());
         setBottom(statusBar());
@@ -183,10 +193,10 @@ public final class TrainingDashboardView extends BorderPane {
         pause.disableProperty().bind(vm.runningProperty().not());
         Button step = button("Step", "Step one handoff per seed (F7): follow the artifact", () -> vm.step(1));
         step.setId("dash-step");
-        Button stepWindow = button("Step window", "Step one evaluation window per seed (Shift+F7): one more point on every curve",
+        Button stepWindow = button("Window", "Step one evaluation window per seed (Shift+F7): one more point on every curve",
                 vm::stepWindow);
         stepWindow.setId("dash-step-window");
-        Button stepEpisode = button("Step episode", "Step until seed 1's artifact is handed to STOP (Ctrl+F7)", vm::stepEpisode);
+        Button stepEpisode = button("Episode", "Step until seed 1's artifact is handed to STOP (Ctrl+F7)", vm::stepEpisode);
         stepEpisode.setId("dash-step-episode");
         stepEpisode.disableProperty().bind(vm.runningProperty());
         step.disableProperty().bind(vm.runningProperty());
@@ -222,7 +232,7 @@ public final class TrainingDashboardView extends BorderPane {
                 : String.format(Locale.ROOT, "%,.0f /s", p.doubleValue()).replace(',', ' ')));
         Slider smooth = new Slider(0, 0.95, vm.smoothingProperty().get());
         smooth.setId("dash-smoothing");
-        smooth.setPrefWidth(90);
+        smooth.setPrefWidth(80);
         smooth.valueProperty().bindBidirectional(vm.smoothingProperty());
         smooth.setTooltip(new Tooltip("Smoothing of noisy curves (display only: the raw data are kept)"));
         CheckBox log = new CheckBox("Log scale");
@@ -605,11 +615,18 @@ public final class TrainingDashboardView extends BorderPane {
     }
 
     private void drawErrors() {
+        if (vm.errorViewProperty().get() == TrainingDashboardViewModel.ErrorView.ORACLE_GAP && vm.live() != null
+                && vm.oracleReturn() != null) {
+            drawOracleGap();
+            return;
+        }
         JFreeChart c = errorPanel.chart();
         c.setNotify(false);
         XYPlot plot = c.getXYPlot();
         boolean log = vm.logScaleProperty().get();
         axes(plot, log);
+        plot.setDataset(1, null);
+        plot.getRangeAxis().setLabel("mean |TD error|");
         XYSeriesCollection lines = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < vm.agentCount(); i++) {
@@ -630,6 +647,33 @@ public final class TrainingDashboardView extends BorderPane {
         plot.setRenderer(0, r);
         c.getLegend().setVisible(vm.agentCount() <= 12);
         errorPanel.setCaption("TD error per agent (" + algoLabel(vm.primary()) + ") · error components need neural IC-Q");
+        ChartTheme.apply(c, dark);
+        c.setNotify(true);
+    }
+
+    /** J* − J per learner, mean ± 95% CI: what is left of each learner's return gap (IC-Q keeps its interface gap). */
+    private void drawOracleGap() {
+        JFreeChart c = errorPanel.chart();
+        c.setNotify(false);
+        XYPlot plot = c.getXYPlot();
+        boolean log = vm.logScaleProperty().get();
+        axes(plot, log);
+        YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setAlpha(0.18f);
+        for (Algorithm a : vm.algorithms()) {
+            addBand(bands, algoLabel(a) + " J* − J", vm.oracleGapBand(a), log);
+            int k = bands.getSeriesCount() - 1;
+            r.setSeriesPaint(k, algoColor(a));
+            r.setSeriesFillPaint(k, algoColor(a));
+            r.setSeriesStroke(k, new BasicStroke(2f));
+        }
+        plot.setDataset(0, bands);
+        plot.setRenderer(0, r);
+        plot.setDataset(1, null);
+        plot.getRangeAxis().setLabel("J* − J (greedy policy, exact)");
+        c.getLegend().setVisible(true);
+        errorPanel.setCaption("Mean ± 95% CI over seeds · IC-Q keeps its interface gap");
         ChartTheme.apply(c, dark);
         c.setNotify(true);
     }

@@ -64,6 +64,7 @@ public final class TrainingDashboardViewModel {
     private final DoubleProperty pace = new SimpleDoubleProperty(0);
     private final DoubleProperty smoothing = new SimpleDoubleProperty(0.6);
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ErrorView> errorView = new SimpleObjectProperty<>(ErrorView.TD_ERROR);
     private final IntegerProperty selectedAgent = new SimpleIntegerProperty(0);
     private final IntegerProperty selectedView = new SimpleIntegerProperty(0);
 
@@ -112,6 +113,9 @@ public final class TrainingDashboardViewModel {
         }
         clearData();
         refreshRuns();
+        if (exactKind()) {
+            errorView.set(ErrorView.ORACLE_GAP);
+        }
     }
 
     // ---- settings
@@ -336,6 +340,42 @@ public final class TrainingDashboardViewModel {
     /** J* where the kind has a finite model, else null. */
     public Double oracleReturn() {
         return live == null ? null : live.oracleReturn();
+    }
+
+    /** What the error chart shows: the exact kinds' oracle gap of the return, or TD errors per agent. */
+    public enum ErrorView {
+        ORACLE_GAP("Oracle gap J* − J"), TD_ERROR("TD error per agent");
+
+        private final String label;
+
+        ErrorView(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public ObjectProperty<ErrorView> errorViewProperty() {
+        return errorView;
+    }
+
+    /** J* − J of the greedy policy per seed, mean ± 95% CI; empty without a finite model. */
+    public SeedBand oracleGapBand(Algorithm a) {
+        Double jStar = oracleReturn();
+        List<SeriesBuffer> gaps = new ArrayList<>();
+        if (jStar != null) {
+            for (SeriesBuffer b : greedyReturn(a).values()) {
+                SeriesBuffer g = new SeriesBuffer();
+                for (int i = 0; i < b.size(); i++) {
+                    g.add(b.x(i), jStar - b.y(i));
+                }
+                gaps.add(g);
+            }
+        }
+        return SeedBand.of(gaps, 0);
     }
 
     public SeedBand tdBand(int agent) {

@@ -62,6 +62,13 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.oracleReturn()).isNotNull();
         // the oracle's greedy policy ends within a whisker of J*
         assertThat(vm.greedyReturn(Algorithm.ORACLE).get(1L).lastY()).isLessThanOrEqualTo(vm.oracleReturn() + 1e-9);
+        assertThat(vm.errorViewProperty().get()).isEqualTo(TrainingDashboardViewModel.ErrorView.ORACLE_GAP);
+        SeedBand icqGap = vm.oracleGapBand(Algorithm.ICQ_TABULAR);
+        SeedBand oracleGap = vm.oracleGapBand(Algorithm.ORACLE);
+        assertThat(icqGap.size()).isEqualTo(vm.greedyReturn(Algorithm.ICQ_TABULAR).get(1L).size());
+        assertThat(icqGap.mean()[icqGap.size() - 1]).isCloseTo(vm.oracleReturn() - vm.returnBand(Algorithm.ICQ_TABULAR)
+                .mean()[icqGap.size() - 1], org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(oracleGap.mean()[0]).isGreaterThanOrEqualTo(-1e-9);
         int withScalars = 0;
         for (int e = 0; e < vm.edgeCount(); e++) {
             if (vm.edgeRecentCount(e) > 0) {
