@@ -116,6 +116,9 @@ public final class TrainingDashboardViewModel {
         if (exactKind()) {
             errorView.set(ErrorView.ORACLE_GAP);
         }
+        if (shape.jointStateAccess() == null) {
+            mode.set(TrainingMode.ICQ_TABULAR); // no centralised oracle for this kind: compare cannot run
+        }
     }
 
     // ---- settings
@@ -189,13 +192,31 @@ public final class TrainingDashboardViewModel {
             if (live != null) {
                 reset();
             }
-            live = newRun();
+            if (!createRun()) {
+                return;
+            }
             live.setPace(pace.get());
             live.start();
         } else {
             live.resume();
         }
         updateStatus();
+    }
+
+    /** Makes a run with the current settings, or says why it cannot start (state FAILED, nothing trained). */
+    private boolean createRun() {
+        try {
+            live = newRun();
+            return true;
+        } catch (RuntimeException e) {
+            live = null;
+            state.set(RunState.FAILED);
+            running.set(false);
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            notification.set("Cannot train " + mode.get() + ": " + why + ". Choose another learner and press Train again.");
+            statusText.set("Not started");
+            return false;
+        }
     }
 
     public void pause() {
@@ -211,7 +232,9 @@ public final class TrainingDashboardViewModel {
             if (live != null) {
                 reset();
             }
-            live = newRun();
+            if (!createRun()) {
+                return;
+            }
         }
         live.step(handoffs);
         updateStatus();
@@ -223,7 +246,9 @@ public final class TrainingDashboardViewModel {
             if (live != null) {
                 reset();
             }
-            live = newRun();
+            if (!createRun()) {
+                return;
+            }
         }
         live.stepEpisode(100_000);
         updateStatus();

@@ -102,6 +102,31 @@ class TrainingDashboardViewModelTest {
     }
 
     @Test
+    void kindWithoutJointStateDefaultsToIcqAndCompareSaysWhyItCannotStart() throws Exception {
+        Workflow w = WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/routing-6x6.workflow.json"));
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), null);
+        assertThat(vm.modeProperty().get()).isEqualTo(TrainingMode.ICQ_TABULAR);
+        assertThat(vm.errorViewProperty().get()).isEqualTo(TrainingDashboardViewModel.ErrorView.TD_ERROR);
+        vm.modeProperty().set(TrainingMode.COMPARE);
+        vm.train();
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FAILED);
+        assertThat(vm.notificationProperty().get()).contains("Cannot train").contains("oracle").contains("another learner");
+        assertThat(vm.live()).isNull();
+
+        vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
+        vm.seedsProperty().set(1);
+        TrainingDashboardViewModel small = new TrainingDashboardViewModel(w.withTraining(w.training().withHandoffs(
+                3L * vm.window())), WorkflowLoading.kindOf(w), null);
+        small.seedsProperty().set(1);
+        small.train();
+        drainUntil(small, () -> small.stateProperty().get() == RunState.FINISHED);
+        assertThat(small.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(small.showsGreedyReturn()).isFalse(); // no finite model: the return chart shows training returns
+        assertThat(small.returnCurves(Algorithm.ICQ_TABULAR).get(1L).size()).isEqualTo(3);
+        assertThat(small.oracleReturn()).isNull();
+    }
+
+    @Test
     void divergentRunPausesAndTheNotificationSaysWhere() throws Exception {
         Workflow base = gap(2_000_000);
         Workflow w = base.withTraining(base.training().withStepSize(StepSizeSpec.constant(1.9)).withGamma(0.999));
