@@ -39,6 +39,11 @@ public final class LiveTraining {
     private static final Logger LOG = LoggerFactory.getLogger(LiveTraining.class);
     private static final long PACE_TICK_NANOS = 50_000_000L;
     private static final long MIN_EVALUATION_GAP_NANOS = 250_000_000L;
+    /**
+     * Episodes simulated per seed for the final greedy return where no exact model exists: a tenth of the CLI's
+     * {@link HeadlessTraining#SIMULATED_EPISODES}, so the summary appears within a second of the end of a run.
+     */
+    public static final long SIMULATED_EPISODES = HeadlessTraining.SIMULATED_EPISODES / 10;
 
     /** What to train. {@code runsRoot} null: keep no run folder. */
     public record Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
@@ -506,7 +511,7 @@ public final class LiveTraining {
             List<Double> returns = new ArrayList<>();
             for (SeedTrainer t : mine) {
                 returns.add(GreedyReturn.of(request.workflow(), request.kind(), t, model,
-                        model == null ? HeadlessTraining.SIMULATED_EPISODES : 0));
+                        model == null ? SIMULATED_EPISODES : 0));
             }
             SeedStatistics stats = SeedStatistics.of(returns.stream().mapToDouble(Double::doubleValue).toArray());
             long done = mine.stream().mapToLong(SeedTrainer::handoffs).sum();
