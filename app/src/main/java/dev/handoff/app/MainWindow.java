@@ -48,13 +48,14 @@ public final class MainWindow {
     private final RecentFiles recent;
     private final ThemePreference theme;
     private final Menu recentMenu = new Menu("Open _Recent");
+    private dev.handoff.views.training.TrainingDashboardWindow dashboard;
 
     public MainWindow(Stage stage, Preferences prefs) {
         this.stage = stage;
         this.recent = new RecentFiles(prefs);
         this.theme = new ThemePreference(prefs);
         buildMenus();
-        editor.setOnTrain(this::explainTraining);
+        editor.setOnTrain(this::openTrainingDashboard);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(editor, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.setOnDragOver(e -> {
@@ -191,17 +192,24 @@ public final class MainWindow {
         editor.menuBar().getMenus().add(help);
     }
 
-    /** Training from the window arrives with the training dashboard; until then say how to train this file today. */
-    private void explainTraining() {
-        Path f = doc.fileProperty().get();
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("Train");
-        a.setHeaderText("This workflow is valid and ready to train");
-        a.setContentText("Live training in the workbench comes with the training dashboard. Until then, train it from the "
-                + "command line:\n\n  ./handoff train " + (f == null ? "<saved file>.workflow.json" : f) + " --seeds 1..3"
-                + (f == null || doc.isModified() ? "\n\nSave the workflow first." : ""));
-        a.showAndWait();
+    /** Train: the live training dashboard on a snapshot of the document as it is now. */
+    private void openTrainingDashboard() {
+        try {
+            dashboard = new dev.handoff.views.training.TrainingDashboardWindow(stage, doc.document(), theme.darkProperty());
+            dashboard.show();
+        } catch (RuntimeException e) {
+            Alert a = new Alert(Alert.AlertType.ERROR);
+            a.initOwner(stage);
+            a.setTitle("Train");
+            a.setHeaderText("This workflow cannot be trained yet");
+            a.setContentText(String.valueOf(e.getMessage()));
+            a.showAndWait();
+        }
+    }
+
+    /** The last training dashboard opened, or null. */
+    public dev.handoff.views.training.TrainingDashboardWindow dashboard() {
+        return dashboard;
     }
 
     private void rebuildRecent() {

@@ -1,0 +1,109 @@
+package dev.handoff.app;
+
+import dev.handoff.train.RunState;
+import dev.handoff.train.live.TrainingMode;
+import dev.handoff.views.training.TrainingDashboardViewModel;
+import dev.handoff.views.training.TrainingDashboardWindow;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writes {@code docs/dashboard-light.png} and {@code docs/dashboard-dark.png}: the real main window opens
+ * {@code synthetic-gap}, Train opens the dashboard, which trains in compare mode with 3 seeds. Runs only when asked:
+ * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q -pl app -am test -Dtest=DashboardScreenshotsFxTest
+ * -Dhandoff.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@EnabledIfSystemProperty(named = "handoff.screenshots", matches = "true")
+@ExtendWith(ApplicationExtension.class)
+class DashboardScreenshotsFxTest {
+    private final Preferences prefs = Preferences.userRoot().node("dev/handoff/test/dash-shots-" + System.nanoTime());
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, prefs);
+        stage.setWidth(1400);
+        stage.setHeight(900);
+        stage.show();
+    }
+
+    @AfterEach
+    void removeNode() throws Exception {
+        prefs.removeNode();
+    }
+
+    private static Path root() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve("sample-workflows"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("repository root not found");
+    }
+
+    private static void shoot(FxRobot robot, Stage stage, Path file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+        BufferedImage b = SwingFXUtils.fromFXImage(img[0], null);
+        ImageIO.write(b, "png", file.toFile());
+        assertThat(Files.size(file)).isGreaterThan(50_000);
+    }
+
+    @Test
+    void compareModeOnSyntheticGapWithThreeSeeds(FxRobot robot, @TempDir Path runs) throws Exception {
+        System.setProperty("handoff.runs", runs.toString());
+        robot.interact(() -> window.open(root().resolve("sample-workflows/synthetic-gap.workflow.json")));
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
+        TrainingDashboardWindow dash = window.dashboard();
+        Stage stage = dash.stage();
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            stage.setX(0);
+            stage.setY(0);
+        });
+        TrainingDashboardViewModel vm = dash.view().viewModel();
+        robot.interact(() -> {
+            vm.modeProperty().set(TrainingMode.COMPARE);
+            vm.seedsProperty().set(3);
+        });
+        robot.clickOn("#dash-train");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        robot.interact(() -> vm.selectedAgentProperty().set(3));
+        robot.interact(() -> dash.view().policyTable().getSelectionModel().select(4));
+        Path docs = root().resolve("docs");
+        Files.createDirectories(docs);
+        shoot(robot, stage, docs.resolve("dashboard-light.png"));
+        robot.interact(() -> window.editor().viewMenu().getItems().stream()
+                .filter(i -> i instanceof javafx.scene.control.CheckMenuItem).map(i -> (javafx.scene.control.CheckMenuItem) i)
+                .findFirst().orElseThrow().setSelected(true));
+        shoot(robot, stage, docs.resolve("dashboard-dark.png"));
+        robot.interact(() -> window.editor().viewMenu().getItems().stream()
+                .filter(i -> i instanceof javafx.scene.control.CheckMenuItem).map(i -> (javafx.scene.control.CheckMenuItem) i)
+                .findFirst().orElseThrow().setSelected(false));
+        robot.interact(stage::close);
+    }
+}

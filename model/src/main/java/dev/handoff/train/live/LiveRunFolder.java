@@ -1,0 +1,94 @@
+package dev.handoff.train.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.handoff.metrics.MetricsCsv;
+import dev.handoff.train.Algorithm;
+import dev.handoff.train.RunCheckpoints;
+import dev.handoff.train.RunManifest;
+import dev.handoff.train.SeedTrainer;
+import dev.handoff.train.TrainingSummary;
+import dev.handoff.train.TrainingWindow;
+import dev.handoff.workflow.AppVersion;
+import dev.handoff.workflow.Workflow;
+import dev.handoff.workflow.WorkflowHash;
+import dev.handoff.workflow.WorkflowJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One algorithm's run folder written by a live run, in the CLI's format ({@code manifest.json}, {@code workflow.json},
+ * {@code metrics.csv}, {@code checkpoints/}, {@code summary.json}), so {@code handoff train --resume} and the Runs
+ * panel read it like any other.
+ */
+public final class LiveRunFolder implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path dir;
+    private final MetricsCsv metrics;
+    private RunManifest manifest;
+
+    public LiveRunFolder(Path dir, Workflow w, Algorithm algorithm, List<Long> seeds, long handoffs) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+            Map<String, String> versions = new TreeMap<>();
+            versions.put("app", AppVersion.current());
+            versions.put("java", System.getProperty("java.version"));
+            versions.put("formatVersion", String.valueOf(Workflow.FORMAT_VERSION));
+            manifest = new RunManifest("running", w.name(), WorkflowHash.of(w), algorithm.cliName(), List.copyOf(seeds),
+                    handoffs, w.training(), versions, Instant.now().toString(), null, null, w);
+            writeManifest();
+            WorkflowJson.write(w, dir.resolve("workflow.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        metrics = new MetricsCsv(dir.resolve("metrics.csv"), w.agents().stream().map(a -> a.id()).toList(),
+                w.handoffs().stream().map(h -> h.from() + "->" + h.to()).toList());
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Appends one window at full resolution; any thread. */
+    public void append(TrainingWindow w) {
+        metrics.append(w);
+    }
+
+    /** Closes metrics, writes each seed's checkpoint, the summary and the final manifest. */
+    public void finish(List<SeedTrainer> trainers, TrainingSummary summary) throws IOException {
+        metrics.close();
+        for (SeedTrainer t : trainers) {
+            try {
+                RunCheckpoints.write(dir, t);
+            } catch (RuntimeException e) {
+                // kinds that cannot checkpoint still leave manifest, metrics and summary
+                org.slf4j.LoggerFactory.getLogger(LiveRunFolder.class).warn("no checkpoint for {}: {}", dir, e.getMessage());
+            }
+        }
+        manifest = new RunManifest(summary.status().startsWith("finished") ? "finished" : summary.status(),
+                manifest.workflowName(), manifest.workflowHash(), manifest.algorithm(), manifest.seeds(), manifest.handoffs(),
+                manifest.training(), manifest.versions(), manifest.startedAt(), Instant.now().toString(), summary, null);
+        writeManifest();
+        JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+
+    private void writeManifest() throws IOException {
+        Path tmp = dir.resolve("manifest.json.tmp");
+        JSON.writeValue(tmp.toFile(), manifest);
+        Files.move(tmp, dir.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

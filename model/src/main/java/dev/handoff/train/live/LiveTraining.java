@@ -1,0 +1,545 @@
+package dev.handoff.train.live;
+
+import dev.handoff.env.EnvironmentKind;
+import dev.handoff.exact.FiniteSmdp;
+import dev.handoff.learn.TabularQLearner;
+import dev.handoff.metrics.SeedStatistics;
+import dev.handoff.train.Algorithm;
+import dev.handoff.train.GreedyReturn;
+import dev.handoff.train.HeadlessTraining;
+import dev.handoff.train.RunState;
+import dev.handoff.train.SeedTrainer;
+import dev.handoff.train.TrainingListener;
+import dev.handoff.train.TrainingRun;
+import dev.handoff.train.TrainingSummary;
+import dev.handoff.train.TrainingWindow;
+import dev.handoff.workflow.Workflow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A training run the workbench watches: the learners of a {@link TrainingMode} on the same seeds, advanced by a
+ * {@link TrainingRun} on its own threads. Trainer threads only copy into fixed-size {@link WindowRing}s (windows,
+ * greedy returns, activity) and a full-resolution {@link #history()}; a reader drains the rings at its own pace.
+ * Slow speeds are paced between small steps by a separate thread, so the hot loop's per-handoff cost never changes.
+ * Never touches a UI toolkit.
+ */
+public final class LiveTraining {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTraining.class);
+    private static final long PACE_TICK_NANOS = 50_000_000L;
+    private static final long MIN_EVALUATION_GAP_NANOS = 250_000_000L;
+    /**
+     * Episodes simulated per seed for the final greedy return where no exact model exists: a tenth of the CLI's
+     * {@link HeadlessTraining#SIMULATED_EPISODES}, so the summary appears within a second of the end of a run.
+     */
+    public static final long SIMULATED_EPISODES = HeadlessTraining.SIMULATED_EPISODES / 10;
+
+    /** What to train. {@code runsRoot} null: keep no run folder. */
+    public record Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
+                          int parallelism, Path runsRoot) {
+    }
+
+    /** The user-facing life of a live run (paced steps are not pauses). */
+    public record Status(RunState state, String message, long handoffsDone, long handoffsBudget, double activeSeconds) {
+        public double handoffsPerSecond() {
+            return activeSeconds <= 0 ? 0 : handoffsDone / activeSeconds;
+        }
+
+        /** Seconds to go at the current rate, or NaN. */
+        public double etaSeconds() {
+            double rate = handoffsPerSecond();
+            return rate <= 0 ? Double.NaN : (handoffsBudget - handoffsDone) / rate;
+        }
+    }
+
+    private final Request request;
+    private final List<SeedTrainer> trainers = new ArrayList<>();
+    private final TrainingRun run;
+    private final FiniteSmdp model;
+    private final Double oracleReturn;
+    private final long evaluateEvery;
+    private final Map<SeedTrainer, Long> nextEvaluation = new ConcurrentHashMap<>();
+    private final Map<SeedTrainer, Long> lastEvaluationNanos = new ConcurrentHashMap<>();
+    private final WindowRing<TrainingWindow> windows = new WindowRing<>(8192);
+    private final WindowRing<GreedyPoint> greedy = new WindowRing<>(4096);
+    private final WindowRing<ActivitySample> activity = new WindowRing<>(1024);
+    private final List<TrainingWindow> history = Collections.synchronizedList(new ArrayList<>());
+    private final List<GreedyPoint> greedyHistory = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Algorithm, QSnapshot> latestQ = new ConcurrentHashMap<>();
+    private final Map<Algorithm, LiveRunFolder> folders = new EnumMap<>(Algorithm.class);
+    private final long[] lastVisits;
+    private volatile double pace; // handoffs per second per seed; 0 = full speed
+    private volatile boolean userPaused;
+    private volatile RunState shownState = RunState.READY;
+    private volatile String shownMessage = "ready";
+    private volatile boolean closed;
+    private volatile List<TrainingSummary> summaries = List.of();
+    private Thread pacer;
+    private volatile boolean episodeStepping;
+    private volatile EpisodeStep lastEpisodeStep;
+    private final Object clock = new Object();
+    private long runningSince;
+    private long activeNanos;
+
+    public LiveTraining(Request request) {
+        this.request = request;
+        for (Algorithm a : request.mode().algorithms()) {
+            for (long seed : request.seeds()) {
+                trainers.add(new SeedTrainer(request.workflow(), request.kind(), a, seed, request.handoffs()));
+            }
+        }
+        this.run = new TrainingRun(trainers, request.parallelism());
+        this.model = GreedyReturn.modelOf(request.workflow(), request.kind());
+        this.oracleReturn = GreedyReturn.oracleReturn(model);
+        this.evaluateEvery = Math.max(10_000, request.handoffs() / 150);
+        this.lastVisits = new long[trainers.get(0).agentCount()];
+        trainers.forEach(t -> nextEvaluation.put(t, 0L));
+        run.addListener(new TrainingListener() {
+            @Override
+            public void onWindow(TrainingWindow w) {
+                history.add(w);
+                windows.offer(w);
+                LiveRunFolder f = folders.get(w.algorithm());
+                if (f != null) {
+                    f.append(w);
+                }
+            }
+
+            @Override
+            public void onStateChanged(RunState state, String message) {
+                onRunState(state, message);
+            }
+        });
+        run.setAfterChunk(this::afterChunk);
+    }
+
+    // ---- commands
+
+    /** Starts training (at the current pace); opens the run folders. */
+    public synchronized void start() {
+        if (run.state() != RunState.READY || shownState != RunState.READY) {
+            return;
+        }
+        openFolders();
+        userPaused = false;
+        show(RunState.RUNNING, "training");
+        startPacer();
+        if (pace <= 0) {
+            run.start();
+        }
+        Thread finisher = new Thread(this::finishWhenDone, "handoff-live-finisher");
+        finisher.setDaemon(true);
+        finisher.start();
+    }
+
+    public synchronized void pause() {
+        if (shownState == RunState.RUNNING) {
+            userPaused = true;
+            run.pause();
+            show(RunState.PAUSED, "paused");
+        }
+    }
+
+    public synchronized void resume() {
+        if (shownState == RunState.PAUSED || shownState == RunState.DIVERGED) {
+            userPaused = false;
+            show(RunState.RUNNING, "training");
+            if (pace <= 0) {
+                run.resume();
+            }
+        }
+    }
+
+    /** While paused (or before starting): every seed advances {@code handoffs} handoffs, then pauses again. */
+    public synchronized void step(long handoffs) {
+        prepareStepping();
+        if (shownState == RunState.PAUSED && !episodeStepping) {
+            run.step(handoffs);
+        }
+    }
+
+    /**
+     * While paused (or before starting): every seed advances one handoff at a time until the first seed's artifact is
+     * handed to STOP, i.e. one episode of the first seed (at most {@code maxHandoffs}). Returns at once; the steps run on
+     * their own thread and {@link #lastEpisodeStep()} reports the outcome.
+     */
+    public synchronized void stepEpisode(int maxHandoffs) {
+        prepareStepping();
+        if (shownState != RunState.PAUSED || episodeStepping || run.state().isTerminal()) {
+            return;
+        }
+        episodeStepping = true;
+        Thread t = new Thread(() -> stepOneEpisode(maxHandoffs), "handoff-live-episode-step");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The outcome of the last {@link #stepEpisode}: handoffs taken, and whether the episode reached STOP. */
+    public record EpisodeStep(long handoffs, boolean reachedStop) {
+    }
+
+    /** Null before any episode step, or while one is running. */
+    public EpisodeStep lastEpisodeStep() {
+        return episodeStepping ? null : lastEpisodeStep;
+    }
+
+    private void prepareStepping() {
+        if (shownState == RunState.READY) {
+            openFolders();
+            userPaused = true;
+            show(RunState.PAUSED, "stepping");
+            startPacer();
+            Thread finisher = new Thread(this::finishWhenDone, "handoff-live-finisher");
+            finisher.setDaemon(true);
+            finisher.start();
+        }
+    }
+
+    private void stepOneEpisode(int maxHandoffs) {
+        SeedTrainer first = trainers.get(0);
+        int n = first.agentCount();
+        long[][] before = new long[n][];
+        long taken = 0;
+        boolean stop = false;
+        try {
+            while (taken < maxHandoffs && !stop && shownState == RunState.PAUSED && !first.finished()
+                    && first.divergence() == null) {
+                RunState s = run.state(); // the run's lock makes the trainers' last writes visible
+                if (s != RunState.PAUSED && s != RunState.READY) {
+                    Thread.sleep(1);
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    before[i] = first.learner(i).visitTable().clone();
+                }
+                long target = first.handoffs() + 1;
+                run.step(1);
+                while (!(run.state() == RunState.PAUSED && first.handoffs() >= target)) {
+                    if (run.state().isTerminal() || run.state() == RunState.DIVERGED) {
+                        return;
+                    }
+                    Thread.sleep(0, 200_000);
+                }
+                taken++;
+                // the action whose visit count rose is the one just taken: did it hand the artifact to STOP?
+                for (int i = 0; i < n && !stop; i++) {
+                    long[] after = first.learner(i).visitTable();
+                    int actions = first.learner(i).actionCount();
+                    for (int k = 0; k < after.length; k++) {
+                        if (after[k] != before[i][k]) {
+                            stop = first.environment().target(i, k % actions) == dev.handoff.env.HandoffEnvironment.STOP;
+                            break;
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lastEpisodeStep = new EpisodeStep(taken, stop);
+            episodeStepping = false;
+        }
+    }
+
+    /** Stops for good; the run folders get their checkpoints and summaries. */
+    public synchronized void stop() {
+        if (run.state() == RunState.READY) {
+            show(RunState.CANCELLED, "stopped before it started");
+            closed = true;
+            return;
+        }
+        run.cancel();
+    }
+
+    /** Handoffs per second per seed; 0 or less is full speed. */
+    public synchronized void setPace(double handoffsPerSecond) {
+        double old = pace;
+        pace = Math.max(0, handoffsPerSecond);
+        if (shownState == RunState.RUNNING && !userPaused) {
+            if (old <= 0 && pace > 0) {
+                run.pause(); // the pacer steps from here
+            } else if (old > 0 && pace <= 0) {
+                run.resume();
+            }
+        }
+    }
+
+    // ---- what readers see
+
+    public Status status() {
+        return new Status(shownState, shownMessage, run.handoffsDone(), run.handoffsBudget(), activeSeconds());
+    }
+
+    /** Seconds the user has had this run training (pauses excluded; paced steps and the waits between them included). */
+    private double activeSeconds() {
+        synchronized (clock) {
+            return (activeNanos + (runningSince > 0 ? System.nanoTime() - runningSince : 0)) / 1e9;
+        }
+    }
+
+    public WindowRing<TrainingWindow> windows() {
+        return windows;
+    }
+
+    public WindowRing<GreedyPoint> greedyReturns() {
+        return greedy;
+    }
+
+    public WindowRing<ActivitySample> activity() {
+        return activity;
+    }
+
+    /** Every window so far at full resolution (copy). */
+    public List<TrainingWindow> history() {
+        synchronized (history) {
+            return new ArrayList<>(history);
+        }
+    }
+
+    /** Every greedy-return evaluation so far (copy). */
+    public List<GreedyPoint> greedyHistory() {
+        synchronized (greedyHistory) {
+            return new ArrayList<>(greedyHistory);
+        }
+    }
+
+    /** The latest Q tables of the first seed of {@code algorithm}, or null before its first chunk. */
+    public QSnapshot latestQ(Algorithm algorithm) {
+        return latestQ.get(algorithm);
+    }
+
+    /** J* of the centralised optimum where the kind has a finite model, else null. */
+    public Double oracleReturn() {
+        return oracleReturn;
+    }
+
+    /** Whether greedy returns are exact (finite model) rather than absent. */
+    public boolean hasExactModel() {
+        return model != null;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    public List<Algorithm> algorithms() {
+        return request.mode().algorithms();
+    }
+
+    /** Run folders by algorithm (empty when no runs root was given). */
+    public Map<Algorithm, Path> runFolders() {
+        Map<Algorithm, Path> m = new LinkedHashMap<>();
+        folders.forEach((a, f) -> m.put(a, f.dir()));
+        return m;
+    }
+
+    /** Final summaries, one per algorithm, once the run has ended. */
+    public List<TrainingSummary> summaries() {
+        return summaries;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---- internals
+
+    /** Called on trainer threads too (inside the run's lock), so it takes only the clock's own lock. */
+    private void show(RunState s, String message) {
+        synchronized (clock) {
+            if (s == RunState.RUNNING && runningSince == 0) {
+                runningSince = System.nanoTime();
+            } else if (s != RunState.RUNNING && runningSince > 0) {
+                activeNanos += System.nanoTime() - runningSince;
+                runningSince = 0;
+            }
+        }
+        shownMessage = message;
+        shownState = s;
+    }
+
+    private void onRunState(RunState state, String message) {
+        switch (state) {
+            case DIVERGED -> {
+                userPaused = true;
+                show(RunState.DIVERGED, "training paused: " + message);
+            }
+            case FAILED -> show(RunState.FAILED, message);
+            case FINISHED, CANCELLED -> { } // the finisher shows these once the folders are written
+            default -> { }
+        }
+    }
+
+    private void openFolders() {
+        if (request.runsRoot() == null || !folders.isEmpty()) {
+            return;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (Algorithm a : request.mode().algorithms()) {
+            Path dir = request.runsRoot().resolve(stamp + "-" + a.cliName());
+            try {
+                folders.put(a, new LiveRunFolder(dir, request.workflow(), a, request.seeds(), request.handoffs()));
+            } catch (RuntimeException e) {
+                LOG.warn("cannot write run folder {}: {}", dir, e.toString());
+            }
+        }
+    }
+
+    /** On a trainer thread between chunks: greedy return, Q snapshot, activity. Nothing here runs per handoff. */
+    private void afterChunk(SeedTrainer t) {
+        boolean first = t.seed() == request.seeds().get(0);
+        long due = nextEvaluation.getOrDefault(t, 0L);
+        long now = System.nanoTime();
+        // evaluations are spaced in handoffs and, after the first tenth of the budget (where curves move fastest), in
+        // time too, so at full speed they never cost the trainer much
+        boolean early = t.handoffs() <= request.handoffs() / 10;
+        if ((t.handoffs() >= due && (early || now - lastEvaluationNanos.getOrDefault(t, 0L) >= MIN_EVALUATION_GAP_NANOS))
+                || t.finished()) {
+            nextEvaluation.put(t, t.handoffs() + evaluateEvery);
+            lastEvaluationNanos.put(t, now);
+            if (model != null) {
+                try {
+                    double j = GreedyReturn.of(request.workflow(), request.kind(), t, model, 0);
+                    GreedyPoint p = new GreedyPoint(t.algorithm(), t.seed(), t.handoffs(), j);
+                    greedyHistory.add(p);
+                    greedy.offer(p);
+                } catch (RuntimeException e) {
+                    LOG.debug("greedy evaluation failed", e);
+                }
+            }
+            if (first) {
+                latestQ.put(t.algorithm(), snapshot(t));
+            }
+        }
+        if (first && t == trainers.get(0)) {
+            sampleActivity(t);
+        }
+    }
+
+    private static QSnapshot snapshot(SeedTrainer t) {
+        int n = t.agentCount();
+        double[][] q = new double[n][];
+        long[][] v = new long[n][];
+        int[] actions = new int[n];
+        for (int i = 0; i < n; i++) {
+            TabularQLearner l = t.learner(i);
+            q[i] = l.table().clone();
+            v[i] = l.visitTable().clone();
+            actions[i] = l.actionCount();
+        }
+        return new QSnapshot(t.algorithm(), t.seed(), t.handoffs(), q, v, actions);
+    }
+
+    private void sampleActivity(SeedTrainer t) {
+        long[] delta = new long[lastVisits.length];
+        for (int i = 0; i < lastVisits.length; i++) {
+            long sum = 0;
+            for (long c : t.learner(i).visitTable()) {
+                sum += c;
+            }
+            delta[i] = sum - lastVisits[i];
+            lastVisits[i] = sum;
+        }
+        activity.offer(new ActivitySample(t.handoffs(), delta));
+    }
+
+    private synchronized void startPacer() {
+        if (pacer != null) {
+            return;
+        }
+        pacer = new Thread(this::paceLoop, "handoff-live-pacer");
+        pacer.setDaemon(true);
+        pacer.start();
+    }
+
+    /** At slow speeds: a step of a few handoffs every tick, so each seed moves at about {@code pace} handoffs/s. */
+    private void paceLoop() {
+        double owed = 0;
+        long last = System.nanoTime();
+        while (!closed) {
+            double p = pace;
+            long now = System.nanoTime();
+            if (p > 0 && !userPaused && shownState == RunState.RUNNING) {
+                owed += p * (now - last) / 1e9;
+                RunState s = run.state();
+                if (owed >= 1 && (s == RunState.PAUSED || s == RunState.READY)) {
+                    long k = (long) owed;
+                    owed -= k;
+                    run.step(k);
+                }
+                owed = Math.min(owed, Math.max(1, p)); // never bank more than a second's worth
+            } else {
+                owed = 0;
+            }
+            last = now;
+            try {
+                Thread.sleep(PACE_TICK_NANOS / 1_000_000L / (p > 40 ? 1 : 2));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void finishWhenDone() {
+        RunState end;
+        try {
+            while (run.state() == RunState.READY && !closed) {
+                Thread.sleep(20);
+            }
+            if (closed) {
+                return;
+            }
+            end = run.await();
+        } catch (InterruptedException e) {
+            return;
+        }
+        List<TrainingSummary> result = new ArrayList<>();
+        String statusText = end == RunState.FINISHED ? "finished" : end.name().toLowerCase() + ": " + run.message();
+        for (Algorithm a : request.mode().algorithms()) {
+            List<SeedTrainer> mine = trainers.stream().filter(t -> t.algorithm() == a).toList();
+            List<Double> returns = new ArrayList<>();
+            for (SeedTrainer t : mine) {
+                returns.add(GreedyReturn.of(request.workflow(), request.kind(), t, model,
+                        model == null ? SIMULATED_EPISODES : 0));
+            }
+            SeedStatistics stats = SeedStatistics.of(returns.stream().mapToDouble(Double::doubleValue).toArray());
+            long done = mine.stream().mapToLong(SeedTrainer::handoffs).sum();
+            double secs = run.activeSeconds();
+            LiveRunFolder f = folders.get(a);
+            TrainingSummary s = new TrainingSummary(a.cliName(), request.seeds(), request.handoffs(), stats.mean(), stats.ci95(),
+                    returns, GreedyReturn.evaluationKind(model), oracleReturn,
+                    oracleReturn == null ? null : oracleReturn - stats.mean(), secs, done / Math.max(secs, 1e-9), statusText,
+                    f == null ? null : f.dir().toString());
+            result.add(s);
+            if (f != null) {
+                try {
+                    f.finish(mine, s);
+                } catch (Exception e) {
+                    LOG.warn("cannot finish run folder {}: {}", f.dir(), e.toString());
+                }
+            }
+        }
+        summaries = List.copyOf(result);
+        closed = true;
+        StringBuilder msg = new StringBuilder(end == RunState.FINISHED ? "finished" : end == RunState.CANCELLED ? "stopped"
+                : "failed: " + run.message());
+        for (TrainingSummary s : result) {
+            msg.append(String.format(java.util.Locale.ROOT, " · %s J = %.3f ± %.3f", s.algo(), s.meanReturn(), s.meanReturnCi95()));
+        }
+        if (oracleReturn != null) {
+            msg.append(String.format(java.util.Locale.ROOT, " (J* = %.3f)", oracleReturn));
+        }
+        show(end, msg.toString());
+    }
+}

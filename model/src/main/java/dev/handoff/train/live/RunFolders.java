@@ -1,0 +1,63 @@
+package dev.handoff.train.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The run folders under a runs root that belong to one workflow (by its name in the manifest), newest first. */
+public final class RunFolders {
+    /** What the Runs panel shows of one run folder. */
+    public record Entry(Path dir, String workflowName, String algorithm, String status, String startedAt, int seeds,
+                        long handoffs, Double meanReturn, Double meanReturnCi95) {
+    }
+
+    private RunFolders() {
+    }
+
+    /** Where the workbench keeps live runs of a workflow: {@code ~/.handoff-workbench/runs/<name>} unless overridden. */
+    public static Path defaultRoot(String workflowName) {
+        String base = System.getProperty("handoff.runs", System.getProperty("user.home") + "/.handoff-workbench/runs");
+        String safe = workflowName == null || workflowName.isBlank() ? "untitled" : workflowName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(base, safe);
+    }
+
+    public static List<Entry> list(Path root, String workflowName) {
+        List<Entry> out = new ArrayList<>();
+        if (root == null || !Files.isDirectory(root)) {
+            return out;
+        }
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path m = d.resolve("manifest.json");
+                if (!Files.isRegularFile(m)) {
+                    continue;
+                }
+                try {
+                    JsonNode n = json.readTree(m.toFile());
+                    if (workflowName != null && !workflowName.equals(n.path("workflowName").asText())) {
+                        continue;
+                    }
+                    JsonNode s = n.path("summary");
+                    out.add(new Entry(d, n.path("workflowName").asText(), n.path("algorithm").asText(),
+                            n.path("status").asText(), n.path("startedAt").asText(), n.path("seeds").size(),
+                            n.path("handoffs").asLong(), s.has("meanReturn") ? s.path("meanReturn").asDouble() : null,
+                            s.has("meanReturnCi95") ? s.path("meanReturnCi95").asDouble() : null));
+                } catch (IOException e) {
+                    // a damaged manifest is not a run we can show
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(Comparator.comparing(Entry::startedAt).reversed().thenComparing(e -> e.dir().toString()));
+        return out;
+    }
+}

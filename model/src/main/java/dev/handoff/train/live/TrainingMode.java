@@ -1,0 +1,30 @@
+package dev.handoff.train.live;
+
+import dev.handoff.train.Algorithm;
+
+import java.util.List;
+
+/** Which learners a live run trains: one learner, or IC-Q beside the oracle and the no-scalar baseline on the same seeds. */
+public enum TrainingMode {
+    ICQ_TABULAR("Tabular IC-Q", List.of(Algorithm.ICQ_TABULAR)),
+    COMPARE("Compare: IC-Q, oracle, independent", List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE, Algorithm.INDEPENDENT)),
+    ORACLE("Oracle only", List.of(Algorithm.ORACLE)),
+    INDEPENDENT("Independent only", List.of(Algorithm.INDEPENDENT));
+
+    private final String label;
+    private final List<Algorithm> algorithms;
+
+    TrainingMode(String label, List<Algorithm> algorithms) {
+        this.label = label;
+        this.algorithms = algorithms;
+    }
+
+    public List<Algorithm> algorithms() {
+        return algorithms;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.handoff.train.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.env.WorkflowLoading;
+import dev.handoff.train.Algorithm;
+import dev.handoff.train.RunState;
+import dev.handoff.train.TrainingWindow;
+import dev.handoff.workflow.StepSizeSpec;
+import dev.handoff.workflow.Workflow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A live run trains off the caller's thread, feeds its rings, keeps full-resolution history and writes run folders. */
+class LiveTrainingTest {
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("sample-workflows"))) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    static Workflow gap() throws Exception {
+        return WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/synthetic-gap.workflow.json"));
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier done, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (!done.getAsBoolean() && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void compareRunWritesOneFinishedRunFolderPerAlgorithmAndKeepsEveryWindow(@TempDir Path runs) throws Exception {
+        Workflow w = gap();
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.COMPARE,
+                List.of(1L, 2L), 200_000, 2, runs));
+        live.start();
+        waitUntil(live::isClosed, 60_000);
+        assertThat(live.status().state()).isEqualTo(RunState.FINISHED);
+        assertThat(live.status().message()).contains("icq-tabular J =").contains("J* =");
+
+        List<TrainingWindow> history = live.history();
+        assertThat(history).hasSize(3 * 2 * 4); // 3 algorithms × 2 seeds × 200k/50k windows
+        List<TrainingWindow> drained = new ArrayList<>();
+        live.windows().drainTo(drained::add);
+        assertThat(drained).hasSameSizeAs(history);
+        assertThat(live.greedyHistory()).isNotEmpty().allSatisfy(p -> assertThat(p.greedyReturn()).isFinite());
+        assertThat(live.latestQ(Algorithm.ORACLE)).isNotNull();
+
+        Map<Algorithm, Path> folders = live.runFolders();
+        assertThat(folders).containsOnlyKeys(Algorithm.ICQ_TABULAR, Algorithm.ORACLE, Algorithm.INDEPENDENT);
+        for (Path dir : folders.values()) {
+            JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+            assertThat(manifest.path("status").asText()).isEqualTo("finished");
+            assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSize(1 + 2 * 4);
+            assertThat(dir.resolve("summary.json")).exists();
+            assertThat(dir.resolve("workflow.json")).exists();
+        }
+        assertThat(RunFolders.list(runs, w.name())).hasSize(3);
+    }
+
+    @Test
+    void slowSpeedAdvancesAboutThePacedNumberOfHandoffsAndPausesHold() throws Exception {
+        Workflow w = gap();
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.ICQ_TABULAR,
+                List.of(1L), 1_000_000, 1, null));
+        live.setPace(100);
+        live.start();
+        Thread.sleep(1_000);
+        long done = live.status().handoffsDone();
+        assertThat(done).isBetween(20L, 400L); // 100 handoffs/s for 1 s, loosely: a shared machine
+        // the clock counts the waits between paced steps, so the rate shown is the paced rate
+        assertThat(live.status().activeSeconds()).isGreaterThan(0.8);
+        assertThat(live.status().handoffsPerSecond()).isBetween(20.0, 400.0);
+        live.pause();
+        Thread.sleep(150);
+        long paused = live.status().handoffsDone();
+        Thread.sleep(300);
+        assertThat(live.status().handoffsDone()).isEqualTo(paused);
+        assertThat(live.status().state()).isEqualTo(RunState.PAUSED);
+        live.step(7);
+        waitUntil(() -> live.status().handoffsDone() == paused + 7, 5_000);
+        assertThat(live.status().handoffsDone()).isEqualTo(paused + 7);
+        List<ActivitySample> samples = new ArrayList<>();
+        live.activity().drainTo(samples::add);
+        assertThat(samples).isNotEmpty();
+        assertThat(samples.stream().mapToLong(s -> java.util.Arrays.stream(s.decisionsByAgent()).sum()).sum()).isEqualTo(paused + 7);
+        live.stop();
+        waitUntil(live::isClosed, 10_000);
+        assertThat(live.status().state()).isEqualTo(RunState.CANCELLED);
+    }
+
+    @Test
+    void episodeStepAdvancesUntilTheFirstSeedHandsToStop() throws Exception {
+        Workflow w = gap();
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.COMPARE,
+                List.of(1L, 2L), 1_000_000, 1, null));
+        long done = 0;
+        for (int episode = 0; episode < 3; episode++) {
+            live.stepEpisode(10_000);
+            waitUntil(() -> live.lastEpisodeStep() != null && live.status().handoffsDone() > 0, 10_000);
+            Thread.sleep(5);
+            LiveTraining.EpisodeStep step = live.lastEpisodeStep();
+            assertThat(step.reachedStop()).isTrue();
+            assertThat(step.handoffs()).isPositive();
+            done += step.handoffs();
+            assertThat(live.status().handoffsDone()).isEqualTo(6 * done); // every seed of every learner moved alike
+            assertThat(live.status().state()).isEqualTo(RunState.PAUSED);
+        }
+        List<ActivitySample> samples = new ArrayList<>();
+        live.activity().drainTo(samples::add);
+        // the first seed's last decision of each episode was a handoff to STOP, so episodes end on a decision
+        assertThat(samples.stream().mapToLong(s -> java.util.Arrays.stream(s.decisionsByAgent()).sum()).sum()).isEqualTo(done);
+        live.stop();
+    }
+
+    @Test
+    void divergentStepSizePausesTheRunWithAMessageSayingWhere() throws Exception {
+        Workflow base = gap();
+        Workflow w = base.withTraining(base.training().withStepSize(StepSizeSpec.constant(DivergentSettings.ALPHA))
+                .withGamma(DivergentSettings.GAMMA));
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.ICQ_TABULAR,
+                List.of(1L), 2_000_000, 1, null));
+        live.start();
+        waitUntil(() -> live.status().state() == RunState.DIVERGED, 60_000);
+        LiveTraining.Status s = live.status();
+        assertThat(s.state()).isEqualTo(RunState.DIVERGED);
+        assertThat(s.message()).contains("training paused").contains("seed 1").contains("agent").contains("handoffs");
+        long at = s.handoffsDone();
+        Thread.sleep(200);
+        assertThat(live.status().handoffsDone()).isEqualTo(at);
+        live.stop();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.handoff.views.training;
+
+import dev.handoff.workflow.AgentSpec;
+import dev.handoff.workflow.HandoffSpec;
+import dev.handoff.workflow.Layout;
+import dev.handoff.workflow.Workflow;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+
+/**
+ * The workflow graph during a run: each agent glows with its recent share of decisions (the artifact's holder at slow
+ * speed), each handoff edge carries its recent mean scalar and count. Clicking an agent selects it.
+ */
+public final class LiveGraphView extends Region {
+    private static final double NODE_W = 64;
+    private static final double NODE_H = 30;
+    private final TrainingDashboardViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final List<String> edgeLabels = new ArrayList<>();
+    private double scale = 1;
+    private double offX;
+    private double offY;
+    private boolean dark;
+    private IntConsumer onAgentClicked = i -> { };
+
+    public LiveGraphView(TrainingDashboardViewModel vm) {
+        this.vm = vm;
+        setId("live-graph");
+        getChildren().add(canvas);
+        setMinSize(200, 160);
+        canvas.setOnMouseClicked(e -> {
+            int hit = agentAt(e.getX(), e.getY());
+            if (hit >= 0) {
+                onAgentClicked.accept(hit);
+            }
+        });
+        widthProperty().addListener(o -> redraw());
+        heightProperty().addListener(o -> redraw());
+    }
+
+    public void setOnAgentClicked(IntConsumer c) {
+        this.onAgentClicked = c;
+    }
+
+    public void setDark(boolean dark) {
+        this.dark = dark;
+        redraw();
+    }
+
+    /** The labels currently drawn on edges ("from → to: mean (count)"), for tests and accessibility. */
+    public List<String> edgeLabels() {
+        return List.copyOf(edgeLabels);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    private Layout.Point pos(String id) {
+        Workflow w = vm.workflow();
+        Layout.Point p = w.layout() == null ? null : w.layout().positions().get(id);
+        if (p != null) {
+            return p;
+        }
+        int i = w.agentIndex(id);
+        int n = w.agents().size();
+        double a = 2 * Math.PI * (i < 0 ? n : i) / (n + 1);
+        return new Layout.Point(300 + 250 * Math.cos(a), 300 + 250 * Math.sin(a));
+    }
+
+    private void fit() {
+        Workflow w = vm.workflow();
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        List<String> ids = new ArrayList<>();
+        w.agents().forEach(a -> ids.add(a.id()));
+        ids.add(HandoffSpec.STOP);
+        for (String id : ids) {
+            Layout.Point p = pos(id);
+            minX = Math.min(minX, p.x());
+            minY = Math.min(minY, p.y());
+            maxX = Math.max(maxX, p.x());
+            maxY = Math.max(maxY, p.y());
+        }
+        double pad = 50;
+        double sx = (getWidth() - 2 * pad) / Math.max(1, maxX - minX);
+        double sy = (getHeight() - 2 * pad) / Math.max(1, maxY - minY);
+        scale = Math.max(0.05, Math.min(Math.min(sx, sy), 1.6));
+        offX = (getWidth() - (maxX - minX) * scale) / 2 - minX * scale;
+        offY = (getHeight() - (maxY - minY) * scale) / 2 - minY * scale;
+    }
+
+    private double sx(String id) {
+        return pos(id).x() * scale + offX;
+    }
+
+    private double sy(String id) {
+        return pos(id).y() * scale + offY;
+    }
+
+    private int agentAt(double x, double y) {
+        Workflow w = vm.workflow();
+        for (int i = 0; i < w.agents().size(); i++) {
+            String id = w.agents().get(i).id();
+            if (Math.abs(x - sx(id)) <= NODE_W / 2 && Math.abs(y - sy(id)) <= NODE_H / 2) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Redraws from the view-model (FX thread). */
+    public void redraw() {
+        double wdt = getWidth();
+        double hgt = getHeight();
+        if (wdt <= 0 || hgt <= 0) {
+            return;
+        }
+        fit();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        Color bg = dark ? Color.web("#0d1117") : Color.web("#ffffff");
+        Color fg = dark ? Color.web("#c9d1d9") : Color.web("#24292f");
+        Color edge = dark ? Color.web("#6e7681") : Color.web("#8c959f");
+        Color accent = Color.web("#1f6feb");
+        g.setFill(bg);
+        g.fillRect(0, 0, wdt, hgt);
+        Workflow w = vm.workflow();
+        edgeLabels.clear();
+        // edges
+        g.setFont(Font.font("SansSerif", 10));
+        List<double[]> labelBoxes = new ArrayList<>();
+        for (AgentSpec a : w.agents()) { // labels never cover an agent
+            labelBoxes.add(new double[] {sx(a.id()) - NODE_W / 2, sy(a.id()) - NODE_H / 2, NODE_W, NODE_H});
+        }
+        List<double[]> pending = new ArrayList<>(); // label candidates: {edge, x, y}
+        for (int e = 0; e < w.handoffs().size(); e++) {
+            HandoffSpec h = w.handoffs().get(e);
+            double x1 = sx(h.from()), y1 = sy(h.from()), x2 = sx(h.to()), y2 = sy(h.to());
+            double dx = x2 - x1, dy = y2 - y1, len = Math.max(1, Math.hypot(dx, dy));
+            double ux = dx / len, uy = dy / len;
+            double sxp = x1 + ux * NODE_W * 0.45, syp = y1 + uy * NODE_H * 0.7;
+            double exp = x2 - ux * NODE_W * 0.45, eyp = y2 - uy * NODE_H * 0.7;
+            long count = vm.edgeRecentCount(e);
+            double mean = vm.edgeRecentMean(e);
+            g.setStroke(count > 0 ? accent.deriveColor(0, 1, 1, 0.35 + 0.5 * Math.min(1, Math.log10(1 + count) / 5)) : edge);
+            g.setLineWidth(count > 0 ? 1.2 + Math.min(2.5, Math.log10(1 + count) / 2) : 1);
+            g.strokeLine(sxp, syp, exp, eyp);
+            double ax = exp - ux * 8, ay = eyp - uy * 8;
+            g.setFill(g.getStroke());
+            g.fillPolygon(new double[] {exp, ax - uy * 4, ax + uy * 4}, new double[] {eyp, ay + ux * 4, ay - ux * 4}, 3);
+            if (count > 0 && !Double.isNaN(mean)) {
+                pending.add(new double[] {e, sxp + (exp - sxp) * 0.55, syp + (eyp - syp) * 0.55});
+            }
+        }
+        // labels of the busiest edges first; a label that would cover another is left out (its edge still glows)
+        pending.sort((a, b) -> Long.compare(vm.edgeRecentCount((int) b[0]), vm.edgeRecentCount((int) a[0])));
+        for (double[] c : pending) {
+            int e = (int) c[0];
+            HandoffSpec h = w.handoffs().get(e);
+            String text = String.format(Locale.ROOT, "%.2f (%s)", vm.edgeRecentMean(e), TrainingDashboardViewModel.count(vm.edgeRecentCount(e)));
+            double tw = text.length() * 5.6 + 6;
+            double[] box = {c[1] - tw / 2, c[2] - 7, tw, 14};
+            boolean clash = false;
+            for (double[] b : labelBoxes) {
+                if (box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3]) {
+                    clash = true;
+                    break;
+                }
+            }
+            if (clash) {
+                continue;
+            }
+            labelBoxes.add(box);
+            edgeLabels.add(h.from() + " → " + h.to() + ": " + text);
+            g.setFill(bg.deriveColor(0, 1, 1, 0.85));
+            g.fillRoundRect(box[0], box[1], box[2], box[3], 6, 6);
+            g.setFill(fg);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(text, box[0] + tw / 2, box[1] + 7);
+        }
+        // nodes
+        g.setFont(Font.font("SansSerif", FontWeight.BOLD, 11));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        int selected = vm.selectedAgentProperty().get();
+        for (int i = 0; i < w.agents().size(); i++) {
+            AgentSpec a = w.agents().get(i);
+            double x = sx(a.id()), y = sy(a.id());
+            double act = vm.activity(i);
+            Color fill = (dark ? Color.web("#21262d") : Color.web("#f6f8fa")).interpolate(Color.web("#f0b429"), Math.min(1, act));
+            if (act > 0.02) {
+                g.setFill(Color.web("#f0b429", 0.25 * Math.min(1, act)));
+                g.fillRoundRect(x - NODE_W / 2 - 6, y - NODE_H / 2 - 6, NODE_W + 12, NODE_H + 12, 16, 16);
+            }
+            g.setFill(fill);
+            g.fillRoundRect(x - NODE_W / 2, y - NODE_H / 2, NODE_W, NODE_H, 10, 10);
+            g.setStroke(i == selected ? accent : (i == vm.holder() ? Color.web("#d29922") : edge));
+            g.setLineWidth(i == selected ? 2.5 : 1.2);
+            g.strokeRoundRect(x - NODE_W / 2, y - NODE_H / 2, NODE_W, NODE_H, 10, 10);
+            g.setFill(act > 0.6 ? Color.web("#24292f") : fg);
+            g.fillText(a.id(), x, y);
+        }
+        double x = sx(HandoffSpec.STOP), y = sy(HandoffSpec.STOP);
+        g.setFill(dark ? Color.web("#30363d") : Color.web("#eaeef2"));
+        g.fillOval(x - 22, y - 15, 44, 30);
+        g.setFill(fg);
+        g.setFont(Font.font("SansSerif", 10));
+        g.fillText("STOP", x, y);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.handoff.views.training;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.handoff.env.WorkflowLoading;
+import dev.handoff.train.RunState;
+import dev.handoff.train.live.TrainingMode;
+import dev.handoff.workflow.Workflow;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard driven through its buttons: train a sample for a few seconds, pause, look, resume, stop. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingDashboardFxTest {
+    private TrainingDashboardView view;
+    private TrainingDashboardViewModel vm;
+    private Path runs;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        runs = Files.createTempDirectory("dashboard-runs");
+        Workflow w = WorkflowLoading.loadValid(TrainingDashboardViewModelTest.repoRoot()
+                .resolve("sample-workflows/synthetic-gap.workflow.json"));
+        // a budget the run cannot finish within the test, so Pause always finds it running
+        w = w.withTraining(w.training().withHandoffs(500_000_000L));
+        vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        view = new TrainingDashboardView(vm);
+        stage.setScene(new Scene(view, 1260, 780));
+        stage.show();
+    }
+
+    /** Waits until {@code condition}, evaluated on the FX thread, holds (the charts and canvas belong to that thread). */
+    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end) {
+            if (onFx(condition)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out; state " + vm.stateProperty().get() + ", " + vm.statusTextProperty().get()
+                + ", windows drained " + vm.drainedWindows() + ", return points " + onFx(() -> TrainingDashboardView.itemCount(view.charts().get(0)))
+                + ", edge labels " + onFx(() -> view.graph().edgeLabels().size()));
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void trainPauseInspectResumeAndStop(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.modeProperty().set(TrainingMode.COMPARE);
+            vm.seedsProperty().set(2);
+        });
+        robot.clickOn("#dash-train");
+        waitFor(() -> vm.stateProperty().get() == RunState.RUNNING);
+        Thread.sleep(3_000);
+        waitFor(() -> TrainingDashboardView.itemCount(view.charts().get(0)) > 0 && !view.graph().edgeLabels().isEmpty());
+        robot.clickOn("#dash-pause");
+        waitFor(() -> vm.stateProperty().get() == RunState.PAUSED);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300); // one more timer tick drains what the last chunk wrote
+        WaitForAsyncUtils.waitForFxEvents();
+
+        long paused = vm.live().status().handoffsDone();
+        for (ChartPanel p : view.charts()) {
+            assertThat(TrainingDashboardView.itemCount(p)).as(p.getId()).isPositive();
+        }
+        assertThat(TrainingDashboardView.seriesKeys(view.charts().get(0)))
+                .contains("IC-Q (mean ± 95% CI)", "oracle (mean ± 95% CI)", "independent (mean ± 95% CI)");
+        assertThat(view.charts().get(0).chart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).hasSize(1);
+        assertThat(view.graph().edgeLabels()).isNotEmpty().allSatisfy(l -> assertThat(l).matches(".+ → .+: -?\\d+\\.\\d\\d \\(.+\\)"));
+        assertThat(view.charts().get(2).csv().lines().count()).isGreaterThan(1);
+        Thread.sleep(300);
+        assertThat(vm.live().status().handoffsDone()).isEqualTo(paused);
+
+        // clicking an agent opens its policy table
+        robot.interact(() -> vm.selectedAgentProperty().set(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.policyTable().getItems()).hasSize(vm.viewCount(2));
+        assertThat(view.charts().get(3).caption()).contains(vm.workflow().agents().get(2).id());
+
+        robot.clickOn("#dash-train");
+        waitFor(() -> vm.live().status().handoffsDone() > paused);
+        robot.clickOn("#dash-stop");
+        waitFor(() -> vm.stateProperty().get() == RunState.CANCELLED);
+        assertThat(vm.notificationProperty().get()).startsWith("stopped");
+        waitFor(() -> vm.runs().size() == 3);
+        // a stopped run has a final J: selecting it in the Runs panel overlays it on the return chart
+        robot.interact(() -> ((javafx.scene.control.ListView<?>) robot.lookup("#dash-runs").query()).getSelectionModel().selectAll());
+        waitFor(() -> view.charts().get(0).chart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).size() == 4);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.handoff.views.training;
+
+import dev.handoff.env.WorkflowLoading;
+import dev.handoff.train.Algorithm;
+import dev.handoff.train.RunState;
+import dev.handoff.train.live.TrainingMode;
+import dev.handoff.workflow.StepSizeSpec;
+import dev.handoff.workflow.Workflow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard's view-model without a screen: draining the rings, status, notifications, Reset and the Runs list. */
+class TrainingDashboardViewModelTest {
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("sample-workflows"))) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    static Workflow gap(long handoffs) throws Exception {
+        Workflow w = WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/synthetic-gap.workflow.json"));
+        return w.withTraining(w.training().withHandoffs(handoffs));
+    }
+
+    private static void drainUntil(TrainingDashboardViewModel vm, BooleanSupplier done) throws InterruptedException {
+        long end = System.currentTimeMillis() + 60_000;
+        while (!done.getAsBoolean() && System.currentTimeMillis() < end) {
+            vm.drain();
+            Thread.sleep(20);
+        }
+        vm.drain();
+    }
+
+    @Test
+    void drainingACompareRunFillsEveryCurveAndTheEdgeScalars(@TempDir Path runs) throws Exception {
+        Workflow w = gap(300_000);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        vm.modeProperty().set(TrainingMode.COMPARE);
+        vm.seedsProperty().set(2);
+        long before = vm.revisionProperty().get();
+        vm.train();
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(vm.revisionProperty().get()).isGreaterThan(before);
+        assertThat(vm.drainedWindows()).isEqualTo(3 * 2 * 6);
+        for (Algorithm a : Algorithm.values()) {
+            assertThat(vm.trainingReturn(a)).containsOnlyKeys(1L, 2L);
+            assertThat(vm.trainingReturn(a).get(1L).size()).isEqualTo(6);
+            assertThat(vm.greedyReturn(a).get(1L).size()).isPositive();
+            assertThat(vm.returnBand(a).size()).isPositive();
+        }
+        assertThat(vm.showsGreedyReturn()).isTrue();
+        assertThat(vm.oracleReturn()).isNotNull();
+        // the oracle's greedy policy ends within a whisker of J*
+        assertThat(vm.greedyReturn(Algorithm.ORACLE).get(1L).lastY()).isLessThanOrEqualTo(vm.oracleReturn() + 1e-9);
+        assertThat(vm.errorViewProperty().get()).isEqualTo(TrainingDashboardViewModel.ErrorView.ORACLE_GAP);
+        SeedBand icqGap = vm.oracleGapBand(Algorithm.ICQ_TABULAR);
+        SeedBand oracleGap = vm.oracleGapBand(Algorithm.ORACLE);
+        assertThat(icqGap.size()).isEqualTo(vm.greedyReturn(Algorithm.ICQ_TABULAR).get(1L).size());
+        assertThat(icqGap.mean()[icqGap.size() - 1]).isCloseTo(vm.oracleReturn() - vm.returnBand(Algorithm.ICQ_TABULAR)
+                .mean()[icqGap.size() - 1], org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(oracleGap.mean()[0]).isGreaterThanOrEqualTo(-1e-9);
+        int withScalars = 0;
+        for (int e = 0; e < vm.edgeCount(); e++) {
+            if (vm.edgeRecentCount(e) > 0) {
+                withScalars++;
+                assertThat(vm.edgeRecentMean(e)).isFinite();
+            }
+        }
+        assertThat(withScalars).isPositive();
+        assertThat(vm.tdBand(0).size()).isEqualTo(6);
+        assertThat(vm.policyTable(0)).hasSize(vm.viewCount(0));
+        assertThat(vm.qCurves(0, 0)).isNotEmpty().allSatisfy(s -> assertThat(s.size()).isPositive());
+        double sumActivity = 0;
+        for (int i = 0; i < vm.agentCount(); i++) {
+            sumActivity += vm.activity(i);
+        }
+        assertThat(sumActivity).isPositive();
+        assertThat(vm.notificationProperty().get()).startsWith("finished").contains("J* =");
+        assertThat(vm.statusTextProperty().get()).contains("Finished").contains("of 1.80M handoffs");
+        assertThat(vm.runs()).hasSize(3);
+
+        long rev = vm.revisionProperty().get();
+        vm.overlay(vm.runs());
+        assertThat(vm.overlaid()).hasSize(3).allSatisfy(r -> assertThat(r.meanReturn()).isFinite());
+        assertThat(vm.revisionProperty().get()).isGreaterThan(rev);
+
+        vm.reset();
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.READY);
+        assertThat(vm.trainingReturn(Algorithm.ICQ_TABULAR)).isEmpty();
+        assertThat(vm.edgeRecentCount(0)).isZero();
+        assertThat(vm.runs()).hasSize(3);
+    }
+
+    @Test
+    void kindWithoutJointStateDefaultsToIcqAndCompareSaysWhyItCannotStart() throws Exception {
+        Workflow w = WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/routing-6x6.workflow.json"));
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), null);
+        assertThat(vm.modeProperty().get()).isEqualTo(TrainingMode.ICQ_TABULAR);
+        assertThat(vm.errorViewProperty().get()).isEqualTo(TrainingDashboardViewModel.ErrorView.TD_ERROR);
+        vm.modeProperty().set(TrainingMode.COMPARE);
+        vm.train();
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FAILED);
+        assertThat(vm.notificationProperty().get()).contains("Cannot train").contains("oracle").contains("another learner");
+        assertThat(vm.live()).isNull();
+
+        vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
+        vm.seedsProperty().set(1);
+        TrainingDashboardViewModel small = new TrainingDashboardViewModel(w.withTraining(w.training().withHandoffs(
+                3L * vm.window())), WorkflowLoading.kindOf(w), null);
+        small.seedsProperty().set(1);
+        small.train();
+        drainUntil(small, () -> small.stateProperty().get() == RunState.FINISHED);
+        assertThat(small.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(small.showsGreedyReturn()).isFalse(); // no finite model: the return chart shows training returns
+        assertThat(small.returnCurves(Algorithm.ICQ_TABULAR).get(1L).size()).isEqualTo(3);
+        assertThat(small.oracleReturn()).isNull();
+    }
+
+    @Test
+    void divergentRunPausesAndTheNotificationSaysWhere() throws Exception {
+        Workflow base = gap(2_000_000);
+        Workflow w = base.withTraining(base.training().withStepSize(StepSizeSpec.constant(1.9)).withGamma(0.999));
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), null);
+        vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
+        vm.seedsProperty().set(1);
+        vm.train();
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.DIVERGED);
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.DIVERGED);
+        assertThat(vm.notificationProperty().get()).contains("training paused").contains("icq-tabular, seed 1")
+                .contains("TD error");
+        assertThat(vm.runningProperty().get()).isFalse();
+        vm.stop();
+    }
+
+    @Test
+    void stepAdvancesEverySeedByOneHandoffAndStepEpisodeUntilStop(@TempDir Path runs) throws Exception {
+        Workflow w = gap(300_000);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        vm.modeProperty().set(TrainingMode.COMPARE);
+        vm.seedsProperty().set(3);
+        vm.step(1);
+        drainUntil(vm, () -> vm.live().status().handoffsDone() == 9);
+        assertThat(vm.live().status().handoffsDone()).isEqualTo(9);
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+        assertThat(vm.holder()).isBetween(0, vm.agentCount() - 1);
+        vm.stepEpisode();
+        drainUntil(vm, () -> vm.live().lastEpisodeStep() != null);
+        assertThat(vm.live().lastEpisodeStep().reachedStop()).isTrue();
+        assertThat(vm.live().status().handoffsDone()).isEqualTo(9 * (1 + vm.live().lastEpisodeStep().handoffs()));
+        vm.stop();
+        drainUntil(vm, () -> vm.live().isClosed());
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
+        assertThat(vm.runs()).hasSize(3).allSatisfy(r -> assertThat(r.status()).startsWith("cancelled"));
+    }
+}
