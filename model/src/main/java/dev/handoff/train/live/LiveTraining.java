@@ -121,7 +121,11 @@ public final class LiveTraining {
                 onRunState(state, message);
             }
         });
-        run.setAfterChunk(this::afterChunk);
+        run.setAfterChunk(r -> {
+            if (r instanceof SeedTrainer t) {
+                afterChunk(t);
+            }
+        });
     }
 
     // ---- commands
@@ -519,7 +523,7 @@ public final class LiveTraining {
             LiveRunFolder f = folders.get(a);
             TrainingSummary s = new TrainingSummary(a.cliName(), request.seeds(), request.handoffs(), stats.mean(), stats.ci95(),
                     returns, GreedyReturn.evaluationKind(model), oracleReturn,
-                    oracleReturn == null ? null : oracleReturn - stats.mean(), secs, done / Math.max(secs, 1e-9), statusText,
+                    oracleReturn == null ? null : oracleReturn - stats.mean(), null, secs, done / Math.max(secs, 1e-9), statusText,
                     f == null ? null : f.dir().toString());
             result.add(s);
             if (f != null) {
