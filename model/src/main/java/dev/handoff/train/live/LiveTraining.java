@@ -535,7 +535,6 @@ public final class LiveTraining {
             }
         }
         summaries = List.copyOf(result);
-        closed = true;
         StringBuilder msg = new StringBuilder(end == RunState.FINISHED ? "finished" : end == RunState.CANCELLED ? "stopped"
                 : "failed: " + run.message());
         for (TrainingSummary s : result) {
@@ -545,5 +544,6 @@ public final class LiveTraining {
             msg.append(String.format(java.util.Locale.ROOT, " (J* = %.3f)", oracleReturn));
         }
         show(end, msg.toString());
+        closed = true; // last: a reader that sees "closed" also sees the final state and message
     }
 }

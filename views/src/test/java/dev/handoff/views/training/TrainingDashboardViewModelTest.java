@@ -52,7 +52,7 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
         assertThat(vm.revisionProperty().get()).isGreaterThan(before);
         assertThat(vm.drainedWindows()).isEqualTo(3 * 2 * 6);
-        for (Algorithm a : Algorithm.values()) {
+        for (Algorithm a : TrainingMode.COMPARE.algorithms()) {
             assertThat(vm.trainingReturn(a)).containsOnlyKeys(1L, 2L);
             assertThat(vm.trainingReturn(a).get(1L).size()).isEqualTo(6);
             assertThat(vm.greedyReturn(a).get(1L).size()).isPositive();
