@@ -164,7 +164,10 @@ public class NeuralBenchmarks {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(RUN_HANDOFFS)
     public long wholeRunHandoffs(WholeRun s) {
-        s.trainer.runUntil(s.trainer.handoffs() + RUN_HANDOFFS, null);
-        return s.trainer.handoffs();
+        long target = s.trainer.handoffs() + RUN_HANDOFFS;
+        if (!s.trainer.runUntil(target, null) || s.trainer.handoffs() != target) {
+            throw new IllegalStateException("the run stopped short of " + target + " handoffs: " + s.trainer.divergence());
+        }
+        return target;
     }
 }

@@ -52,7 +52,10 @@ public class TabularHandoffLoopBenchmark {
     @Benchmark
     @OperationsPerInvocation(HANDOFFS)
     public long handoffs() {
-        trainer.runUntil(trainer.handoffs() + HANDOFFS, null);
-        return trainer.handoffs();
+        long target = trainer.handoffs() + HANDOFFS;
+        if (!trainer.runUntil(target, null) || trainer.handoffs() != target) {
+            throw new IllegalStateException("the run stopped short of " + target + " handoffs: " + trainer.divergence());
+        }
+        return target;
     }
 }
