@@ -30,7 +30,8 @@ import java.util.Map;
  * fixed cascade (chosen by reward on the training questions at that λ) and the perfect router. Metrics: accuracy,
  * dollars per question and reward on the held-out questions, under the workflow's grading (named in the labels).
  * The sweep plot shows accuracy and dollars per question; reward goes to the CSV and JSON only, because the most
- * expensive model's reward falls far below zero at large λ and would flatten every other line.
+ * expensive model's reward falls far below zero at large λ and would flatten every other line. Option
+ * {@code -O router=0} leaves the perfect router out.
  */
 public final class CostWeightAxis implements SweepAxis {
     public static final String ID = "cost-weight";
@@ -40,6 +41,8 @@ public final class CostWeightAxis implements SweepAxis {
     public static final String PERFECT_ROUTER = "perfect router";
     /** Suffix of the policy name of one model answering every question. */
     public static final String ALONE = " alone";
+    /** Option: 1 reports the perfect router (default), 0 leaves it out. */
+    public static final String ROUTER = "router";
     static final List<String> DEFAULT_LEARNERS = List.of(Algorithm.ICQ_TABULAR.cliName(), Algorithm.ORACLE.cliName());
     private static final Logger LOG = LoggerFactory.getLogger(CostWeightAxis.class);
 
@@ -75,10 +78,24 @@ public final class CostWeightAxis implements SweepAxis {
     }
 
     @Override
+    public Map<String, String> options() {
+        return Map.of(ROUTER, "1 (default) reports the perfect router, 0 leaves it out (e.g. to keep a plot of many "
+                + "policies within the plot's seven colours)");
+    }
+
+    @Override
     public SweepDesign design(Workflow base, SweepSettings settings) {
-        if (!settings.options().isEmpty()) {
-            throw new IllegalArgumentException("axis cost-weight has no options (given: " + settings.options().keySet() + ")");
+        for (String key : settings.options().keySet()) {
+            if (!options().containsKey(key)) {
+                throw new IllegalArgumentException("axis cost-weight has no option \"" + key + "\" (known: "
+                        + options().keySet() + ")");
+            }
         }
+        double routerOption = settings.option(ROUTER, 1);
+        if (routerOption != 0 && routerOption != 1) {
+            throw new IllegalArgumentException("router must be 0 or 1");
+        }
+        boolean router = routerOption == 1;
         long handoffs = settings.handoffs() != null ? settings.handoffs() : base.training().handoffs();
         if (handoffs <= 0) {
             throw new IllegalArgumentException("--handoffs must be positive");
@@ -106,12 +123,12 @@ public final class CostWeightAxis implements SweepAxis {
         List<String> policies = new ArrayList<>();
         learners.forEach(a -> policies.add(a.cliName()));
         List<String> baselineNames = baselineNames(reference);
-        policies.addAll(baselineNames);
-        String held = " on held-out questions (" + probe.split().test().length + ", grading: " + grading + ")";
+        policies.addAll(router ? baselineNames : baselineNames.subList(0, baselineNames.size() - 1));
+        // short metric labels (they are vertical axis titles); the axis label names the question count and the grading
         List<SweepMetric> metrics = List.of(
-                new SweepMetric("accuracy", "accuracy" + held, true),
-                new SweepMetric("costPerQuestion", "$ per question" + held, true),
-                new SweepMetric("reward", "reward = correct − λ·$" + held, false));
+                new SweepMetric("accuracy", "held-out accuracy", true),
+                new SweepMetric("costPerQuestion", "$ per held-out question", true),
+                new SweepMetric("reward", "held-out reward (correct − λ·$)", false));
         SweepMeasurement measurement = (value, seed) -> {
             Workflow w = apply(base, value);
             List<SweepReading> readings = new ArrayList<>();
@@ -119,15 +136,15 @@ public final class CostWeightAxis implements SweepAxis {
                 readings.add(reading(a.cliName(), trainAndScore(w, kind, a, seed, handoffs)));
             }
             List<PolicyScore> fixed = LlmMathBaselines.all(kind.createLlmMath(w));
-            for (int i = 0; i < fixed.size(); i++) {
+            for (int i = 0; i < (router ? fixed.size() : fixed.size() - 1); i++) {
                 readings.add(reading(baselineNames.get(i), fixed.get(i)));
             }
             LOG.info("λ = {}: {}", value, fixed.get(fixed.size() - 2).policy());
             return readings;
         };
         int parallel = learners.contains(Algorithm.ICQ_NEURAL) ? 1 : Integer.MAX_VALUE;
-        return new SweepDesign(ID, label() + "; held-out questions, grading: " + grading, policies, metrics, measurement,
-                parallel);
+        String axisLabel = label() + "; " + probe.split().test().length + " held-out questions, grading: " + grading;
+        return new SweepDesign(ID, axisLabel, policies, metrics, measurement, parallel);
     }
 
     /**

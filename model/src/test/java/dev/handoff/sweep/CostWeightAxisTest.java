@@ -30,7 +30,8 @@ class CostWeightAxisTest {
         SweepDesign d = design(w, List.of("icq-tabular", "oracle"));
         assertThat(d.policies()).containsExactlyElementsOf(MIXTRAL_GPT4_POLICIES);
         assertThat(d.metrics()).extracting(SweepMetric::id).containsExactly("accuracy", "costPerQuestion", "reward");
-        assertThat(d.metrics().get(0).label()).contains("held-out").contains("released-labels");
+        assertThat(d.metrics().get(0).label()).contains("held-out");
+        assertThat(d.axisLabel()).contains("396 held-out questions").contains("grading: released-labels");
         double[] lambdas = {1, 300};
         SweepResult r = SweepEngine.run(d, lambdas, List.of(1L), 2, null);
         int acc = d.metricIndex("accuracy");
@@ -103,6 +104,8 @@ class CostWeightAxisTest {
         assertThatThrownBy(() -> design(llm, List.of("shortest-path"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown learner");
         assertThatThrownBy(() -> axis.design(llm, new SweepSettings(List.of(), null, Map.of("measure", 5.0))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no options");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no option \"measure\"");
+        assertThat(axis.design(llm, new SweepSettings(List.of(), null, Map.of(CostWeightAxis.ROUTER, 0.0))).policies())
+                .containsExactlyElementsOf(MIXTRAL_GPT4_POLICIES.subList(0, MIXTRAL_GPT4_POLICIES.size() - 1));
     }
 }
