@@ -83,6 +83,24 @@ class CostWeightAxisTest {
     }
 
     @Test
+    void neuralIcqRunsOneMeasurementAtATimeAndIsScoredOnTheHeldOutQuestions() throws Exception {
+        Workflow w = SweepSamples.load("llm-math-mixtral-gpt4.workflow.json");
+        SweepDesign d = SweepAxes.standard().byId(CostWeightAxis.ID).orElseThrow()
+                .design(w, new SweepSettings(List.of("icq-neural"), 3_000L, Map.of(CostWeightAxis.ROUTER, 0.0)));
+        assertThat(d.maxParallelism()).isEqualTo(1);
+        SweepResult r = SweepEngine.run(d, new double[] {30}, List.of(1L), 2, null);
+        int acc = d.metricIndex("accuracy");
+        int cost = d.metricIndex("costPerQuestion");
+        double a = r.value(0, acc, 0, 0);
+        double c = r.value(0, cost, 0, 0);
+        // whatever it learned in 3,000 handoffs, its answers are graded: accuracy is a share of the 396 questions and
+        // it paid at least Mixtral's price (Mixtral answers every question first)
+        assertThat(a * 396).isCloseTo(Math.rint(a * 396), within(1e-6));
+        assertThat(c).isGreaterThanOrEqualTo(r.value(d.policies().indexOf("mixtral-8x7b-instruct alone"), cost, 0, 0) - 1e-12);
+        assertThat(r.value(0, d.metricIndex("reward"), 0, 0)).isCloseTo(a - 30 * c, within(1e-9));
+    }
+
+    @Test
     void theGpt3LadderReportsItsFourRungsCheapestFirstBesideTheLearners() throws Exception {
         Workflow w = SweepSamples.load("llm-math-gpt3-ladder.workflow.json");
         SweepDesign d = design(w, List.of("icq-tabular"));
