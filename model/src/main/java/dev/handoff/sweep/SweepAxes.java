@@ -17,7 +17,8 @@ public final class SweepAxes {
     public static SweepAxes standard() {
         SweepAxes axes = new SweepAxes()
                 .register(new RoutingLoadAxis())
-                .register(new HandoffsAxis());
+                .register(new HandoffsAxis())
+                .register(new CostWeightAxis());
         ErrorComponentAxis.all().forEach(axes::register);
         return axes;
     }
