@@ -37,7 +37,7 @@ import java.util.List;
 public final class SweepChart {
     /** Series colours that stay apart in print and for common colour-vision deficiencies (Okabe–Ito). */
     private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
-            new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)};
+            new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0), new Color(136, 136, 136)};
     public static final int WIDTH = 1000;
     static final int PANEL_HEIGHT = 320;
     static final int CHROME_HEIGHT = 190;
