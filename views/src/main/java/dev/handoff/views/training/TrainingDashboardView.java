@@ -407,7 +407,7 @@ public final class TrainingDashboardView extends BorderPane {
         if (a == Algorithm.INDEPENDENT) {
             return ChartTheme.INDEPENDENT;
         }
-        return a == Algorithm.ICQ_TABULAR ? ChartTheme.ICQ : ChartTheme.palette(3 + a.ordinal());
+        return a == Algorithm.ICQ_TABULAR || a == Algorithm.ICQ_NEURAL ? ChartTheme.ICQ : ChartTheme.palette(3 + a.ordinal());
     }
 
     private static Algorithm algorithmOf(String cliName) {
@@ -421,6 +421,9 @@ public final class TrainingDashboardView extends BorderPane {
     private static String algoLabel(Algorithm a) {
         if (a == Algorithm.ICQ_TABULAR) {
             return "IC-Q";
+        }
+        if (a == Algorithm.ICQ_NEURAL) {
+            return "neural IC-Q";
         }
         return a.cliName(); // oracle, independent, and learners added later under their CLI names
     }
@@ -615,8 +618,16 @@ public final class TrainingDashboardView extends BorderPane {
     }
 
     private void drawErrors() {
-        if (vm.errorViewProperty().get() == TrainingDashboardViewModel.ErrorView.ORACLE_GAP && vm.live() != null
-                && vm.oracleReturn() != null) {
+        TrainingDashboardViewModel.ErrorView shown = vm.errorViewProperty().get();
+        if (shown == TrainingDashboardViewModel.ErrorView.COMPONENTS && vm.live() != null && vm.oracleReturn() != null) {
+            if (vm.componentLearner() != null) {
+                drawComponents(vm.componentLearner());
+            } else {
+                drawOracleGap(); // the oracle alone learns on the joint state: it has no interface components
+            }
+            return;
+        }
+        if (shown != TrainingDashboardViewModel.ErrorView.TD_ERROR && vm.live() != null && vm.oracleReturn() != null) {
             drawOracleGap();
             return;
         }
@@ -646,9 +657,80 @@ public final class TrainingDashboardView extends BorderPane {
         plot.setDataset(0, lines);
         plot.setRenderer(0, r);
         c.getLegend().setVisible(vm.agentCount() <= 12);
-        errorPanel.setCaption("TD error per agent (" + algoLabel(vm.primary()) + ") · error components need neural IC-Q");
+        errorPanel.setCaption("TD error per agent (" + algoLabel(vm.primary()) + ", mean over seeds)"
+                + (vm.oracleReturn() == null && vm.live() != null ? " · no finite model: no error components or oracle gap" : ""));
         ChartTheme.apply(c, dark);
         c.setNotify(true);
+    }
+
+    /**
+     * The error components of {@code a} (ICQ.md §4), mean over seeds: neural approximation, interface gap, mixing
+     * residual and total, with the sum of parts dashed so the closure check total ≤ sum of parts can be seen.
+     */
+    private void drawComponents(Algorithm a) {
+        JFreeChart c = errorPanel.chart();
+        c.setNotify(false);
+        XYPlot plot = c.getXYPlot();
+        boolean log = vm.logScaleProperty().get();
+        axes(plot, log);
+        plot.setDataset(1, null);
+        plot.getRangeAxis().setLabel("‖·‖_μ (units of Q)");
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        int k = 0;
+        for (TrainingDashboardViewModel.ErrorComponent e : TrainingDashboardViewModel.ErrorComponent.values()) {
+            if (e == TrainingDashboardViewModel.ErrorComponent.NEURAL_APPROX && a != Algorithm.ICQ_NEURAL) {
+                continue; // identically 0 for tabular learners (the caption says so)
+            }
+            SeedBand b = vm.componentBand(a, e);
+            XYSeries s = new XYSeries(e.toString(), false, true);
+            int stride = Math.max(1, b.size() / MAX_POINTS);
+            for (int p = 0; p < b.size(); p += stride) {
+                double v = b.mean()[p];
+                if (!Double.isNaN(v) && (!log || v > 0)) {
+                    s.add(b.x()[p], v, false);
+                }
+            }
+            lines.addSeries(s);
+            r.setSeriesPaint(k, componentColor(e));
+            r.setSeriesStroke(k, e == TrainingDashboardViewModel.ErrorComponent.SUM_OF_PARTS
+                    ? new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f)
+                    : new BasicStroke(e == TrainingDashboardViewModel.ErrorComponent.TOTAL ? 2.4f : 1.6f));
+            k++;
+        }
+        if (a != Algorithm.INDEPENDENT && vm.algorithms().contains(Algorithm.INDEPENDENT)) {
+            SeedBand b = vm.componentBand(Algorithm.INDEPENDENT, TrainingDashboardViewModel.ErrorComponent.TOTAL);
+            XYSeries s = new XYSeries("total, independent", false, true);
+            for (int p = 0; p < b.size(); p++) {
+                if (!Double.isNaN(b.mean()[p]) && (!log || b.mean()[p] > 0)) {
+                    s.add(b.x()[p], b.mean()[p], false);
+                }
+            }
+            lines.addSeries(s);
+            r.setSeriesPaint(k, algoColor(Algorithm.INDEPENDENT));
+            r.setSeriesStroke(k, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{2f, 3f}, 0f));
+        }
+        plot.setDataset(0, lines);
+        plot.setRenderer(0, r);
+        c.getLegend().setVisible(true);
+        long readings = vm.componentReadings(a);
+        String check = readings == 0 ? "closure check: no reading yet"
+                : vm.closureHolds(a) ? "total ≤ sum of parts ✓ (" + readings + " readings)"
+                : "total > sum of parts ✗ in some readings";
+        errorPanel.setCaption("Error components of " + algoLabel(a) + ", mean over seeds · " + check
+                + (a == Algorithm.ICQ_NEURAL ? "" : " · neural approximation 0 (tabular)"));
+        ChartTheme.apply(c, dark);
+        c.setNotify(true);
+    }
+
+    private static java.awt.Color componentColor(TrainingDashboardViewModel.ErrorComponent e) {
+        return switch (e) {
+            case NEURAL_APPROX -> ChartTheme.palette(4);
+            case INTERFACE_GAP -> ChartTheme.palette(3);
+            case MIXING_RESIDUAL -> ChartTheme.palette(5);
+            case TOTAL -> ChartTheme.ICQ;
+            case SUM_OF_PARTS -> ChartTheme.palette(7);
+        };
     }
 
     /** J* − J per learner, mean ± 95% CI: what is left of each learner's return gap (IC-Q keeps its interface gap). */

@@ -7,7 +7,9 @@ import dev.handoff.observe.InterfaceMaps;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunState;
 import dev.handoff.train.TrainingWindow;
+import dev.handoff.components.ErrorComponents;
 import dev.handoff.train.live.ActivitySample;
+import dev.handoff.train.live.ComponentPoint;
 import dev.handoff.train.live.GreedyPoint;
 import dev.handoff.train.live.LiveTraining;
 import dev.handoff.train.live.QSnapshot;
@@ -89,6 +91,8 @@ public final class TrainingDashboardViewModel {
     private final double[] activity;
     private int holder = -1;
     private final List<QSnapshot> qHistory = new ArrayList<>();
+    private final Map<Algorithm, Map<ErrorComponent, Map<Long, SeriesBuffer>>> componentCurves = new EnumMap<>(Algorithm.class);
+    private final Map<Algorithm, long[]> closureCounts = new EnumMap<>(Algorithm.class); // {readings, closing}
     private long drainedWindows;
 
     public TrainingDashboardViewModel(Workflow workflow, EnvironmentKind kind, Path runsRoot) {
@@ -114,7 +118,7 @@ public final class TrainingDashboardViewModel {
         clearData();
         refreshRuns();
         if (exactKind()) {
-            errorView.set(ErrorView.ORACLE_GAP);
+            errorView.set(ErrorView.COMPONENTS);
         }
         if (shape.jointStateAccess() == null) {
             mode.set(TrainingMode.ICQ_TABULAR); // no centralised oracle for this kind: compare cannot run
@@ -301,6 +305,7 @@ public final class TrainingDashboardViewModel {
         n[0] += live.windows().drainTo(w -> acceptWindow(w, primary));
         n[0] += live.greedyReturns().drainTo(this::acceptGreedy);
         n[0] += live.activity().drainTo(this::acceptActivity);
+        n[0] += live.components().drainTo(this::acceptComponents);
         QSnapshot q = live.latestQ(primary);
         if (q != null && (qHistory.isEmpty() || qHistory.get(qHistory.size() - 1).handoffs() != q.handoffs())) {
             qHistory.add(q);
@@ -367,9 +372,12 @@ public final class TrainingDashboardViewModel {
         return live == null ? null : live.oracleReturn();
     }
 
-    /** What the error chart shows: the exact kinds' oracle gap of the return, or TD errors per agent. */
+    /**
+     * What the error chart shows: the exact kinds' error components (ICQ.md §4) or oracle gap of the return, or TD
+     * errors per agent (the only choice without a finite model).
+     */
     public enum ErrorView {
-        ORACLE_GAP("Oracle gap J* − J"), TD_ERROR("TD error per agent");
+        COMPONENTS("Error components"), ORACLE_GAP("Oracle gap J* − J"), TD_ERROR("TD error per agent");
 
         private final String label;
 
@@ -401,6 +409,61 @@ public final class TrainingDashboardViewModel {
             }
         }
         return SeedBand.of(gaps, 0);
+    }
+
+    /** The error components of the bound {@code ‖Q_T∘σ − Q*‖_μ ≤ mixing + neural + gap}, and their sum. */
+    public enum ErrorComponent {
+        NEURAL_APPROX("neural approximation"), INTERFACE_GAP("interface gap"), MIXING_RESIDUAL("mixing residual"),
+        TOTAL("total"), SUM_OF_PARTS("sum of parts");
+
+        private final String label;
+
+        ErrorComponent(String label) {
+            this.label = label;
+        }
+
+        double of(ErrorComponents c) {
+            return switch (this) {
+                case NEURAL_APPROX -> c.neuralApprox();
+                case INTERFACE_GAP -> c.interfaceGap();
+                case MIXING_RESIDUAL -> c.mixingResidual();
+                case TOTAL -> c.total();
+                case SUM_OF_PARTS -> c.sumOfParts();
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** One error component of {@code a} over handoffs: mean ± 95% CI across seeds; empty before any reading. */
+    public SeedBand componentBand(Algorithm a, ErrorComponent c) {
+        Map<Long, SeriesBuffer> bySeed = componentCurves.getOrDefault(a, Map.of()).getOrDefault(c, Map.of());
+        return SeedBand.of(new ArrayList<>(bySeed.values()), 0);
+    }
+
+    /** Error-component readings drained so far for {@code a} (all seeds). */
+    public long componentReadings(Algorithm a) {
+        long[] c = closureCounts.get(a);
+        return c == null ? 0 : c[0];
+    }
+
+    /** Whether every reading of {@code a} so far satisfied total ≤ sum of parts (true before any reading). */
+    public boolean closureHolds(Algorithm a) {
+        long[] c = closureCounts.get(a);
+        return c == null || c[0] == c[1];
+    }
+
+    /** The learner whose components the chart shows: the shown learner unless it is the oracle (which has none). */
+    public Algorithm componentLearner() {
+        for (Algorithm a : algorithms()) {
+            if (a != Algorithm.ORACLE) {
+                return a;
+            }
+        }
+        return null;
     }
 
     public SeedBand tdBand(int agent) {
@@ -563,6 +626,8 @@ public final class TrainingDashboardViewModel {
         holder = -1;
         latestPrimaryWindow.clear();
         qHistory.clear();
+        componentCurves.clear();
+        closureCounts.clear();
         drainedWindows = 0;
     }
 
@@ -592,6 +657,21 @@ public final class TrainingDashboardViewModel {
             }
             edgeRecentCount[e] = count;
             edgeRecentMean[e] = count == 0 ? Double.NaN : sum / count;
+        }
+    }
+
+    private void acceptComponents(ComponentPoint p) {
+        ErrorComponents c = p.reading().components();
+        Map<ErrorComponent, Map<Long, SeriesBuffer>> curves = componentCurves.computeIfAbsent(p.algorithm(),
+                k -> new EnumMap<>(ErrorComponent.class));
+        for (ErrorComponent e : ErrorComponent.values()) {
+            curves.computeIfAbsent(e, k -> new TreeMap<>()).computeIfAbsent(p.reading().seed(), k -> new SeriesBuffer())
+                    .add(p.reading().handoffs(), e.of(c));
+        }
+        long[] counts = closureCounts.computeIfAbsent(p.algorithm(), k -> new long[2]);
+        counts[0]++;
+        if (c.closureHolds()) {
+            counts[1]++;
         }
     }
 

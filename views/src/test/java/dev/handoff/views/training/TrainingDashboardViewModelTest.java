@@ -52,7 +52,7 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
         assertThat(vm.revisionProperty().get()).isGreaterThan(before);
         assertThat(vm.drainedWindows()).isEqualTo(3 * 2 * 6);
-        for (Algorithm a : Algorithm.values()) {
+        for (Algorithm a : vm.algorithms()) {
             assertThat(vm.trainingReturn(a)).containsOnlyKeys(1L, 2L);
             assertThat(vm.trainingReturn(a).get(1L).size()).isEqualTo(6);
             assertThat(vm.greedyReturn(a).get(1L).size()).isPositive();
@@ -62,7 +62,27 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.oracleReturn()).isNotNull();
         // the oracle's greedy policy ends within a whisker of J*
         assertThat(vm.greedyReturn(Algorithm.ORACLE).get(1L).lastY()).isLessThanOrEqualTo(vm.oracleReturn() + 1e-9);
-        assertThat(vm.errorViewProperty().get()).isEqualTo(TrainingDashboardViewModel.ErrorView.ORACLE_GAP);
+        assertThat(vm.errorViewProperty().get()).isEqualTo(TrainingDashboardViewModel.ErrorView.COMPONENTS);
+        // error components: IC-Q and independent read at every 50k-handoff window end of both seeds, the oracle never
+        assertThat(vm.componentLearner()).isEqualTo(Algorithm.ICQ_TABULAR);
+        assertThat(vm.componentReadings(Algorithm.ICQ_TABULAR)).isEqualTo(2 * 6);
+        assertThat(vm.componentReadings(Algorithm.INDEPENDENT)).isEqualTo(2 * 6);
+        assertThat(vm.componentReadings(Algorithm.ORACLE)).isZero();
+        assertThat(vm.closureHolds(Algorithm.ICQ_TABULAR)).isTrue();
+        SeedBand total = vm.componentBand(Algorithm.ICQ_TABULAR, TrainingDashboardViewModel.ErrorComponent.TOTAL);
+        SeedBand sum = vm.componentBand(Algorithm.ICQ_TABULAR, TrainingDashboardViewModel.ErrorComponent.SUM_OF_PARTS);
+        SeedBand mixing = vm.componentBand(Algorithm.ICQ_TABULAR, TrainingDashboardViewModel.ErrorComponent.MIXING_RESIDUAL);
+        SeedBand gapComponent = vm.componentBand(Algorithm.ICQ_TABULAR, TrainingDashboardViewModel.ErrorComponent.INTERFACE_GAP);
+        assertThat(total.size()).isEqualTo(6);
+        assertThat(total.seeds()).containsOnly(2);
+        for (int i = 0; i < total.size(); i++) {
+            assertThat(total.mean()[i]).isLessThanOrEqualTo(sum.mean()[i] + 1e-9);
+            assertThat(sum.mean()[i]).isCloseTo(mixing.mean()[i] + gapComponent.mean()[i], org.assertj.core.api.Assertions.within(1e-9));
+        }
+        // IC-Q's mixing residual shrinks as it learns; the baseline's total stays above IC-Q's
+        assertThat(mixing.mean()[5]).isLessThan(mixing.mean()[0]);
+        assertThat(vm.componentBand(Algorithm.INDEPENDENT, TrainingDashboardViewModel.ErrorComponent.TOTAL).mean()[5])
+                .isGreaterThan(total.mean()[5]);
         SeedBand icqGap = vm.oracleGapBand(Algorithm.ICQ_TABULAR);
         SeedBand oracleGap = vm.oracleGapBand(Algorithm.ORACLE);
         assertThat(icqGap.size()).isEqualTo(vm.greedyReturn(Algorithm.ICQ_TABULAR).get(1L).size());
@@ -97,8 +117,31 @@ class TrainingDashboardViewModelTest {
         vm.reset();
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.READY);
         assertThat(vm.trainingReturn(Algorithm.ICQ_TABULAR)).isEmpty();
+        assertThat(vm.componentReadings(Algorithm.ICQ_TABULAR)).isZero();
         assertThat(vm.edgeRecentCount(0)).isZero();
         assertThat(vm.runs()).hasSize(3);
+    }
+
+    @Test
+    void neuralIcqRunShowsMirrorQValuesAndItsComponentsAndFreesItsNetworksWhenDone(@TempDir Path runs) throws Exception {
+        Workflow w = gap(20_000);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        vm.modeProperty().set(TrainingMode.ICQ_NEURAL);
+        vm.seedsProperty().set(2);
+        vm.train();
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(vm.primary()).isEqualTo(Algorithm.ICQ_NEURAL);
+        assertThat(vm.live().released()).isTrue();
+        assertThat(vm.greedyReturn(Algorithm.ICQ_NEURAL)).containsOnlyKeys(1L, 2L);
+        assertThat(vm.policyTable(0)).hasSize(vm.viewCount(0)).allSatisfy(r -> assertThat(r.value()).isFinite());
+        assertThat(vm.qCurves(0, 0)).allSatisfy(c -> assertThat(c.size()).isPositive());
+        assertThat(vm.componentLearner()).isEqualTo(Algorithm.ICQ_NEURAL);
+        assertThat(vm.componentReadings(Algorithm.ICQ_NEURAL)).isEqualTo(2 * 40);
+        assertThat(java.util.Arrays.stream(vm.componentBand(Algorithm.ICQ_NEURAL,
+                TrainingDashboardViewModel.ErrorComponent.NEURAL_APPROX).mean()).allMatch(v -> v > 0)).isTrue();
+        assertThat(vm.notificationProperty().get()).contains("icq-neural J =");
     }
 
     @Test
