@@ -214,7 +214,7 @@ public final class TrainingDashboardView extends BorderPane {
         mode.setId("dash-mode");
         mode.valueProperty().bindBidirectional(vm.modeProperty());
         mode.setTooltip(new Tooltip("Learners: tabular IC-Q alone, or IC-Q beside the centralised oracle and the "
-                + "no-scalar baseline on the same seeds (neural IC-Q arrives with its branch)"));
+                + "no-scalar baseline on the same seeds; neural IC-Q (DJL networks, one trainer thread)"));
         Spinner<Integer> seeds = new Spinner<>(1, 10, vm.seedsProperty().get());
         seeds.setId("dash-seeds");
         seeds.setPrefWidth(70);
@@ -244,7 +244,87 @@ public final class TrainingDashboardView extends BorderPane {
         Label speedLabel = new Label("Speed");
         Label smoothLabel = new Label("Smoothing");
         return new ToolBar(train, pause, step, stepEpisode, stepWindow, stop, reset, new Separator(Orientation.VERTICAL), learner, mode,
-                seedLabel, seeds, speedLabel, speed, new Separator(Orientation.VERTICAL), smoothLabel, smooth, log);
+                seedLabel, seeds, speedLabel, speed, new Separator(Orientation.VERTICAL), smoothLabel, smooth, log,
+                new Separator(Orientation.VERTICAL), policiesMenu());
+    }
+
+    /** Policies ▾: export a seed of a paused or finished run as a bundle; evaluate a bundle on this workflow (issue 9). */
+    private javafx.scene.control.MenuButton policiesMenu() {
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem("Export policies…");
+        export.setId("dash-export");
+        export.setOnAction(e -> exportPolicies());
+        javafx.scene.control.MenuItem evaluate = new javafx.scene.control.MenuItem("Evaluate bundle…");
+        evaluate.setId("dash-evaluate");
+        evaluate.setOnAction(e -> evaluateBundle());
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Policies", null, export, evaluate);
+        menu.setId("dash-policies");
+        menu.setFocusTraversable(false);
+        menu.setTooltip(new Tooltip("Export a trained seed's policies as a bundle, or load a bundle and evaluate it greedily"));
+        menu.setOnShowing(e -> export.setDisable(vm.exportChoices().isEmpty()));
+        return menu;
+    }
+
+    private javafx.stage.Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void exportPolicies() {
+        List<TrainingDashboardViewModel.ExportChoice> choices = vm.exportChoices();
+        if (choices.isEmpty()) {
+            message(javafx.scene.control.Alert.AlertType.INFORMATION, "Export policies", vm.exportUnavailableReason());
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<TrainingDashboardViewModel.ExportChoice> pick =
+                new javafx.scene.control.ChoiceDialog<>(choices.get(0), choices);
+        pick.initOwner(window());
+        pick.setTitle("Export policies");
+        pick.setHeaderText("Which trained seed? Its agents' Q-tables and greedy actions are written as a policy bundle "
+                + "(JSON, with CSV copies).");
+        pick.setContentText("Learner and seed:");
+        pick.showAndWait().ifPresent(choice -> {
+            javafx.stage.DirectoryChooser dir = new javafx.stage.DirectoryChooser();
+            dir.setTitle("Folder for the bundle of " + choice);
+            java.io.File parent = dir.showDialog(window());
+            if (parent == null) {
+                return;
+            }
+            java.nio.file.Path out = parent.toPath().resolve(vm.workflow().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                    + choice.algorithm().cliName() + "-seed" + choice.seed() + "-policies");
+            try {
+                vm.exportPolicies(choice, out, true);
+            } catch (Exception ex) {
+                message(javafx.scene.control.Alert.AlertType.ERROR, "Export failed", String.valueOf(ex.getMessage()));
+            }
+        });
+    }
+
+    private void evaluateBundle() {
+        javafx.stage.DirectoryChooser dir = new javafx.stage.DirectoryChooser();
+        dir.setTitle("Policy bundle folder (the one holding bundle.json)");
+        java.io.File chosen = dir.showDialog(window());
+        if (chosen == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            TrainingDashboardViewModel.BundleReport r = vm.evaluateBundle(chosen.toPath(), EVALUATION_EPISODES, 1);
+            javafx.application.Platform.runLater(() -> message(r.fits() ? javafx.scene.control.Alert.AlertType.INFORMATION
+                            : javafx.scene.control.Alert.AlertType.WARNING, "Bundle " + chosen.getName(),
+                    r.summary() + (r.problems().isEmpty() ? "" : "\n\n• " + String.join("\n• ", r.problems()))));
+        }, "handoff-bundle-evaluation");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Episodes of a greedy bundle evaluation from the app (the CLI's default is larger; exact J is shown where known). */
+    static final long EVALUATION_EPISODES = 10_000;
+
+    private void message(javafx.scene.control.Alert.AlertType type, String title, String text) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(type, text, javafx.scene.control.ButtonType.OK);
+        a.initOwner(window());
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setMinWidth(520);
+        a.show();
     }
 
     private SplitPane centre() {

@@ -593,6 +593,115 @@ public final class TrainingDashboardViewModel {
         return w == null ? 50_000 : w;
     }
 
+    // ---- policies: export a trained seed, evaluate a bundle (issue 9)
+
+    /** A seed whose decentralised policy can be exported: tabular IC-Q or independent (the oracle is centralised). */
+    public record ExportChoice(Algorithm algorithm, long seed) {
+        @Override
+        public String toString() {
+            return (algorithm == Algorithm.ICQ_TABULAR ? "IC-Q" : algorithm.cliName()) + ", seed " + seed;
+        }
+    }
+
+    /**
+     * The seeds of the current run that can be exported now: the run must be paused, diverged or ended (so no trainer
+     * writes its tables meanwhile) and the learner tabular and decentralised. Empty otherwise.
+     */
+    public List<ExportChoice> exportChoices() {
+        List<ExportChoice> out = new ArrayList<>();
+        if (live == null || !(state.get() == RunState.PAUSED || state.get() == RunState.DIVERGED || state.get().isTerminal())) {
+            return out;
+        }
+        for (dev.handoff.train.SeedRun t : live.trainers()) {
+            if (t instanceof dev.handoff.train.SeedTrainer && t.algorithm() != Algorithm.ORACLE) {
+                out.add(new ExportChoice(t.algorithm(), t.seed()));
+            }
+        }
+        return out;
+    }
+
+    /** Why nothing can be exported right now (empty when {@link #exportChoices()} is not empty). */
+    public String exportUnavailableReason() {
+        if (live == null) {
+            return "Train first: policies are exported from a paused or finished run.";
+        }
+        if (!exportChoices().isEmpty()) {
+            return "";
+        }
+        if (state.get() == RunState.RUNNING) {
+            return "Pause or stop the run first, so its tables do not change while they are written.";
+        }
+        if (live.algorithms().contains(Algorithm.ICQ_NEURAL)) {
+            return "Neural policies cannot be exported yet: the bundle format holds tabular Q-tables only.";
+        }
+        return "The oracle learns on the joint state, which no deployed agent sees: train IC-Q or independent to export.";
+    }
+
+    /**
+     * Writes the policies of one seed of the current run as a bundle in {@code outDir} ({@code PolicyBundle.export}),
+     * with CSV twins of the agent files when {@code csv}. The run id is the learner's run folder name, if any.
+     */
+    public Path exportPolicies(ExportChoice choice, Path outDir, boolean csv) throws java.io.IOException {
+        dev.handoff.train.SeedTrainer trainer = null;
+        for (dev.handoff.train.SeedRun t : live == null ? List.<dev.handoff.train.SeedRun>of() : live.trainers()) {
+            if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed() && t instanceof dev.handoff.train.SeedTrainer st) {
+                trainer = st;
+            }
+        }
+        if (trainer == null || !exportChoices().contains(choice)) {
+            throw new IllegalStateException(exportUnavailableReason().isEmpty() ? "no such seed in this run: " + choice
+                    : exportUnavailableReason());
+        }
+        Path folder = live.runFolders().get(choice.algorithm());
+        String runId = folder == null ? "live-" + workflow.name() + "-" + choice.algorithm().cliName() : folder.getFileName().toString();
+        Path written = dev.handoff.policy.PolicyBundle.export(workflow, trainer, runId, outDir, csv);
+        notification.set("Exported " + choice + " (" + count(trainer.handoffs()) + " handoffs) to " + written);
+        return written;
+    }
+
+    /** The outcome of loading a bundle onto this workflow: the greedy evaluation, or exactly what does not fit. */
+    public record BundleReport(Path bundle, dev.handoff.policy.BundleEvaluation.Result result, List<String> problems,
+                               String summary) {
+        public boolean fits() {
+            return result != null;
+        }
+    }
+
+    /**
+     * Loads the bundle in {@code dir} onto this workflow and runs it greedily for {@code episodes} episodes
+     * ({@code BundleEvaluation}); no training code path. Slow for many episodes: call it off the FX thread.
+     */
+    public BundleReport evaluateBundle(Path dir, long episodes, long seed) {
+        dev.handoff.policy.PolicyBundle bundle;
+        try {
+            bundle = dev.handoff.policy.PolicyBundle.load(dir);
+        } catch (dev.handoff.policy.BundleException e) {
+            return new BundleReport(dir, null, e.problems().isEmpty() ? List.of(e.getMessage()) : e.problems(),
+                    "Cannot load " + dir.getFileName() + ": " + e.getMessage());
+        }
+        List<String> diffs = bundle.differencesFrom(workflow, shape);
+        if (!diffs.isEmpty()) {
+            return new BundleReport(dir, null, diffs, "The bundle does not fit " + workflow.name() + " ("
+                    + diffs.size() + (diffs.size() == 1 ? " difference)" : " differences)"));
+        }
+        try {
+            var r = dev.handoff.policy.BundleEvaluation.evaluate(bundle, workflow, kind, episodes, seed);
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                    "%s seed %d (%s handoffs): greedy return %.4f ± %.4f over %s episodes (95%% CI)",
+                    r.algorithm(), r.bundleSeed(), count(bundle.manifest().handoffs()), r.meanReturn(), r.ci95(),
+                    count(r.episodes())));
+            if (r.exactReturn() != null) {
+                text.append(String.format(Locale.ROOT, " · exact J = %.4f", r.exactReturn()));
+            }
+            if (r.oracleReturn() != null) {
+                text.append(String.format(Locale.ROOT, " · J* = %.4f", r.oracleReturn()));
+            }
+            return new BundleReport(dir, r, List.of(), text.toString());
+        } catch (dev.handoff.policy.BundleException e) {
+            return new BundleReport(dir, null, e.problems(), e.getMessage());
+        }
+    }
+
     // ---- internals
 
     private LiveTraining newRun() {

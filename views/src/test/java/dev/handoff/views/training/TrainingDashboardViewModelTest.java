@@ -145,6 +145,51 @@ class TrainingDashboardViewModelTest {
     }
 
     @Test
+    void exportedSeedEvaluatesToItsOwnExactReturnAndAMismatchedWorkflowListsWhatDiffers(@TempDir Path runs,
+                                                                                    @TempDir Path out) throws Exception {
+        Workflow w = gap(200_000);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        assertThat(vm.exportChoices()).isEmpty();
+        assertThat(vm.exportUnavailableReason()).contains("Train first");
+        vm.modeProperty().set(TrainingMode.COMPARE);
+        vm.seedsProperty().set(2);
+        vm.train();
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+
+        // the oracle is centralised: only IC-Q and independent seeds are offered
+        assertThat(vm.exportChoices()).containsExactly(
+                new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 1),
+                new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 2),
+                new TrainingDashboardViewModel.ExportChoice(Algorithm.INDEPENDENT, 1),
+                new TrainingDashboardViewModel.ExportChoice(Algorithm.INDEPENDENT, 2));
+        Path bundle = vm.exportPolicies(new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 2),
+                out.resolve("bundle"), true);
+        assertThat(bundle.resolve("bundle.json")).exists();
+        assertThat(vm.notificationProperty().get()).startsWith("Exported IC-Q, seed 2");
+
+        TrainingDashboardViewModel.BundleReport report = vm.evaluateBundle(bundle, 2_000, 7);
+        assertThat(report.fits()).isTrue();
+        assertThat(report.problems()).isEmpty();
+        // the bundle's exact return is the run's final greedy return of that seed
+        double finalJ = vm.greedyReturn(Algorithm.ICQ_TABULAR).get(2L).lastY();
+        assertThat(report.result().exactReturn()).isCloseTo(finalJ, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(report.result().oracleReturn()).isEqualTo(vm.oracleReturn());
+        assertThat(report.result().episodes()).isEqualTo(2_000);
+        assertThat(report.summary()).contains("icq-tabular seed 2").contains("exact J =").contains("J* =");
+
+        Workflow routing = WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/routing-6x6.workflow.json"));
+        TrainingDashboardViewModel other = new TrainingDashboardViewModel(routing, WorkflowLoading.kindOf(routing), null);
+        TrainingDashboardViewModel.BundleReport misfit = other.evaluateBundle(bundle, 100, 1);
+        assertThat(misfit.fits()).isFalse();
+        assertThat(misfit.problems()).singleElement().asString().startsWith("agents differ").contains("missing from the bundle");
+        assertThat(misfit.summary()).contains("does not fit");
+
+        TrainingDashboardViewModel.BundleReport notABundle = vm.evaluateBundle(out, 100, 1);
+        assertThat(notABundle.fits()).isFalse();
+        assertThat(notABundle.summary()).contains("no bundle.json");
+    }
+
+    @Test
     void kindWithoutJointStateDefaultsToIcqAndCompareSaysWhyItCannotStart() throws Exception {
         Workflow w = WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/routing-6x6.workflow.json"));
         TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), null);
