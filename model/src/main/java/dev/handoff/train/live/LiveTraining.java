@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * greedy returns, activity) and a full-resolution {@link #history()}; a reader drains the rings at its own pace.
  * Slow speeds are paced between small steps by a separate thread, so the hot loop's per-handoff cost never changes.
  * For kinds with an exact model the IC-Q and independent learners carry a {@link dev.handoff.components.ComponentProbe}
- * read {@link HeadlessTraining#COMPONENT_READINGS} times over the budget. Neural learners hold DJL networks: they train
+ * read {@link HeadlessTraining#COMPONENT_READINGS} times over the budget (more often for very long budgets). Neural learners hold DJL networks: they train
  * on one thread and are closed when the run ends or is stopped. Never touches a UI toolkit.
  */
 public final class LiveTraining {
@@ -184,7 +184,7 @@ public final class LiveTraining {
      */
     private void attachProbes() {
         ComponentAnalysis analysis = ComponentAnalysis.of(request.workflow());
-        long every = Math.max(1, request.handoffs() / HeadlessTraining.COMPONENT_READINGS);
+        long every = componentCadence(request);
         for (SeedRun t : trainers) {
             Algorithm a = t.algorithm();
             if (a == Algorithm.ORACLE) {
@@ -198,6 +198,19 @@ public final class LiveTraining {
             }
         }
     }
+
+    /**
+     * Handoffs between error-component readings: {@link HeadlessTraining#COMPONENT_READINGS} over the budget, but at
+     * least one every {@link #MAX_WINDOWS_PER_READING} evaluation windows, so long budgets still show them live.
+     */
+    static long componentCadence(Request request) {
+        Integer w = request.workflow().training().evaluationWindow();
+        long window = w == null ? 50_000 : w;
+        return Math.max(1, Math.min(request.handoffs() / HeadlessTraining.COMPONENT_READINGS, MAX_WINDOWS_PER_READING * window));
+    }
+
+    /** At most this many evaluation windows pass between two error-component readings of a seed. */
+    static final long MAX_WINDOWS_PER_READING = 10;
 
     private static float[][][] neuralViews(Workflow w) {
         List<InterfaceMap> maps = InterfaceMaps.compile(w);

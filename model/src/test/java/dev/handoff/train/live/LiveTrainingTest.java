@@ -137,6 +137,18 @@ class LiveTrainingTest {
     }
 
     @Test
+    void componentReadingsComeFortyTimesOverTheBudgetButAtLeastEveryTenWindows() throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        assertThat(LiveTraining.componentCadence(new LiveTraining.Request(w, kind, TrainingMode.COMPARE, List.of(1L),
+                6_000_000, 1, null))).isEqualTo(150_000);
+        assertThat(LiveTraining.componentCadence(new LiveTraining.Request(w, kind, TrainingMode.COMPARE, List.of(1L),
+                500_000_000, 1, null))).isEqualTo(10 * 50_000);
+        assertThat(LiveTraining.componentCadence(new LiveTraining.Request(w, kind, TrainingMode.COMPARE, List.of(1L),
+                20, 1, null))).isEqualTo(1);
+    }
+
+    @Test
     void stoppingANeuralRunBeforeItStartsFreesItsNetworks() throws Exception {
         Workflow w = gap();
         LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.ICQ_NEURAL,
