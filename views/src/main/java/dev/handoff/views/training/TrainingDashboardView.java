@@ -244,8 +244,7 @@ public final class TrainingDashboardView extends BorderPane {
         Label speedLabel = new Label("Speed");
         Label smoothLabel = new Label("Smoothing");
         return new ToolBar(train, pause, step, stepEpisode, stepWindow, stop, reset, new Separator(Orientation.VERTICAL), learner, mode,
-                seedLabel, seeds, speedLabel, speed, new Separator(Orientation.VERTICAL), smoothLabel, smooth, log,
-                new Separator(Orientation.VERTICAL), policiesMenu());
+                seedLabel, seeds, speedLabel, speed, new Separator(Orientation.VERTICAL), smoothLabel, smooth, log);
     }
 
     /** Policies ▾: export a seed of a paused or finished run as a bundle; evaluate a bundle on this workflow (issue 9). */
@@ -256,7 +255,7 @@ public final class TrainingDashboardView extends BorderPane {
         javafx.scene.control.MenuItem evaluate = new javafx.scene.control.MenuItem("Evaluate bundle…");
         evaluate.setId("dash-evaluate");
         evaluate.setOnAction(e -> evaluateBundle());
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Policies", null, export, evaluate);
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Policies…", null, export, evaluate);
         menu.setId("dash-policies");
         menu.setFocusTraversable(false);
         menu.setTooltip(new Tooltip("Export a trained seed's policies as a bundle, or load a bundle and evaluate it greedily"));
@@ -378,11 +377,16 @@ public final class TrainingDashboardView extends BorderPane {
         runs.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunFolders.Entry>) c ->
                 vm.overlay(List.copyOf(runs.getSelectionModel().getSelectedItems())));
         runs.setTooltip(new Tooltip("Select runs (Ctrl-click for several) to overlay their final return on the return chart"));
-        TitledPane runsPane = titled("Runs of this workflow · select to overlay", runs);
+        HBox runActions = new HBox(6, new Label("This run:"), policiesMenu());
+        runActions.setAlignment(Pos.CENTER_LEFT);
+        runActions.setPadding(new Insets(2, 4, 2, 4));
+        VBox runsBox = new VBox(2, runs, runActions);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        TitledPane runsPane = titled("Runs of this workflow · select to overlay", runsBox);
 
         SplitPane left = new SplitPane(graphPane, policyPane, runsPane);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.52, 0.84);
+        left.setDividerPositions(0.5, 0.77);
 
         GridPane grid = new GridPane();
         grid.setHgap(6);
@@ -754,11 +758,14 @@ public final class TrainingDashboardView extends BorderPane {
         boolean log = vm.logScaleProperty().get();
         axes(plot, log);
         plot.setDataset(1, null);
-        plot.getRangeAxis().setLabel("‖·‖_μ (units of Q)");
+        plot.getRangeAxis().setLabel("μ-weighted error (units of Q)");
         XYSeriesCollection lines = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         int k = 0;
-        for (TrainingDashboardViewModel.ErrorComponent e : TrainingDashboardViewModel.ErrorComponent.values()) {
+        // total and the sum of parts first, so the thinner parts stay visible on top where they coincide
+        for (TrainingDashboardViewModel.ErrorComponent e : List.of(TrainingDashboardViewModel.ErrorComponent.TOTAL,
+                TrainingDashboardViewModel.ErrorComponent.SUM_OF_PARTS, TrainingDashboardViewModel.ErrorComponent.INTERFACE_GAP,
+                TrainingDashboardViewModel.ErrorComponent.MIXING_RESIDUAL, TrainingDashboardViewModel.ErrorComponent.NEURAL_APPROX)) {
             if (e == TrainingDashboardViewModel.ErrorComponent.NEURAL_APPROX && a != Algorithm.ICQ_NEURAL) {
                 continue; // identically 0 for tabular learners (the caption says so)
             }
@@ -775,30 +782,17 @@ public final class TrainingDashboardView extends BorderPane {
             r.setSeriesPaint(k, componentColor(e));
             r.setSeriesStroke(k, e == TrainingDashboardViewModel.ErrorComponent.SUM_OF_PARTS
                     ? new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f)
-                    : new BasicStroke(e == TrainingDashboardViewModel.ErrorComponent.TOTAL ? 2.4f : 1.6f));
+                    : new BasicStroke(e == TrainingDashboardViewModel.ErrorComponent.TOTAL ? 4f : 1.5f));
             k++;
-        }
-        if (a != Algorithm.INDEPENDENT && vm.algorithms().contains(Algorithm.INDEPENDENT)) {
-            SeedBand b = vm.componentBand(Algorithm.INDEPENDENT, TrainingDashboardViewModel.ErrorComponent.TOTAL);
-            XYSeries s = new XYSeries("total, independent", false, true);
-            for (int p = 0; p < b.size(); p++) {
-                if (!Double.isNaN(b.mean()[p]) && (!log || b.mean()[p] > 0)) {
-                    s.add(b.x()[p], b.mean()[p], false);
-                }
-            }
-            lines.addSeries(s);
-            r.setSeriesPaint(k, algoColor(Algorithm.INDEPENDENT));
-            r.setSeriesStroke(k, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{2f, 3f}, 0f));
         }
         plot.setDataset(0, lines);
         plot.setRenderer(0, r);
         c.getLegend().setVisible(true);
         long readings = vm.componentReadings(a);
-        String check = readings == 0 ? "closure check: no reading yet"
-                : vm.closureHolds(a) ? "total ≤ sum of parts ✓ (" + readings + " readings)"
-                : "total > sum of parts ✗ in some readings";
-        errorPanel.setCaption("Error components of " + algoLabel(a) + ", mean over seeds · " + check
-                + (a == Algorithm.ICQ_NEURAL ? "" : " · neural approximation 0 (tabular)"));
+        String check = readings == 0 ? "no reading yet"
+                : vm.closureHolds(a) ? "total ≤ sum of parts ✓" : "total > sum of parts ✗ in some readings";
+        errorPanel.setCaption("Error components of " + algoLabel(a) + " · mean over seeds · " + check, readings + " readings (all seeds) of the bound's terms, ICQ.md §4"
+                + (a == Algorithm.ICQ_NEURAL ? "" : "; the neural approximation is 0 for a tabular learner, so not drawn"));
         ChartTheme.apply(c, dark);
         c.setNotify(true);
     }
