@@ -132,10 +132,15 @@ public final class LiveTraining {
         }
         // one gradient collector per process: neural seeds take turns on a single trainer thread
         this.run = new TrainingRun(trainers, request.mode().neural() ? 1 : request.parallelism());
-        this.model = GreedyReturn.modelOf(request.workflow(), request.kind());
+        try {
+            this.model = GreedyReturn.modelOf(request.workflow(), request.kind());
+            this.encodings = model != null && request.mode().neural() ? ViewEncodings.of(request.workflow(), model) : null;
+            this.neuralViews = request.mode().neural() ? neuralViews(request.workflow()) : null;
+        } catch (RuntimeException e) {
+            release(); // the networks are already allocated
+            throw e;
+        }
         this.oracleReturn = GreedyReturn.oracleReturn(model);
-        this.encodings = model != null && request.mode().neural() ? ViewEncodings.of(request.workflow(), model) : null;
-        this.neuralViews = request.mode().neural() ? neuralViews(request.workflow()) : null;
         this.evaluateEvery = Math.max(10_000, request.handoffs() / 150);
         this.lastVisits = new long[request.workflow().agents().size()];
         trainers.forEach(t -> nextEvaluation.put(t, 0L));
@@ -173,7 +178,12 @@ public final class LiveTraining {
         });
         run.setAfterChunk(this::afterChunk);
         if (model != null) {
-            attachProbes();
+            try {
+                attachProbes();
+            } catch (RuntimeException e) {
+                release();
+                throw e;
+            }
         }
     }
 
