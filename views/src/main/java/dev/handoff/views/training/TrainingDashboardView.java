@@ -77,6 +77,7 @@ public final class TrainingDashboardView extends BorderPane {
     private final TableView<PolicyRow> policy = new TableView<>();
     private final Label policyTitle = new Label();
     private final Label notification = new Label();
+    private final ListView<RunFolders.Entry> runsList;
     private boolean dark;
     private long lastDrain;
     private long lastChartDraw;
@@ -86,6 +87,7 @@ public final class TrainingDashboardView extends BorderPane {
 
     public TrainingDashboardView(TrainingDashboardViewModel vm) {
         this.vm = vm;
+        this.runsList = new ListView<>(vm.runs());
         setId("training-dashboard");
         graph = new LiveGraphView(vm);
         returnPanel = new ChartPanel("chart-return", chart("handoffs per seed", "return J"));
@@ -259,7 +261,8 @@ public final class TrainingDashboardView extends BorderPane {
         menu.setId("dash-policies");
         menu.setFocusTraversable(false);
         menu.setTooltip(new Tooltip("Export a trained seed's policies as a bundle, or load a bundle and evaluate it greedily"));
-        menu.setOnShowing(e -> export.setDisable(vm.exportChoices().isEmpty()));
+        menu.setOnShowing(e -> export.setDisable(vm.exportChoices().isEmpty()
+                && runsList.getSelectionModel().getSelectedItems().isEmpty()));
         return menu;
     }
 
@@ -268,7 +271,10 @@ public final class TrainingDashboardView extends BorderPane {
     }
 
     private void exportPolicies() {
-        List<TrainingDashboardViewModel.ExportChoice> choices = vm.exportChoices();
+        List<TrainingDashboardViewModel.ExportChoice> choices = new ArrayList<>(vm.exportChoices());
+        for (RunFolders.Entry past : runsList.getSelectionModel().getSelectedItems()) {
+            choices.addAll(vm.exportChoices(past));
+        }
         if (choices.isEmpty()) {
             message(javafx.scene.control.Alert.AlertType.INFORMATION, "Export policies", vm.exportUnavailableReason());
             return;
@@ -354,7 +360,7 @@ public final class TrainingDashboardView extends BorderPane {
         policyTitle.setPadding(new Insets(2, 4, 0, 4));
         TitledPane policyPane = titled("Greedy policy of the selected agent", policyBox);
 
-        ListView<RunFolders.Entry> runs = new ListView<>(vm.runs());
+        ListView<RunFolders.Entry> runs = runsList;
         runs.setId("dash-runs");
         runs.setPlaceholder(new Label("No saved runs of this workflow yet"));
         runs.setCellFactory(l -> new ListCell<>() {

@@ -595,12 +595,44 @@ public final class TrainingDashboardViewModel {
 
     // ---- policies: export a trained seed, evaluate a bundle (issue 9)
 
-    /** A seed whose decentralised policy can be exported: tabular IC-Q or independent (the oracle is centralised). */
-    public record ExportChoice(Algorithm algorithm, long seed) {
+    /**
+     * A seed whose decentralised policy can be exported: tabular IC-Q or independent (the oracle is centralised), of
+     * the current run ({@code runDir} null) or of a saved run folder (restored from its checkpoint).
+     */
+    public record ExportChoice(Algorithm algorithm, long seed, Path runDir) {
+        public ExportChoice(Algorithm algorithm, long seed) {
+            this(algorithm, seed, null);
+        }
+
         @Override
         public String toString() {
-            return (algorithm == Algorithm.ICQ_TABULAR ? "IC-Q" : algorithm.cliName()) + ", seed " + seed;
+            return (runDir == null ? "" : "saved run " + runDir.getFileName() + ": ")
+                    + (algorithm == Algorithm.ICQ_TABULAR ? "IC-Q" : algorithm.cliName()) + ", seed " + seed;
         }
+    }
+
+    /** The exportable seeds of a saved run of the Runs panel: tabular IC-Q or independent runs with checkpoints. */
+    public List<ExportChoice> exportChoices(RunFolders.Entry past) {
+        List<ExportChoice> out = new ArrayList<>();
+        Algorithm a;
+        try {
+            a = Algorithm.parse(past.algorithm());
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
+        if (a != Algorithm.ICQ_TABULAR && a != Algorithm.INDEPENDENT) {
+            return out;
+        }
+        try {
+            for (long seed : dev.handoff.train.RunFolder.open(past.dir()).seeds()) {
+                if (java.nio.file.Files.exists(dev.handoff.train.RunCheckpoints.fileOf(past.dir(), a, seed))) {
+                    out.add(new ExportChoice(a, seed, past.dir()));
+                }
+            }
+        } catch (Exception e) {
+            return List.of(); // an unreadable folder offers nothing
+        }
+        return out;
     }
 
     /**
@@ -642,6 +674,16 @@ public final class TrainingDashboardViewModel {
      * with CSV twins of the agent files when {@code csv}. The run id is the learner's run folder name, if any.
      */
     public Path exportPolicies(ExportChoice choice, Path outDir, boolean csv) throws java.io.IOException {
+        if (choice.runDir() != null) {
+            try {
+                Path written = dev.handoff.policy.PolicyBundle.export(dev.handoff.train.RunFolder.open(choice.runDir()),
+                        choice.seed(), outDir, csv);
+                notification.set("Exported " + choice + " to " + written);
+                return written;
+            } catch (dev.handoff.policy.BundleException | dev.handoff.workflow.WorkflowLoadException e) {
+                throw new java.io.IOException(e.getMessage(), e);
+            }
+        }
         dev.handoff.train.SeedTrainer trainer = null;
         for (dev.handoff.train.SeedRun t : live == null ? List.<dev.handoff.train.SeedRun>of() : live.trainers()) {
             if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed() && t instanceof dev.handoff.train.SeedTrainer st) {

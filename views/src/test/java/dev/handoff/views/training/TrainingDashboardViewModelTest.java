@@ -3,6 +3,7 @@ package dev.handoff.views.training;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunState;
+import dev.handoff.train.live.RunFolders;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.workflow.StepSizeSpec;
 import dev.handoff.workflow.Workflow;
@@ -183,6 +184,15 @@ class TrainingDashboardViewModelTest {
         assertThat(misfit.fits()).isFalse();
         assertThat(misfit.problems()).singleElement().asString().startsWith("agents differ").contains("missing from the bundle");
         assertThat(misfit.summary()).contains("does not fit");
+
+        // a saved run of the Runs panel exports from its checkpoint: the same greedy policy as the live seed
+        RunFolders.Entry savedIcq = vm.runs().stream().filter(e -> e.algorithm().equals("icq-tabular")).findFirst().orElseThrow();
+        RunFolders.Entry savedOracle = vm.runs().stream().filter(e -> e.algorithm().equals("oracle")).findFirst().orElseThrow();
+        assertThat(vm.exportChoices(savedOracle)).isEmpty();
+        assertThat(vm.exportChoices(savedIcq)).extracting(TrainingDashboardViewModel.ExportChoice::seed).containsExactly(1L, 2L);
+        Path fromFolder = vm.exportPolicies(vm.exportChoices(savedIcq).get(1), out.resolve("from-folder"), false);
+        assertThat(vm.evaluateBundle(fromFolder, 100, 7).result().exactReturn())
+                .isCloseTo(finalJ, org.assertj.core.api.Assertions.within(1e-9));
 
         TrainingDashboardViewModel.BundleReport notABundle = vm.evaluateBundle(out, 100, 1);
         assertThat(notABundle.fits()).isFalse();
