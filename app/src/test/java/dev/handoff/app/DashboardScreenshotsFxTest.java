@@ -88,6 +88,7 @@ class DashboardScreenshotsFxTest {
         robot.interact(() -> {
             vm.modeProperty().set(TrainingMode.COMPARE);
             vm.seedsProperty().set(3);
+            vm.errorViewProperty().set(TrainingDashboardViewModel.ErrorView.COMPONENTS);
         });
         robot.clickOn("#dash-train");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());

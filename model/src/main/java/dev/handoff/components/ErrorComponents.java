@@ -28,6 +28,38 @@ public record ErrorComponents(
         return mixingResidual + neuralApprox + interfaceGap;
     }
 
+    /**
+     * The mean over seeds of the components, by name (the {@code components} of a run summary), or null when there are
+     * none; the closure flag holds only if it held for every seed.
+     */
+    public static java.util.Map<String, Object> meanByName(java.util.Collection<ErrorComponents> perSeed) {
+        if (perSeed.isEmpty()) {
+            return null;
+        }
+        double n = perSeed.size();
+        double neural = 0, supervised = 0, gap = 0, loss = 0, mixing = 0, total = 0;
+        boolean closes = true;
+        for (ErrorComponents c : perSeed) {
+            neural += c.neuralApprox() / n;
+            supervised += c.neuralApproxSupervised() / n;
+            gap += c.interfaceGap() / n;
+            loss += c.policyLoss() / n;
+            mixing += c.mixingResidual() / n;
+            total += c.total() / n;
+            closes &= c.closureHolds();
+        }
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("neuralApprox", neural);
+        m.put("neuralApproxSupervised", supervised);
+        m.put("interfaceGap", gap);
+        m.put("policyLoss", loss);
+        m.put("mixingResidual", mixing);
+        m.put("total", total);
+        m.put("sumOfParts", neural + gap + mixing);
+        m.put("closureHolds", closes);
+        return m;
+    }
+
     /** total ≤ sum of parts up to a relative rounding slack of 1e-9. */
     static boolean closes(double total, double mixing, double neural, double gap) {
         double sum = mixing + neural + gap;

@@ -219,32 +219,7 @@ public final class HeadlessTraining {
 
     /** The mean over seeds of the last readings, by component name (null when none were taken). */
     private static Map<String, Object> meanComponents(java.util.Collection<ComponentReading> readings) {
-        if (readings.isEmpty()) {
-            return null;
-        }
-        double n = readings.size();
-        double neural = 0, supervised = 0, gap = 0, loss = 0, mixing = 0, total = 0;
-        boolean closes = true;
-        for (ComponentReading r : readings) {
-            ErrorComponents c = r.components();
-            neural += c.neuralApprox() / n;
-            supervised += c.neuralApproxSupervised() / n;
-            gap += c.interfaceGap() / n;
-            loss += c.policyLoss() / n;
-            mixing += c.mixingResidual() / n;
-            total += c.total() / n;
-            closes &= c.closureHolds();
-        }
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("neuralApprox", neural);
-        m.put("neuralApproxSupervised", supervised);
-        m.put("interfaceGap", gap);
-        m.put("policyLoss", loss);
-        m.put("mixingResidual", mixing);
-        m.put("total", total);
-        m.put("sumOfParts", neural + gap + mixing);
-        m.put("closureHolds", closes);
-        return m;
+        return ErrorComponents.meanByName(readings.stream().map(ComponentReading::components).toList());
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -2,10 +2,13 @@ package dev.handoff.train.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.handoff.components.ComponentReading;
+import dev.handoff.metrics.ComponentsCsv;
 import dev.handoff.metrics.MetricsCsv;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunCheckpoints;
 import dev.handoff.train.RunManifest;
+import dev.handoff.train.SeedRun;
 import dev.handoff.train.SeedTrainer;
 import dev.handoff.train.TrainingSummary;
 import dev.handoff.train.TrainingWindow;
@@ -26,17 +29,21 @@ import java.util.TreeMap;
 
 /**
  * One algorithm's run folder written by a live run, in the CLI's format ({@code manifest.json}, {@code workflow.json},
- * {@code metrics.csv}, {@code checkpoints/}, {@code summary.json}), so {@code handoff train --resume} and the Runs
+ * {@code metrics.csv}, {@code components.csv} for kinds with an exact model, {@code checkpoints/},
+ * {@code summary.json}), so {@code handoff train --resume} and the Runs
  * panel read it like any other.
  */
 public final class LiveRunFolder implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
     private final MetricsCsv metrics;
+    private final Algorithm algorithm;
+    private ComponentsCsv components;
     private RunManifest manifest;
 
     public LiveRunFolder(Path dir, Workflow w, Algorithm algorithm, List<Long> seeds, long handoffs) {
         this.dir = dir;
+        this.algorithm = algorithm;
         try {
             Files.createDirectories(dir);
             Map<String, String> versions = new TreeMap<>();
@@ -63,10 +70,21 @@ public final class LiveRunFolder implements AutoCloseable {
         metrics.append(w);
     }
 
-    /** Closes metrics, writes each seed's checkpoint, the summary and the final manifest. */
-    public void finish(List<SeedTrainer> trainers, TrainingSummary summary) throws IOException {
-        metrics.close();
-        for (SeedTrainer t : trainers) {
+    /** Appends one error-component reading to {@code components.csv} (created on the first); any thread. */
+    public synchronized void append(ComponentReading reading) {
+        if (components == null) {
+            components = new ComponentsCsv(dir.resolve("components.csv"));
+        }
+        components.append(algorithm, reading);
+    }
+
+    /** Closes the CSVs, writes each tabular seed's checkpoint, the summary and the final manifest. */
+    public void finish(List<? extends SeedRun> trainers, TrainingSummary summary) throws IOException {
+        close();
+        for (SeedRun run : trainers) {
+            if (!(run instanceof SeedTrainer t)) {
+                continue; // neural learners are not checkpointed yet (HeadlessTraining.resume says so too)
+            }
             try {
                 RunCheckpoints.write(dir, t);
             } catch (RuntimeException e) {
@@ -82,8 +100,12 @@ public final class LiveRunFolder implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         metrics.close();
+        if (components != null) {
+            components.close();
+            components = null;
+        }
     }
 
     private void writeManifest() throws IOException {

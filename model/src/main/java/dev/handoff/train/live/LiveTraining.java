@@ -1,13 +1,23 @@
 package dev.handoff.train.live;
 
+import dev.handoff.components.ComponentAnalysis;
+import dev.handoff.components.ComponentReading;
+import dev.handoff.components.ErrorComponents;
+import dev.handoff.components.ViewEncodings;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.learn.TabularQLearner;
+import dev.handoff.learn.neural.NeuralQLearner;
+import dev.handoff.learn.neural.NeuralSettings;
+import dev.handoff.observe.InterfaceMap;
+import dev.handoff.observe.InterfaceMaps;
 import dev.handoff.metrics.SeedStatistics;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.GreedyReturn;
 import dev.handoff.train.HeadlessTraining;
+import dev.handoff.train.NeuralSeedTrainer;
 import dev.handoff.train.RunState;
+import dev.handoff.train.SeedRun;
 import dev.handoff.train.SeedTrainer;
 import dev.handoff.train.TrainingListener;
 import dev.handoff.train.TrainingRun;
@@ -27,13 +37,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A training run the workbench watches: the learners of a {@link TrainingMode} on the same seeds, advanced by a
  * {@link TrainingRun} on its own threads. Trainer threads only copy into fixed-size {@link WindowRing}s (windows,
  * greedy returns, activity) and a full-resolution {@link #history()}; a reader drains the rings at its own pace.
  * Slow speeds are paced between small steps by a separate thread, so the hot loop's per-handoff cost never changes.
- * Never touches a UI toolkit.
+ * For kinds with an exact model the IC-Q and independent learners carry a {@link dev.handoff.components.ComponentProbe}
+ * read {@link HeadlessTraining#COMPONENT_READINGS} times over the budget (more often for very long budgets). Neural learners hold DJL networks: they train
+ * on one thread and are closed when the run ends or is stopped. Never touches a UI toolkit.
  */
 public final class LiveTraining {
     private static final Logger LOG = LoggerFactory.getLogger(LiveTraining.class);
@@ -45,9 +58,13 @@ public final class LiveTraining {
      */
     public static final long SIMULATED_EPISODES = HeadlessTraining.SIMULATED_EPISODES / 10;
 
-    /** What to train. {@code runsRoot} null: keep no run folder. */
+    /** What to train. {@code runsRoot} null: keep no run folder; {@code neural} null: the default network settings. */
     public record Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
-                          int parallelism, Path runsRoot) {
+                          int parallelism, Path runsRoot, NeuralSettings neural) {
+        public Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
+                       int parallelism, Path runsRoot) {
+            this(workflow, kind, mode, seeds, handoffs, parallelism, runsRoot, null);
+        }
     }
 
     /** The user-facing life of a live run (paced steps are not pauses). */
@@ -64,16 +81,22 @@ public final class LiveTraining {
     }
 
     private final Request request;
-    private final List<SeedTrainer> trainers = new ArrayList<>();
+    private final List<SeedRun> trainers = new ArrayList<>();
     private final TrainingRun run;
     private final FiniteSmdp model;
     private final Double oracleReturn;
     private final long evaluateEvery;
-    private final Map<SeedTrainer, Long> nextEvaluation = new ConcurrentHashMap<>();
-    private final Map<SeedTrainer, Long> lastEvaluationNanos = new ConcurrentHashMap<>();
+    private final Map<SeedRun, Long> nextEvaluation = new ConcurrentHashMap<>();
+    private final Map<SeedRun, Long> lastEvaluationNanos = new ConcurrentHashMap<>();
     private final WindowRing<TrainingWindow> windows = new WindowRing<>(8192);
     private final WindowRing<GreedyPoint> greedy = new WindowRing<>(4096);
     private final WindowRing<ActivitySample> activity = new WindowRing<>(1024);
+    private final WindowRing<ComponentPoint> components = new WindowRing<>(4096);
+    private final List<ComponentPoint> componentHistory = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, ComponentReading> lastReading = new ConcurrentHashMap<>();
+    private final ViewEncodings encodings;
+    private final float[][][] neuralViews; // per agent, per interface key: ψ(z) for neural Q snapshots (null: tabular)
+    private final AtomicBoolean released = new AtomicBoolean();
     private final List<TrainingWindow> history = Collections.synchronizedList(new ArrayList<>());
     private final List<GreedyPoint> greedyHistory = Collections.synchronizedList(new ArrayList<>());
     private final Map<Algorithm, QSnapshot> latestQ = new ConcurrentHashMap<>();
@@ -94,16 +117,32 @@ public final class LiveTraining {
 
     public LiveTraining(Request request) {
         this.request = request;
-        for (Algorithm a : request.mode().algorithms()) {
-            for (long seed : request.seeds()) {
-                trainers.add(new SeedTrainer(request.workflow(), request.kind(), a, seed, request.handoffs()));
+        NeuralSettings neural = request.neural() == null ? NeuralSettings.DEFAULTS : request.neural();
+        try {
+            for (Algorithm a : request.mode().algorithms()) {
+                for (long seed : request.seeds()) {
+                    trainers.add(a == Algorithm.ICQ_NEURAL
+                            ? new NeuralSeedTrainer(request.workflow(), request.kind(), neural, a, seed, request.handoffs())
+                            : new SeedTrainer(request.workflow(), request.kind(), a, seed, request.handoffs()));
+                }
             }
+        } catch (RuntimeException e) {
+            release();
+            throw e;
         }
-        this.run = new TrainingRun(trainers, request.parallelism());
-        this.model = GreedyReturn.modelOf(request.workflow(), request.kind());
+        // one gradient collector per process: neural seeds take turns on a single trainer thread
+        this.run = new TrainingRun(trainers, request.mode().neural() ? 1 : request.parallelism());
+        try {
+            this.model = GreedyReturn.modelOf(request.workflow(), request.kind());
+            this.encodings = model != null && request.mode().neural() ? ViewEncodings.of(request.workflow(), model) : null;
+            this.neuralViews = request.mode().neural() ? neuralViews(request.workflow()) : null;
+        } catch (RuntimeException e) {
+            release(); // the networks are already allocated
+            throw e;
+        }
         this.oracleReturn = GreedyReturn.oracleReturn(model);
         this.evaluateEvery = Math.max(10_000, request.handoffs() / 150);
-        this.lastVisits = new long[trainers.get(0).agentCount()];
+        this.lastVisits = new long[request.workflow().agents().size()];
         trainers.forEach(t -> nextEvaluation.put(t, 0L));
         run.addListener(new TrainingListener() {
             @Override
@@ -114,6 +153,22 @@ public final class LiveTraining {
                 if (f != null) {
                     f.append(w);
                 }
+                SeedRun first = trainers.get(0);
+                if (!(first instanceof SeedTrainer) && w.seed() == first.seed() && w.algorithm() == first.algorithm()) {
+                    activity.offer(new ActivitySample(w.handoffs(), w.decisionsByAgent().clone()));
+                }
+            }
+
+            @Override
+            public void onComponents(Algorithm algorithm, ComponentReading reading) {
+                ComponentPoint p = new ComponentPoint(algorithm, reading);
+                componentHistory.add(p);
+                components.offer(p);
+                lastReading.put(algorithm.cliName() + "/" + reading.seed(), reading);
+                LiveRunFolder f = folders.get(algorithm);
+                if (f != null) {
+                    f.append(reading);
+                }
             }
 
             @Override
@@ -121,12 +176,67 @@ public final class LiveTraining {
                 onRunState(state, message);
             }
         });
-        run.setAfterChunk(r -> {
-            if (r instanceof SeedTrainer t) {
-                afterChunk(t);
+        run.setAfterChunk(this::afterChunk);
+        if (model != null) {
+            try {
+                attachProbes();
+            } catch (RuntimeException e) {
+                release();
+                throw e;
             }
-        });
+        }
     }
+
+    /**
+     * Every IC-Q (tabular or neural) and independent seed reads its error components {@link
+     * HeadlessTraining#COMPONENT_READINGS} times over the budget, as {@code handoff train} does; the oracle learns on
+     * the joint state and has none.
+     */
+    private void attachProbes() {
+        ComponentAnalysis analysis = ComponentAnalysis.of(request.workflow());
+        long every = componentCadence(request);
+        for (SeedRun t : trainers) {
+            Algorithm a = t.algorithm();
+            if (a == Algorithm.ORACLE) {
+                continue;
+            }
+            java.util.function.Consumer<ComponentReading> publish = r -> run.publishComponents(a, r);
+            if (t instanceof SeedTrainer tabular) {
+                tabular.attachProbe(analysis.probe(ComponentAnalysis.TABULAR, t.seed()), model, every, publish);
+            } else if (t instanceof NeuralSeedTrainer n) {
+                n.attachProbe(analysis.probe(n.settings().width(), t.seed()), encodings, model, every, publish);
+            }
+        }
+    }
+
+    /**
+     * Handoffs between error-component readings: {@link HeadlessTraining#COMPONENT_READINGS} over the budget, but at
+     * least one every {@link #MAX_WINDOWS_PER_READING} evaluation windows, so long budgets still show them live.
+     */
+    static long componentCadence(Request request) {
+        Integer w = request.workflow().training().evaluationWindow();
+        long window = w == null ? 50_000 : w;
+        return Math.max(1, Math.min(request.handoffs() / HeadlessTraining.COMPONENT_READINGS, MAX_WINDOWS_PER_READING * window));
+    }
+
+    /** At most this many evaluation windows pass between two error-component readings of a seed. */
+    static final long MAX_WINDOWS_PER_READING = 10;
+
+    private static float[][][] neuralViews(Workflow w) {
+        List<InterfaceMap> maps = InterfaceMaps.compile(w);
+        float[][][] out = new float[maps.size()][][];
+        for (int i = 0; i < maps.size(); i++) {
+            int keys = Math.min(maps.get(i).viewCount(), MAX_SNAPSHOT_VIEWS);
+            out[i] = new float[keys][];
+            for (int k = 0; k < keys; k++) {
+                out[i][k] = ViewEncodings.encode(maps.get(i), k);
+            }
+        }
+        return out;
+    }
+
+    /** Views per agent a neural Q snapshot evaluates (the tabular tables are copied whole). */
+    static final int MAX_SNAPSHOT_VIEWS = 4096;
 
     // ---- commands
 
@@ -183,6 +293,10 @@ public final class LiveTraining {
         if (shownState != RunState.PAUSED || episodeStepping || run.state().isTerminal()) {
             return;
         }
+        if (!(trainers.get(0) instanceof SeedTrainer)) {
+            lastEpisodeStep = new EpisodeStep(0, false); // only visit tables say which action was just taken
+            return;
+        }
         episodeStepping = true;
         Thread t = new Thread(() -> stepOneEpisode(maxHandoffs), "handoff-live-episode-step");
         t.setDaemon(true);
@@ -211,7 +325,7 @@ public final class LiveTraining {
     }
 
     private void stepOneEpisode(int maxHandoffs) {
-        SeedTrainer first = trainers.get(0);
+        SeedTrainer first = (SeedTrainer) trainers.get(0);
         int n = first.agentCount();
         long[][] before = new long[n][];
         long taken = 0;
@@ -261,6 +375,7 @@ public final class LiveTraining {
         if (run.state() == RunState.READY) {
             show(RunState.CANCELLED, "stopped before it started");
             closed = true;
+            release();
             return;
         }
         run.cancel();
@@ -302,6 +417,31 @@ public final class LiveTraining {
 
     public WindowRing<ActivitySample> activity() {
         return activity;
+    }
+
+    /** Error-component readings (kinds with an exact model; empty otherwise), drained by one reader. */
+    public WindowRing<ComponentPoint> components() {
+        return components;
+    }
+
+    /** Every error-component reading so far (copy). */
+    public List<ComponentPoint> componentHistory() {
+        synchronized (componentHistory) {
+            return new ArrayList<>(componentHistory);
+        }
+    }
+
+    /**
+     * The seeds' trainers (all learners, in mode order then seed order). Read their learners only while the run is
+     * paused or has ended; neural ones are closed once the run has ended.
+     */
+    public List<SeedRun> trainers() {
+        return List.copyOf(trainers);
+    }
+
+    /** Whether the neural learners' networks have been freed (the run ended or was stopped). */
+    public boolean released() {
+        return released.get();
     }
 
     /** Every window so far at full resolution (copy). */
@@ -401,7 +541,7 @@ public final class LiveTraining {
     }
 
     /** On a trainer thread between chunks: greedy return, Q snapshot, activity. Nothing here runs per handoff. */
-    private void afterChunk(SeedTrainer t) {
+    private void afterChunk(SeedRun t) {
         boolean first = t.seed() == request.seeds().get(0);
         long due = nextEvaluation.getOrDefault(t, 0L);
         long now = System.nanoTime();
@@ -431,7 +571,11 @@ public final class LiveTraining {
         }
     }
 
-    private static QSnapshot snapshot(SeedTrainer t) {
+    private QSnapshot snapshot(SeedRun run) {
+        if (run instanceof NeuralSeedTrainer n) {
+            return neuralSnapshot(n);
+        }
+        SeedTrainer t = (SeedTrainer) run;
         int n = t.agentCount();
         double[][] q = new double[n][];
         long[][] v = new long[n][];
@@ -445,7 +589,33 @@ public final class LiveTraining {
         return new QSnapshot(t.algorithm(), t.seed(), t.handoffs(), q, v, actions);
     }
 
-    private void sampleActivity(SeedTrainer t) {
+    /** Q of a neural seed on every interface view (up to {@link #MAX_SNAPSHOT_VIEWS}) from the plain-Java mirrors. */
+    private QSnapshot neuralSnapshot(NeuralSeedTrainer t) {
+        int n = t.agentCount();
+        double[][] q = new double[n][];
+        long[][] v = new long[n][];
+        int[] actions = new int[n];
+        for (int i = 0; i < n; i++) {
+            NeuralQLearner l = t.learner(i);
+            int k = l.actionCount();
+            float[] row = new float[k];
+            q[i] = new double[neuralViews[i].length * k];
+            v[i] = new long[q[i].length]; // networks keep no visit counts
+            for (int z = 0; z < neuralViews[i].length; z++) {
+                l.qValues(neuralViews[i][z], row);
+                for (int a = 0; a < k; a++) {
+                    q[i][z * k + a] = row[a];
+                }
+            }
+            actions[i] = k;
+        }
+        return new QSnapshot(t.algorithm(), t.seed(), t.handoffs(), q, v, actions);
+    }
+
+    private void sampleActivity(SeedRun run) {
+        if (!(run instanceof SeedTrainer t)) {
+            return; // neural runs sample activity from their windows
+        }
         long[] delta = new long[lastVisits.length];
         for (int i = 0; i < lastVisits.length; i++) {
             long sum = 0;
@@ -508,22 +678,45 @@ public final class LiveTraining {
         } catch (InterruptedException e) {
             return;
         }
+        try {
+            finish(end);
+        } finally {
+            release();
+        }
+    }
+
+    /** Frees the neural learners' networks once no trainer thread uses them (idempotent). */
+    private void release() {
+        if (released.compareAndSet(false, true)) {
+            for (SeedRun t : trainers) {
+                if (t instanceof AutoCloseable c) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        LOG.warn("closing a trainer failed", e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void finish(RunState end) {
         List<TrainingSummary> result = new ArrayList<>();
         String statusText = end == RunState.FINISHED ? "finished" : end.name().toLowerCase() + ": " + run.message();
         for (Algorithm a : request.mode().algorithms()) {
-            List<SeedTrainer> mine = trainers.stream().filter(t -> t.algorithm() == a).toList();
+            List<SeedRun> mine = trainers.stream().filter(t -> t.algorithm() == a).toList();
             List<Double> returns = new ArrayList<>();
-            for (SeedTrainer t : mine) {
+            for (SeedRun t : mine) {
                 returns.add(GreedyReturn.of(request.workflow(), request.kind(), t, model,
                         model == null ? SIMULATED_EPISODES : 0));
             }
             SeedStatistics stats = SeedStatistics.of(returns.stream().mapToDouble(Double::doubleValue).toArray());
-            long done = mine.stream().mapToLong(SeedTrainer::handoffs).sum();
+            long done = mine.stream().mapToLong(SeedRun::handoffs).sum();
             double secs = run.activeSeconds();
             LiveRunFolder f = folders.get(a);
             TrainingSummary s = new TrainingSummary(a.cliName(), request.seeds(), request.handoffs(), stats.mean(), stats.ci95(),
                     returns, GreedyReturn.evaluationKind(model), oracleReturn,
-                    oracleReturn == null ? null : oracleReturn - stats.mean(), null, secs, done / Math.max(secs, 1e-9), statusText,
+                    oracleReturn == null ? null : oracleReturn - stats.mean(), meanComponents(a), secs, done / Math.max(secs, 1e-9), statusText,
                     f == null ? null : f.dir().toString());
             result.add(s);
             if (f != null) {
@@ -545,5 +738,16 @@ public final class LiveTraining {
         }
         show(end, msg.toString());
         closed = true; // last: a reader that sees "closed" also sees the final state and message
+    }
+
+    /** The mean over seeds of {@code a}'s last error-component readings (the CLI summary's fields), or null. */
+    private Map<String, Object> meanComponents(Algorithm a) {
+        List<ErrorComponents> last = new ArrayList<>();
+        lastReading.forEach((key, r) -> {
+            if (key.startsWith(a.cliName() + "/")) {
+                last.add(r.components());
+            }
+        });
+        return ErrorComponents.meanByName(last);
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 /** Which learners a live run trains: one learner, or IC-Q beside the oracle and the no-scalar baseline on the same seeds. */
 public enum TrainingMode {
     ICQ_TABULAR("Tabular IC-Q", List.of(Algorithm.ICQ_TABULAR)),
+    /** Neural IC-Q: one DJL Q-network per agent; its seeds share one trainer thread (one gradient collector per process). */
+    ICQ_NEURAL("Neural IC-Q", List.of(Algorithm.ICQ_NEURAL)),
     COMPARE("Compare: IC-Q, oracle, independent", List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE, Algorithm.INDEPENDENT)),
     ORACLE("Oracle only", List.of(Algorithm.ORACLE)),
     INDEPENDENT("Independent only", List.of(Algorithm.INDEPENDENT));
@@ -17,6 +19,11 @@ public enum TrainingMode {
     TrainingMode(String label, List<Algorithm> algorithms) {
         this.label = label;
         this.algorithms = algorithms;
+    }
+
+    /** Whether the run holds DJL networks (trained on one thread, closed when the run ends). */
+    public boolean neural() {
+        return algorithms.contains(Algorithm.ICQ_NEURAL);
     }
 
     public List<Algorithm> algorithms() {

@@ -71,6 +71,94 @@ class LiveTrainingTest {
     }
 
     @Test
+    void compareRunReadsErrorComponentsOfIcqAndIndependentButNotTheOracleAndWritesComponentsCsv(@TempDir Path runs)
+            throws Exception {
+        Workflow w = gap();
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.COMPARE,
+                List.of(1L, 2L), 200_000, 2, runs));
+        live.start();
+        waitUntil(live::isClosed, 60_000);
+        assertThat(live.status().state()).isEqualTo(RunState.FINISHED);
+
+        List<ComponentPoint> readings = live.componentHistory();
+        // one reading per 5 000 handoffs asked for; tabular trainers read at their 50 000-handoff window ends, so 4 per
+        // seed here, for IC-Q and independent (2 seeds each), none for the oracle
+        assertThat(readings).hasSize(2 * 2 * 4);
+        assertThat(readings).extracting(ComponentPoint::algorithm).doesNotContain(Algorithm.ORACLE);
+        assertThat(readings).allSatisfy(p -> {
+            assertThat(p.reading().components().total()).isFinite();
+            assertThat(p.reading().components().closureHolds()).isTrue();
+            assertThat(p.reading().components().neuralApprox()).isZero(); // tabular
+        });
+        List<ComponentPoint> drained = new ArrayList<>();
+        live.components().drainTo(drained::add);
+        assertThat(drained).hasSameSizeAs(readings);
+
+        Path icq = live.runFolders().get(Algorithm.ICQ_TABULAR);
+        List<String> csv = Files.readAllLines(icq.resolve("components.csv"));
+        assertThat(csv.get(0)).startsWith("algorithm,seed,handoffs,neural_approx");
+        assertThat(csv).hasSize(1 + 2 * 4);
+        assertThat(csv.get(1)).startsWith("icq-tabular,");
+        assertThat(live.runFolders().get(Algorithm.ORACLE).resolve("components.csv")).doesNotExist();
+        JsonNode summary = new ObjectMapper().readTree(icq.resolve("summary.json").toFile());
+        assertThat(summary.path("components").path("closureHolds").asBoolean()).isTrue();
+    }
+
+    @Test
+    void neuralRunTrainsOnOneThreadSnapshotsMirrorQValuesReadsComponentsAndFreesItsNetworks(@TempDir Path runs)
+            throws Exception {
+        Workflow w = gap();
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.ICQ_NEURAL,
+                List.of(1L, 2L), 20_000, 4, runs));
+        live.start();
+        waitUntil(live::isClosed, 120_000);
+        assertThat(live.status().state()).isEqualTo(RunState.FINISHED);
+        assertThat(live.status().message()).contains("icq-neural J =");
+        assertThat(live.released()).isTrue();
+
+        QSnapshot q = live.latestQ(Algorithm.ICQ_NEURAL);
+        assertThat(q).isNotNull();
+        assertThat(q.keyCount(0)).isEqualTo(dev.handoff.observe.InterfaceMaps.compile(w).get(0).viewCount());
+        assertThat(java.util.Arrays.stream(q.q()[0]).allMatch(Double::isFinite)).isTrue();
+        assertThat(java.util.Arrays.stream(q.q()[0]).distinct().count()).isGreaterThan(1);
+
+        List<ComponentPoint> readings = live.componentHistory();
+        assertThat(readings).hasSize(2 * 40).allSatisfy(p -> {
+            assertThat(p.algorithm()).isEqualTo(Algorithm.ICQ_NEURAL);
+            assertThat(p.reading().components().neuralApprox()).isPositive();
+        });
+        assertThat(live.history()).isNotEmpty().extracting(TrainingWindow::algorithm).containsOnly(Algorithm.ICQ_NEURAL);
+        List<ActivitySample> activity = new ArrayList<>();
+        live.activity().drainTo(activity::add);
+        assertThat(activity).isNotEmpty();
+        Path dir = live.runFolders().get(Algorithm.ICQ_NEURAL);
+        assertThat(Files.readAllLines(dir.resolve("components.csv"))).hasSize(1 + 2 * 40);
+        assertThat(dir.resolve("summary.json")).exists();
+    }
+
+    @Test
+    void componentReadingsComeFortyTimesOverTheBudgetButAtLeastEveryTenWindows() throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        assertThat(LiveTraining.componentCadence(new LiveTraining.Request(w, kind, TrainingMode.COMPARE, List.of(1L),
+                6_000_000, 1, null))).isEqualTo(150_000);
+        assertThat(LiveTraining.componentCadence(new LiveTraining.Request(w, kind, TrainingMode.COMPARE, List.of(1L),
+                500_000_000, 1, null))).isEqualTo(10 * 50_000);
+        assertThat(LiveTraining.componentCadence(new LiveTraining.Request(w, kind, TrainingMode.COMPARE, List.of(1L),
+                20, 1, null))).isEqualTo(1);
+    }
+
+    @Test
+    void stoppingANeuralRunBeforeItStartsFreesItsNetworks() throws Exception {
+        Workflow w = gap();
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.ICQ_NEURAL,
+                List.of(1L), 20_000, 1, null));
+        live.stop();
+        assertThat(live.isClosed()).isTrue();
+        assertThat(live.released()).isTrue();
+    }
+
+    @Test
     void slowSpeedAdvancesAboutThePacedNumberOfHandoffsAndPausesHold() throws Exception {
         Workflow w = gap();
         LiveTraining live = new LiveTraining(new LiveTraining.Request(w, WorkflowLoading.kindOf(w), TrainingMode.ICQ_TABULAR,

@@ -66,6 +66,12 @@ public final class ChartPanel extends BorderPane {
         caption.setTooltip(new Tooltip(text));
     }
 
+    /** A short caption, with {@code detail} in its tooltip. */
+    public void setCaption(String text, String detail) {
+        caption.setText(text);
+        caption.setTooltip(new Tooltip(text + "\n" + detail));
+    }
+
     public String caption() {
         return caption.getText();
     }

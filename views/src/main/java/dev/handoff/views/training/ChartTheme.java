@@ -44,6 +44,8 @@ public final class ChartTheme {
             legend.setItemPaint(fg);
             legend.setItemFont(new Font("SansSerif", Font.PLAIN, 11));
             legend.setFrame(new org.jfree.chart.block.BlockBorder(bg));
+            // room after each label, so the next item's line sample never touches it
+            legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 10));
         }
         if (chart.getPlot() instanceof XYPlot p) {
             p.setBackgroundPaint(plotBg);

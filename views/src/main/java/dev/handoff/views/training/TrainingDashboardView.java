@@ -77,6 +77,7 @@ public final class TrainingDashboardView extends BorderPane {
     private final TableView<PolicyRow> policy = new TableView<>();
     private final Label policyTitle = new Label();
     private final Label notification = new Label();
+    private final ListView<RunFolders.Entry> runsList;
     private boolean dark;
     private long lastDrain;
     private long lastChartDraw;
@@ -86,6 +87,7 @@ public final class TrainingDashboardView extends BorderPane {
 
     public TrainingDashboardView(TrainingDashboardViewModel vm) {
         this.vm = vm;
+        this.runsList = new ListView<>(vm.runs());
         setId("training-dashboard");
         graph = new LiveGraphView(vm);
         returnPanel = new ChartPanel("chart-return", chart("handoffs per seed", "return J"));
@@ -214,7 +216,7 @@ public final class TrainingDashboardView extends BorderPane {
         mode.setId("dash-mode");
         mode.valueProperty().bindBidirectional(vm.modeProperty());
         mode.setTooltip(new Tooltip("Learners: tabular IC-Q alone, or IC-Q beside the centralised oracle and the "
-                + "no-scalar baseline on the same seeds (neural IC-Q arrives with its branch)"));
+                + "no-scalar baseline on the same seeds; neural IC-Q (DJL networks, one trainer thread)"));
         Spinner<Integer> seeds = new Spinner<>(1, 10, vm.seedsProperty().get());
         seeds.setId("dash-seeds");
         seeds.setPrefWidth(70);
@@ -247,6 +249,89 @@ public final class TrainingDashboardView extends BorderPane {
                 seedLabel, seeds, speedLabel, speed, new Separator(Orientation.VERTICAL), smoothLabel, smooth, log);
     }
 
+    /** Policies ▾: export a seed of a paused or finished run as a bundle; evaluate a bundle on this workflow (issue 9). */
+    private javafx.scene.control.MenuButton policiesMenu() {
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem("Export policies…");
+        export.setId("dash-export");
+        export.setOnAction(e -> exportPolicies());
+        javafx.scene.control.MenuItem evaluate = new javafx.scene.control.MenuItem("Evaluate bundle…");
+        evaluate.setId("dash-evaluate");
+        evaluate.setOnAction(e -> evaluateBundle());
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Policies…", null, export, evaluate);
+        menu.setId("dash-policies");
+        menu.setFocusTraversable(false);
+        menu.setTooltip(new Tooltip("Export a trained seed's policies as a bundle, or load a bundle and evaluate it greedily"));
+        menu.setOnShowing(e -> export.setDisable(vm.exportChoices().isEmpty()
+                && runsList.getSelectionModel().getSelectedItems().isEmpty()));
+        return menu;
+    }
+
+    private javafx.stage.Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void exportPolicies() {
+        List<TrainingDashboardViewModel.ExportChoice> choices = new ArrayList<>(vm.exportChoices());
+        for (RunFolders.Entry past : runsList.getSelectionModel().getSelectedItems()) {
+            choices.addAll(vm.exportChoices(past));
+        }
+        if (choices.isEmpty()) {
+            message(javafx.scene.control.Alert.AlertType.INFORMATION, "Export policies", vm.exportUnavailableReason());
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<TrainingDashboardViewModel.ExportChoice> pick =
+                new javafx.scene.control.ChoiceDialog<>(choices.get(0), choices);
+        pick.initOwner(window());
+        pick.setTitle("Export policies");
+        pick.setHeaderText("Which trained seed? Its agents' Q-tables and greedy actions are written as a policy bundle "
+                + "(JSON, with CSV copies).");
+        pick.setContentText("Learner and seed:");
+        pick.showAndWait().ifPresent(choice -> {
+            javafx.stage.DirectoryChooser dir = new javafx.stage.DirectoryChooser();
+            dir.setTitle("Folder for the bundle of " + choice);
+            java.io.File parent = dir.showDialog(window());
+            if (parent == null) {
+                return;
+            }
+            java.nio.file.Path out = parent.toPath().resolve(vm.workflow().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                    + choice.algorithm().cliName() + "-seed" + choice.seed() + "-policies");
+            try {
+                vm.exportPolicies(choice, out, true);
+            } catch (Exception ex) {
+                message(javafx.scene.control.Alert.AlertType.ERROR, "Export failed", String.valueOf(ex.getMessage()));
+            }
+        });
+    }
+
+    private void evaluateBundle() {
+        javafx.stage.DirectoryChooser dir = new javafx.stage.DirectoryChooser();
+        dir.setTitle("Policy bundle folder (the one holding bundle.json)");
+        java.io.File chosen = dir.showDialog(window());
+        if (chosen == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            TrainingDashboardViewModel.BundleReport r = vm.evaluateBundle(chosen.toPath(), EVALUATION_EPISODES, 1);
+            javafx.application.Platform.runLater(() -> message(r.fits() ? javafx.scene.control.Alert.AlertType.INFORMATION
+                            : javafx.scene.control.Alert.AlertType.WARNING, "Bundle " + chosen.getName(),
+                    r.summary() + (r.problems().isEmpty() ? "" : "\n\n• " + String.join("\n• ", r.problems()))));
+        }, "handoff-bundle-evaluation");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Episodes of a greedy bundle evaluation from the app (the CLI's default is larger; exact J is shown where known). */
+    static final long EVALUATION_EPISODES = 10_000;
+
+    private void message(javafx.scene.control.Alert.AlertType type, String title, String text) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(type, text, javafx.scene.control.ButtonType.OK);
+        a.initOwner(window());
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setMinWidth(520);
+        a.show();
+    }
+
     private SplitPane centre() {
         TitledPane graphPane = titled("Workflow · glow = recent decisions · edges: mean scalar (count) last window", graph);
         graphPane.setId("dash-graph-pane");
@@ -275,7 +360,7 @@ public final class TrainingDashboardView extends BorderPane {
         policyTitle.setPadding(new Insets(2, 4, 0, 4));
         TitledPane policyPane = titled("Greedy policy of the selected agent", policyBox);
 
-        ListView<RunFolders.Entry> runs = new ListView<>(vm.runs());
+        ListView<RunFolders.Entry> runs = runsList;
         runs.setId("dash-runs");
         runs.setPlaceholder(new Label("No saved runs of this workflow yet"));
         runs.setCellFactory(l -> new ListCell<>() {
@@ -298,11 +383,16 @@ public final class TrainingDashboardView extends BorderPane {
         runs.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunFolders.Entry>) c ->
                 vm.overlay(List.copyOf(runs.getSelectionModel().getSelectedItems())));
         runs.setTooltip(new Tooltip("Select runs (Ctrl-click for several) to overlay their final return on the return chart"));
-        TitledPane runsPane = titled("Runs of this workflow · select to overlay", runs);
+        HBox runActions = new HBox(6, new Label("This run:"), policiesMenu());
+        runActions.setAlignment(Pos.CENTER_LEFT);
+        runActions.setPadding(new Insets(2, 4, 2, 4));
+        VBox runsBox = new VBox(2, runs, runActions);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        TitledPane runsPane = titled("Runs of this workflow · select to overlay", runsBox);
 
         SplitPane left = new SplitPane(graphPane, policyPane, runsPane);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.52, 0.84);
+        left.setDividerPositions(0.5, 0.77);
 
         GridPane grid = new GridPane();
         grid.setHgap(6);
@@ -407,7 +497,7 @@ public final class TrainingDashboardView extends BorderPane {
         if (a == Algorithm.INDEPENDENT) {
             return ChartTheme.INDEPENDENT;
         }
-        return a == Algorithm.ICQ_TABULAR ? ChartTheme.ICQ : ChartTheme.palette(3 + a.ordinal());
+        return a == Algorithm.ICQ_TABULAR || a == Algorithm.ICQ_NEURAL ? ChartTheme.ICQ : ChartTheme.palette(3 + a.ordinal());
     }
 
     private static Algorithm algorithmOf(String cliName) {
@@ -421,6 +511,9 @@ public final class TrainingDashboardView extends BorderPane {
     private static String algoLabel(Algorithm a) {
         if (a == Algorithm.ICQ_TABULAR) {
             return "IC-Q";
+        }
+        if (a == Algorithm.ICQ_NEURAL) {
+            return "neural IC-Q";
         }
         return a.cliName(); // oracle, independent, and learners added later under their CLI names
     }
@@ -615,8 +708,16 @@ public final class TrainingDashboardView extends BorderPane {
     }
 
     private void drawErrors() {
-        if (vm.errorViewProperty().get() == TrainingDashboardViewModel.ErrorView.ORACLE_GAP && vm.live() != null
-                && vm.oracleReturn() != null) {
+        TrainingDashboardViewModel.ErrorView shown = vm.errorViewProperty().get();
+        if (shown == TrainingDashboardViewModel.ErrorView.COMPONENTS && vm.live() != null && vm.oracleReturn() != null) {
+            if (vm.componentLearner() != null) {
+                drawComponents(vm.componentLearner());
+            } else {
+                drawOracleGap(); // the oracle alone learns on the joint state: it has no interface components
+            }
+            return;
+        }
+        if (shown != TrainingDashboardViewModel.ErrorView.TD_ERROR && vm.live() != null && vm.oracleReturn() != null) {
             drawOracleGap();
             return;
         }
@@ -646,9 +747,70 @@ public final class TrainingDashboardView extends BorderPane {
         plot.setDataset(0, lines);
         plot.setRenderer(0, r);
         c.getLegend().setVisible(vm.agentCount() <= 12);
-        errorPanel.setCaption("TD error per agent (" + algoLabel(vm.primary()) + ") · error components need neural IC-Q");
+        errorPanel.setCaption("TD error per agent (" + algoLabel(vm.primary()) + ", mean over seeds)"
+                + (vm.oracleReturn() == null && vm.live() != null ? " · no finite model: no error components or oracle gap" : ""));
         ChartTheme.apply(c, dark);
         c.setNotify(true);
+    }
+
+    /**
+     * The error components of {@code a} (ICQ.md §4), mean over seeds: neural approximation, interface gap, mixing
+     * residual and total, with the sum of parts dashed so the closure check total ≤ sum of parts can be seen.
+     */
+    private void drawComponents(Algorithm a) {
+        JFreeChart c = errorPanel.chart();
+        c.setNotify(false);
+        XYPlot plot = c.getXYPlot();
+        boolean log = vm.logScaleProperty().get();
+        axes(plot, log);
+        plot.setDataset(1, null);
+        plot.getRangeAxis().setLabel("μ-weighted error (units of Q)");
+        XYSeriesCollection lines = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        int k = 0;
+        // total and the sum of parts first, so the thinner parts stay visible on top where they coincide
+        for (TrainingDashboardViewModel.ErrorComponent e : List.of(TrainingDashboardViewModel.ErrorComponent.TOTAL,
+                TrainingDashboardViewModel.ErrorComponent.SUM_OF_PARTS, TrainingDashboardViewModel.ErrorComponent.INTERFACE_GAP,
+                TrainingDashboardViewModel.ErrorComponent.MIXING_RESIDUAL, TrainingDashboardViewModel.ErrorComponent.NEURAL_APPROX)) {
+            if (e == TrainingDashboardViewModel.ErrorComponent.NEURAL_APPROX && a != Algorithm.ICQ_NEURAL) {
+                continue; // identically 0 for tabular learners (the caption says so)
+            }
+            SeedBand b = vm.componentBand(a, e);
+            XYSeries s = new XYSeries(e.toString(), false, true);
+            int stride = Math.max(1, b.size() / MAX_POINTS);
+            for (int p = 0; p < b.size(); p += stride) {
+                double v = b.mean()[p];
+                if (!Double.isNaN(v) && (!log || v > 0)) {
+                    s.add(b.x()[p], v, false);
+                }
+            }
+            lines.addSeries(s);
+            r.setSeriesPaint(k, componentColor(e));
+            r.setSeriesStroke(k, e == TrainingDashboardViewModel.ErrorComponent.SUM_OF_PARTS
+                    ? new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f)
+                    : new BasicStroke(e == TrainingDashboardViewModel.ErrorComponent.TOTAL ? 4f : 1.5f));
+            k++;
+        }
+        plot.setDataset(0, lines);
+        plot.setRenderer(0, r);
+        c.getLegend().setVisible(true);
+        long readings = vm.componentReadings(a);
+        String check = readings == 0 ? "no reading yet"
+                : vm.closureHolds(a) ? "total ≤ sum of parts ✓" : "total > sum of parts ✗ in some readings";
+        errorPanel.setCaption("Error components of " + algoLabel(a) + " · mean over seeds · " + check, readings + " readings (all seeds) of the bound's terms, ICQ.md §4"
+                + (a == Algorithm.ICQ_NEURAL ? "" : "; the neural approximation is 0 for a tabular learner, so not drawn"));
+        ChartTheme.apply(c, dark);
+        c.setNotify(true);
+    }
+
+    private static java.awt.Color componentColor(TrainingDashboardViewModel.ErrorComponent e) {
+        return switch (e) {
+            case NEURAL_APPROX -> ChartTheme.palette(4);
+            case INTERFACE_GAP -> ChartTheme.palette(3);
+            case MIXING_RESIDUAL -> ChartTheme.palette(5);
+            case TOTAL -> ChartTheme.ICQ;
+            case SUM_OF_PARTS -> ChartTheme.palette(7);
+        };
     }
 
     /** J* − J per learner, mean ± 95% CI: what is left of each learner's return gap (IC-Q keeps its interface gap). */

@@ -7,7 +7,9 @@ import dev.handoff.observe.InterfaceMaps;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunState;
 import dev.handoff.train.TrainingWindow;
+import dev.handoff.components.ErrorComponents;
 import dev.handoff.train.live.ActivitySample;
+import dev.handoff.train.live.ComponentPoint;
 import dev.handoff.train.live.GreedyPoint;
 import dev.handoff.train.live.LiveTraining;
 import dev.handoff.train.live.QSnapshot;
@@ -89,6 +91,8 @@ public final class TrainingDashboardViewModel {
     private final double[] activity;
     private int holder = -1;
     private final List<QSnapshot> qHistory = new ArrayList<>();
+    private final Map<Algorithm, Map<ErrorComponent, Map<Long, SeriesBuffer>>> componentCurves = new EnumMap<>(Algorithm.class);
+    private final Map<Algorithm, long[]> closureCounts = new EnumMap<>(Algorithm.class); // {readings, closing}
     private long drainedWindows;
 
     public TrainingDashboardViewModel(Workflow workflow, EnvironmentKind kind, Path runsRoot) {
@@ -114,7 +118,7 @@ public final class TrainingDashboardViewModel {
         clearData();
         refreshRuns();
         if (exactKind()) {
-            errorView.set(ErrorView.ORACLE_GAP);
+            errorView.set(ErrorView.COMPONENTS);
         }
         if (shape.jointStateAccess() == null) {
             mode.set(TrainingMode.ICQ_TABULAR); // no centralised oracle for this kind: compare cannot run
@@ -301,6 +305,7 @@ public final class TrainingDashboardViewModel {
         n[0] += live.windows().drainTo(w -> acceptWindow(w, primary));
         n[0] += live.greedyReturns().drainTo(this::acceptGreedy);
         n[0] += live.activity().drainTo(this::acceptActivity);
+        n[0] += live.components().drainTo(this::acceptComponents);
         QSnapshot q = live.latestQ(primary);
         if (q != null && (qHistory.isEmpty() || qHistory.get(qHistory.size() - 1).handoffs() != q.handoffs())) {
             qHistory.add(q);
@@ -367,9 +372,12 @@ public final class TrainingDashboardViewModel {
         return live == null ? null : live.oracleReturn();
     }
 
-    /** What the error chart shows: the exact kinds' oracle gap of the return, or TD errors per agent. */
+    /**
+     * What the error chart shows: the exact kinds' error components (ICQ.md §4) or oracle gap of the return, or TD
+     * errors per agent (the only choice without a finite model).
+     */
     public enum ErrorView {
-        ORACLE_GAP("Oracle gap J* − J"), TD_ERROR("TD error per agent");
+        COMPONENTS("Error components"), ORACLE_GAP("Oracle gap J* − J"), TD_ERROR("TD error per agent");
 
         private final String label;
 
@@ -401,6 +409,61 @@ public final class TrainingDashboardViewModel {
             }
         }
         return SeedBand.of(gaps, 0);
+    }
+
+    /** The error components of the bound {@code ‖Q_T∘σ − Q*‖_μ ≤ mixing + neural + gap}, and their sum. */
+    public enum ErrorComponent {
+        NEURAL_APPROX("neural approximation"), INTERFACE_GAP("interface gap"), MIXING_RESIDUAL("mixing residual"),
+        TOTAL("total"), SUM_OF_PARTS("sum of parts");
+
+        private final String label;
+
+        ErrorComponent(String label) {
+            this.label = label;
+        }
+
+        double of(ErrorComponents c) {
+            return switch (this) {
+                case NEURAL_APPROX -> c.neuralApprox();
+                case INTERFACE_GAP -> c.interfaceGap();
+                case MIXING_RESIDUAL -> c.mixingResidual();
+                case TOTAL -> c.total();
+                case SUM_OF_PARTS -> c.sumOfParts();
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** One error component of {@code a} over handoffs: mean ± 95% CI across seeds; empty before any reading. */
+    public SeedBand componentBand(Algorithm a, ErrorComponent c) {
+        Map<Long, SeriesBuffer> bySeed = componentCurves.getOrDefault(a, Map.of()).getOrDefault(c, Map.of());
+        return SeedBand.of(new ArrayList<>(bySeed.values()), 0);
+    }
+
+    /** Error-component readings drained so far for {@code a} (all seeds). */
+    public long componentReadings(Algorithm a) {
+        long[] c = closureCounts.get(a);
+        return c == null ? 0 : c[0];
+    }
+
+    /** Whether every reading of {@code a} so far satisfied total ≤ sum of parts (true before any reading). */
+    public boolean closureHolds(Algorithm a) {
+        long[] c = closureCounts.get(a);
+        return c == null || c[0] == c[1];
+    }
+
+    /** The learner whose components the chart shows: the shown learner unless it is the oracle (which has none). */
+    public Algorithm componentLearner() {
+        for (Algorithm a : algorithms()) {
+            if (a != Algorithm.ORACLE) {
+                return a;
+            }
+        }
+        return null;
     }
 
     public SeedBand tdBand(int agent) {
@@ -530,6 +593,157 @@ public final class TrainingDashboardViewModel {
         return w == null ? 50_000 : w;
     }
 
+    // ---- policies: export a trained seed, evaluate a bundle (issue 9)
+
+    /**
+     * A seed whose decentralised policy can be exported: tabular IC-Q or independent (the oracle is centralised), of
+     * the current run ({@code runDir} null) or of a saved run folder (restored from its checkpoint).
+     */
+    public record ExportChoice(Algorithm algorithm, long seed, Path runDir) {
+        public ExportChoice(Algorithm algorithm, long seed) {
+            this(algorithm, seed, null);
+        }
+
+        @Override
+        public String toString() {
+            return (runDir == null ? "" : "saved run " + runDir.getFileName() + ": ")
+                    + (algorithm == Algorithm.ICQ_TABULAR ? "IC-Q" : algorithm.cliName()) + ", seed " + seed;
+        }
+    }
+
+    /** The exportable seeds of a saved run of the Runs panel: tabular IC-Q or independent runs with checkpoints. */
+    public List<ExportChoice> exportChoices(RunFolders.Entry past) {
+        List<ExportChoice> out = new ArrayList<>();
+        Algorithm a;
+        try {
+            a = Algorithm.parse(past.algorithm());
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
+        if (a != Algorithm.ICQ_TABULAR && a != Algorithm.INDEPENDENT) {
+            return out;
+        }
+        try {
+            for (long seed : dev.handoff.train.RunFolder.open(past.dir()).seeds()) {
+                if (java.nio.file.Files.exists(dev.handoff.train.RunCheckpoints.fileOf(past.dir(), a, seed))) {
+                    out.add(new ExportChoice(a, seed, past.dir()));
+                }
+            }
+        } catch (Exception e) {
+            return List.of(); // an unreadable folder offers nothing
+        }
+        return out;
+    }
+
+    /**
+     * The seeds of the current run that can be exported now: the run must be paused, diverged or ended (so no trainer
+     * writes its tables meanwhile) and the learner tabular and decentralised. Empty otherwise.
+     */
+    public List<ExportChoice> exportChoices() {
+        List<ExportChoice> out = new ArrayList<>();
+        if (live == null || !(state.get() == RunState.PAUSED || state.get() == RunState.DIVERGED || state.get().isTerminal())) {
+            return out;
+        }
+        for (dev.handoff.train.SeedRun t : live.trainers()) {
+            if (t instanceof dev.handoff.train.SeedTrainer && t.algorithm() != Algorithm.ORACLE) {
+                out.add(new ExportChoice(t.algorithm(), t.seed()));
+            }
+        }
+        return out;
+    }
+
+    /** Why nothing can be exported right now (empty when {@link #exportChoices()} is not empty). */
+    public String exportUnavailableReason() {
+        if (live == null) {
+            return "Train first: policies are exported from a paused or finished run.";
+        }
+        if (!exportChoices().isEmpty()) {
+            return "";
+        }
+        if (state.get() == RunState.RUNNING) {
+            return "Pause or stop the run first, so its tables do not change while they are written.";
+        }
+        if (live.algorithms().contains(Algorithm.ICQ_NEURAL)) {
+            return "Neural policies cannot be exported yet: the bundle format holds tabular Q-tables only.";
+        }
+        return "The oracle learns on the joint state, which no deployed agent sees: train IC-Q or independent to export.";
+    }
+
+    /**
+     * Writes the policies of one seed of the current run as a bundle in {@code outDir} ({@code PolicyBundle.export}),
+     * with CSV twins of the agent files when {@code csv}. The run id is the learner's run folder name, if any.
+     */
+    public Path exportPolicies(ExportChoice choice, Path outDir, boolean csv) throws java.io.IOException {
+        if (choice.runDir() != null) {
+            try {
+                Path written = dev.handoff.policy.PolicyBundle.export(dev.handoff.train.RunFolder.open(choice.runDir()),
+                        choice.seed(), outDir, csv);
+                notification.set("Exported " + choice + " to " + written);
+                return written;
+            } catch (dev.handoff.policy.BundleException | dev.handoff.workflow.WorkflowLoadException e) {
+                throw new java.io.IOException(e.getMessage(), e);
+            }
+        }
+        dev.handoff.train.SeedTrainer trainer = null;
+        for (dev.handoff.train.SeedRun t : live == null ? List.<dev.handoff.train.SeedRun>of() : live.trainers()) {
+            if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed() && t instanceof dev.handoff.train.SeedTrainer st) {
+                trainer = st;
+            }
+        }
+        if (trainer == null || !exportChoices().contains(choice)) {
+            throw new IllegalStateException(exportUnavailableReason().isEmpty() ? "no such seed in this run: " + choice
+                    : exportUnavailableReason());
+        }
+        Path folder = live.runFolders().get(choice.algorithm());
+        String runId = folder == null ? "live-" + workflow.name() + "-" + choice.algorithm().cliName() : folder.getFileName().toString();
+        Path written = dev.handoff.policy.PolicyBundle.export(workflow, trainer, runId, outDir, csv);
+        notification.set("Exported " + choice + " (" + count(trainer.handoffs()) + " handoffs) to " + written);
+        return written;
+    }
+
+    /** The outcome of loading a bundle onto this workflow: the greedy evaluation, or exactly what does not fit. */
+    public record BundleReport(Path bundle, dev.handoff.policy.BundleEvaluation.Result result, List<String> problems,
+                               String summary) {
+        public boolean fits() {
+            return result != null;
+        }
+    }
+
+    /**
+     * Loads the bundle in {@code dir} onto this workflow and runs it greedily for {@code episodes} episodes
+     * ({@code BundleEvaluation}); no training code path. Slow for many episodes: call it off the FX thread.
+     */
+    public BundleReport evaluateBundle(Path dir, long episodes, long seed) {
+        dev.handoff.policy.PolicyBundle bundle;
+        try {
+            bundle = dev.handoff.policy.PolicyBundle.load(dir);
+        } catch (dev.handoff.policy.BundleException e) {
+            return new BundleReport(dir, null, e.problems().isEmpty() ? List.of(e.getMessage()) : e.problems(),
+                    "Cannot load " + dir.getFileName() + ": " + e.getMessage());
+        }
+        List<String> diffs = bundle.differencesFrom(workflow, shape);
+        if (!diffs.isEmpty()) {
+            return new BundleReport(dir, null, diffs, "The bundle does not fit " + workflow.name() + " ("
+                    + diffs.size() + (diffs.size() == 1 ? " difference)" : " differences)"));
+        }
+        try {
+            var r = dev.handoff.policy.BundleEvaluation.evaluate(bundle, workflow, kind, episodes, seed);
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                    "%s seed %d (%s handoffs): greedy return %.4f ± %.4f over %s episodes (95%% CI)",
+                    r.algorithm(), r.bundleSeed(), count(bundle.manifest().handoffs()), r.meanReturn(), r.ci95(),
+                    count(r.episodes())));
+            if (r.exactReturn() != null) {
+                text.append(String.format(Locale.ROOT, " · exact J = %.4f", r.exactReturn()));
+            }
+            if (r.oracleReturn() != null) {
+                text.append(String.format(Locale.ROOT, " · J* = %.4f", r.oracleReturn()));
+            }
+            return new BundleReport(dir, r, List.of(), text.toString());
+        } catch (dev.handoff.policy.BundleException e) {
+            return new BundleReport(dir, null, e.problems(), e.getMessage());
+        }
+    }
+
     // ---- internals
 
     private LiveTraining newRun() {
@@ -563,6 +777,8 @@ public final class TrainingDashboardViewModel {
         holder = -1;
         latestPrimaryWindow.clear();
         qHistory.clear();
+        componentCurves.clear();
+        closureCounts.clear();
         drainedWindows = 0;
     }
 
@@ -592,6 +808,21 @@ public final class TrainingDashboardViewModel {
             }
             edgeRecentCount[e] = count;
             edgeRecentMean[e] = count == 0 ? Double.NaN : sum / count;
+        }
+    }
+
+    private void acceptComponents(ComponentPoint p) {
+        ErrorComponents c = p.reading().components();
+        Map<ErrorComponent, Map<Long, SeriesBuffer>> curves = componentCurves.computeIfAbsent(p.algorithm(),
+                k -> new EnumMap<>(ErrorComponent.class));
+        for (ErrorComponent e : ErrorComponent.values()) {
+            curves.computeIfAbsent(e, k -> new TreeMap<>()).computeIfAbsent(p.reading().seed(), k -> new SeriesBuffer())
+                    .add(p.reading().handoffs(), e.of(c));
+        }
+        long[] counts = closureCounts.computeIfAbsent(p.algorithm(), k -> new long[2]);
+        counts[0]++;
+        if (c.closureHolds()) {
+            counts[1]++;
         }
     }
 

@@ -69,7 +69,8 @@ class TrainingDashboardFxTest {
         robot.clickOn("#dash-train");
         waitFor(() -> vm.stateProperty().get() == RunState.RUNNING);
         Thread.sleep(3_000);
-        waitFor(() -> TrainingDashboardView.itemCount(view.charts().get(0)) > 0 && !view.graph().edgeLabels().isEmpty());
+        waitFor(() -> TrainingDashboardView.itemCount(view.charts().get(0)) > 0 && !view.graph().edgeLabels().isEmpty()
+                && TrainingDashboardView.itemCount(view.charts().get(2)) > 0);
         robot.clickOn("#dash-pause");
         waitFor(() -> vm.stateProperty().get() == RunState.PAUSED);
         WaitForAsyncUtils.waitForFxEvents();
@@ -85,6 +86,10 @@ class TrainingDashboardFxTest {
         assertThat(view.charts().get(0).chart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).hasSize(1);
         assertThat(view.graph().edgeLabels()).isNotEmpty().allSatisfy(l -> assertThat(l).matches(".+ → .+: -?\\d+\\.\\d\\d \\(.+\\)"));
         assertThat(view.charts().get(2).csv().lines().count()).isGreaterThan(1);
+        // exact kind: the error chart shows IC-Q's error components with the closure check in its caption
+        assertThat(TrainingDashboardView.seriesKeys(view.charts().get(2)))
+                .containsExactly("total", "sum of parts", "interface gap", "mixing residual");
+        assertThat(view.charts().get(2).caption()).contains("Error components of IC-Q").contains("total ≤ sum of parts ✓");
         Thread.sleep(300);
         assertThat(vm.live().status().handoffsDone()).isEqualTo(paused);
 

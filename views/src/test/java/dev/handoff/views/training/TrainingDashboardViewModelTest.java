@@ -3,6 +3,7 @@ package dev.handoff.views.training;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunState;
+import dev.handoff.train.live.RunFolders;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.workflow.StepSizeSpec;
 import dev.handoff.workflow.Workflow;
@@ -52,7 +53,7 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
         assertThat(vm.revisionProperty().get()).isGreaterThan(before);
         assertThat(vm.drainedWindows()).isEqualTo(3 * 2 * 6);
-        for (Algorithm a : TrainingMode.COMPARE.algorithms()) {
+        for (Algorithm a : vm.algorithms()) {
             assertThat(vm.trainingReturn(a)).containsOnlyKeys(1L, 2L);
             assertThat(vm.trainingReturn(a).get(1L).size()).isEqualTo(6);
             assertThat(vm.greedyReturn(a).get(1L).size()).isPositive();
@@ -62,7 +63,27 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.oracleReturn()).isNotNull();
         // the oracle's greedy policy ends within a whisker of J*
         assertThat(vm.greedyReturn(Algorithm.ORACLE).get(1L).lastY()).isLessThanOrEqualTo(vm.oracleReturn() + 1e-9);
-        assertThat(vm.errorViewProperty().get()).isEqualTo(TrainingDashboardViewModel.ErrorView.ORACLE_GAP);
+        assertThat(vm.errorViewProperty().get()).isEqualTo(TrainingDashboardViewModel.ErrorView.COMPONENTS);
+        // error components: IC-Q and independent read at every 50k-handoff window end of both seeds, the oracle never
+        assertThat(vm.componentLearner()).isEqualTo(Algorithm.ICQ_TABULAR);
+        assertThat(vm.componentReadings(Algorithm.ICQ_TABULAR)).isEqualTo(2 * 6);
+        assertThat(vm.componentReadings(Algorithm.INDEPENDENT)).isEqualTo(2 * 6);
+        assertThat(vm.componentReadings(Algorithm.ORACLE)).isZero();
+        assertThat(vm.closureHolds(Algorithm.ICQ_TABULAR)).isTrue();
+        SeedBand total = vm.componentBand(Algorithm.ICQ_TABULAR, TrainingDashboardViewModel.ErrorComponent.TOTAL);
+        SeedBand sum = vm.componentBand(Algorithm.ICQ_TABULAR, TrainingDashboardViewModel.ErrorComponent.SUM_OF_PARTS);
+        SeedBand mixing = vm.componentBand(Algorithm.ICQ_TABULAR, TrainingDashboardViewModel.ErrorComponent.MIXING_RESIDUAL);
+        SeedBand gapComponent = vm.componentBand(Algorithm.ICQ_TABULAR, TrainingDashboardViewModel.ErrorComponent.INTERFACE_GAP);
+        assertThat(total.size()).isEqualTo(6);
+        assertThat(total.seeds()).containsOnly(2);
+        for (int i = 0; i < total.size(); i++) {
+            assertThat(total.mean()[i]).isLessThanOrEqualTo(sum.mean()[i] + 1e-9);
+            assertThat(sum.mean()[i]).isCloseTo(mixing.mean()[i] + gapComponent.mean()[i], org.assertj.core.api.Assertions.within(1e-9));
+        }
+        // IC-Q's mixing residual shrinks as it learns; the baseline's total stays above IC-Q's
+        assertThat(mixing.mean()[5]).isLessThan(mixing.mean()[0]);
+        assertThat(vm.componentBand(Algorithm.INDEPENDENT, TrainingDashboardViewModel.ErrorComponent.TOTAL).mean()[5])
+                .isGreaterThan(total.mean()[5]);
         SeedBand icqGap = vm.oracleGapBand(Algorithm.ICQ_TABULAR);
         SeedBand oracleGap = vm.oracleGapBand(Algorithm.ORACLE);
         assertThat(icqGap.size()).isEqualTo(vm.greedyReturn(Algorithm.ICQ_TABULAR).get(1L).size());
@@ -97,8 +118,85 @@ class TrainingDashboardViewModelTest {
         vm.reset();
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.READY);
         assertThat(vm.trainingReturn(Algorithm.ICQ_TABULAR)).isEmpty();
+        assertThat(vm.componentReadings(Algorithm.ICQ_TABULAR)).isZero();
         assertThat(vm.edgeRecentCount(0)).isZero();
         assertThat(vm.runs()).hasSize(3);
+    }
+
+    @Test
+    void neuralIcqRunShowsMirrorQValuesAndItsComponentsAndFreesItsNetworksWhenDone(@TempDir Path runs) throws Exception {
+        Workflow w = gap(20_000);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        vm.modeProperty().set(TrainingMode.ICQ_NEURAL);
+        vm.seedsProperty().set(2);
+        vm.train();
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(vm.primary()).isEqualTo(Algorithm.ICQ_NEURAL);
+        assertThat(vm.live().released()).isTrue();
+        assertThat(vm.greedyReturn(Algorithm.ICQ_NEURAL)).containsOnlyKeys(1L, 2L);
+        assertThat(vm.policyTable(0)).hasSize(vm.viewCount(0)).allSatisfy(r -> assertThat(r.value()).isFinite());
+        assertThat(vm.qCurves(0, 0)).allSatisfy(c -> assertThat(c.size()).isPositive());
+        assertThat(vm.componentLearner()).isEqualTo(Algorithm.ICQ_NEURAL);
+        assertThat(vm.componentReadings(Algorithm.ICQ_NEURAL)).isEqualTo(2 * 40);
+        assertThat(java.util.Arrays.stream(vm.componentBand(Algorithm.ICQ_NEURAL,
+                TrainingDashboardViewModel.ErrorComponent.NEURAL_APPROX).mean()).allMatch(v -> v > 0)).isTrue();
+        assertThat(vm.notificationProperty().get()).contains("icq-neural J =");
+    }
+
+    @Test
+    void exportedSeedEvaluatesToItsOwnExactReturnAndAMismatchedWorkflowListsWhatDiffers(@TempDir Path runs,
+                                                                                    @TempDir Path out) throws Exception {
+        Workflow w = gap(200_000);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        assertThat(vm.exportChoices()).isEmpty();
+        assertThat(vm.exportUnavailableReason()).contains("Train first");
+        vm.modeProperty().set(TrainingMode.COMPARE);
+        vm.seedsProperty().set(2);
+        vm.train();
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+
+        // the oracle is centralised: only IC-Q and independent seeds are offered
+        assertThat(vm.exportChoices()).containsExactly(
+                new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 1),
+                new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 2),
+                new TrainingDashboardViewModel.ExportChoice(Algorithm.INDEPENDENT, 1),
+                new TrainingDashboardViewModel.ExportChoice(Algorithm.INDEPENDENT, 2));
+        Path bundle = vm.exportPolicies(new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 2),
+                out.resolve("bundle"), true);
+        assertThat(bundle.resolve("bundle.json")).exists();
+        assertThat(vm.notificationProperty().get()).startsWith("Exported IC-Q, seed 2");
+
+        TrainingDashboardViewModel.BundleReport report = vm.evaluateBundle(bundle, 2_000, 7);
+        assertThat(report.fits()).isTrue();
+        assertThat(report.problems()).isEmpty();
+        // the bundle's exact return is the run's final greedy return of that seed
+        double finalJ = vm.greedyReturn(Algorithm.ICQ_TABULAR).get(2L).lastY();
+        assertThat(report.result().exactReturn()).isCloseTo(finalJ, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(report.result().oracleReturn()).isEqualTo(vm.oracleReturn());
+        assertThat(report.result().episodes()).isEqualTo(2_000);
+        assertThat(report.summary()).contains("icq-tabular seed 2").contains("exact J =").contains("J* =");
+
+        Workflow routing = WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/routing-6x6.workflow.json"));
+        TrainingDashboardViewModel other = new TrainingDashboardViewModel(routing, WorkflowLoading.kindOf(routing), null);
+        TrainingDashboardViewModel.BundleReport misfit = other.evaluateBundle(bundle, 100, 1);
+        assertThat(misfit.fits()).isFalse();
+        assertThat(misfit.problems()).singleElement().asString().startsWith("agents differ").contains("missing from the bundle");
+        assertThat(misfit.summary()).contains("does not fit");
+
+        // a saved run of the Runs panel exports from its checkpoint: the same greedy policy as the live seed
+        RunFolders.Entry savedIcq = vm.runs().stream().filter(e -> e.algorithm().equals("icq-tabular")).findFirst().orElseThrow();
+        RunFolders.Entry savedOracle = vm.runs().stream().filter(e -> e.algorithm().equals("oracle")).findFirst().orElseThrow();
+        assertThat(vm.exportChoices(savedOracle)).isEmpty();
+        assertThat(vm.exportChoices(savedIcq)).extracting(TrainingDashboardViewModel.ExportChoice::seed).containsExactly(1L, 2L);
+        Path fromFolder = vm.exportPolicies(vm.exportChoices(savedIcq).get(1), out.resolve("from-folder"), false);
+        assertThat(vm.evaluateBundle(fromFolder, 100, 7).result().exactReturn())
+                .isCloseTo(finalJ, org.assertj.core.api.Assertions.within(1e-9));
+
+        TrainingDashboardViewModel.BundleReport notABundle = vm.evaluateBundle(out, 100, 1);
+        assertThat(notABundle.fits()).isFalse();
+        assertThat(notABundle.summary()).contains("no bundle.json");
     }
 
     @Test
