@@ -2,14 +2,10 @@ package dev.handoff.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,24 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI contract scripts rely on: exit codes, one problem per line, a JSON object as the last stdout line. */
 class CliContractTest {
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     static Path samples() {
         Path p = Path.of("").toAbsolutePath();
@@ -47,7 +27,7 @@ class CliContractTest {
     }
 
     private String out() {
-        return stdout.toString(StandardCharsets.UTF_8);
+        return console.stdout();
     }
 
     private JsonNode lastLineJson() throws Exception {
@@ -110,7 +90,7 @@ class CliContractTest {
     void unknownAlgorithmIsAnInputError() {
         assertThat(HandoffCli.run("train", samples().resolve("synthetic-ring10.workflow.json").toString(), "--algo", "magic"))
                 .isEqualTo(2);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("icq-tabular");
+        assertThat(console.stderr()).contains("icq-tabular");
     }
 
     @Test

@@ -3,14 +3,10 @@ package dev.handoff.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.app.cli.plot.CostAccuracyChart;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,32 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code handoff sweep --axis cost-weight} on the Mixtral → GPT-4 sample, end to end, and its cost–accuracy chart. */
 class CostWeightSweepCommandTest {
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void twoCostWeightsWriteHeldOutFiguresForLearnersAndReferencesAndTheChartReadsThem(@TempDir Path dir) throws Exception {
         String file = CliContractTest.samples().resolve("llm-math-mixtral-gpt4.workflow.json").toString();
         int code = HandoffCli.run("sweep", file, "--axis", "cost-weight", "--values", "1,300", "--seeds", "1..1",
                 "--handoffs", "100000", "--algo", "icq-tabular,oracle", "--out", dir.toString());
-        assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
-        List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(code).as(console.stderr()).isZero();
+        List<String> lines = console.stdout().lines().toList();
         JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(json.get("axisLabel").asText()).contains("held-out", "grading: released-labels");
         assertThat(json.get("policies")).extracting(JsonNode::asText).containsExactly("icq-tabular", "oracle",

@@ -2,16 +2,12 @@ package dev.handoff.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,35 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code handoff sweep}: exit codes, the CSV, the PNG and the JSON last line with its slopes. */
 class SweepCommandTest {
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private static String sample(String name) {
         return CliContractTest.samples().resolve(name).toString();
     }
 
     private String err() {
-        return stderr.toString(StandardCharsets.UTF_8);
+        return console.stderr();
     }
 
     private JsonNode lastLineJson() throws Exception {
-        List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = console.stdout().lines().toList();
         assertThat(lines).isNotEmpty();
         return new ObjectMapper().readTree(lines.get(lines.size() - 1));
     }
