@@ -30,6 +30,8 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
     private int p;
     private double episodeDiscount;
     private double episodeReturn;
+    /** The holder's interface key of the current state, or −1: the receiver's key after a handoff is the next decision's. */
+    private int cachedKey = -1;
 
     SyntheticEnvironment(SyntheticParameters params, SyntheticWorkflowGraph graph, double gamma) {
         this.params = params;
@@ -83,6 +85,7 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
         p = rng.bernoulli(params.busyProbability()) ? 1 : 0;
         episodeDiscount = 1;
         episodeReturn = 0;
+        cachedKey = -1;
     }
 
     /** Puts the artifact in joint state (c, g, h, p) for a fresh episode (tests compare the simulator with the model). */
@@ -93,6 +96,7 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
         p = busy;
         episodeDiscount = 1;
         episodeReturn = 0;
+        cachedKey = -1;
     }
 
     @Override
@@ -102,9 +106,12 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
 
     @Override
     public int viewKey() {
-        features[PROGRESS] = g;
-        features[DIFFICULTY] = h;
-        return graph.interfaces[c].key(features, p);
+        if (cachedKey < 0) {
+            features[PROGRESS] = g;
+            features[DIFFICULTY] = h;
+            cachedKey = graph.interfaces[c].key(features, p);
+        }
+        return cachedKey;
     }
 
     @Override
@@ -127,6 +134,7 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
             gNext = g + 1;
         }
         int hBefore = h;
+        cachedKey = -1;
         if (rng.nextDouble() < params.eta()) {
             h = rng.nextInt(params.difficultyLevels());
         }
@@ -177,6 +185,7 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
         p = in.getInt();
         episodeDiscount = in.getDouble();
         episodeReturn = in.getDouble();
+        cachedKey = -1;
         if (c < 0 || c >= graph.agents || g < 0 || g >= params.progressLevels() || h < 0 || h >= params.difficultyLevels()
                 || p < 0 || p > 1) {
             throw new dev.handoff.checkpoint.CheckpointException("the checkpoint's artifact state does not fit this workflow");
