@@ -117,6 +117,22 @@ class CpuExperimentTest {
     }
 
     @Test
+    void trainRunFolderGetsTheGreedyProgramOfEveryTaskOfEverySeed(@org.junit.jupiter.api.io.TempDir Path runDir)
+            throws Exception {
+        dev.handoff.train.HeadlessTraining.run(new dev.handoff.train.HeadlessTraining.Request(sample, KIND,
+            Algorithm.ICQ_TABULAR, List.of(1L, 2L), 20_000, 1), runDir, null);
+        List<Path> written = SolvedPrograms.writeForRun(runDir);
+        assertThat(written).containsExactly(runDir.resolve("programs/icq-tabular-seed1"),
+            runDir.resolve("programs/icq-tabular-seed2"));
+        try (var files = Files.list(written.get(0))) {
+            assertThat(files.count()).isEqualTo(19);
+        }
+        String hd01 = Files.readString(written.get(1).resolve("hd01.s"));
+        dev.handoff.train.SeedTrainer restored = dev.handoff.train.RunFolder.open(runDir).restore(2, 20_000);
+        assertThat(hd01).startsWith("# task: hd01").isEqualTo(SolvedPrograms.greedyProgram(sample, KIND, restored, "hd01"));
+    }
+
+    @Test
     void checkpointMidEpisodeResumesIdentically() {
         CpuProgrammingEnvironment a = (CpuProgrammingEnvironment) KIND.create(sample);
         CpuProgrammingEnvironment b = (CpuProgrammingEnvironment) KIND.create(sample);
