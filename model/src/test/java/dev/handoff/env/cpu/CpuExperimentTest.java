@@ -66,7 +66,7 @@ class CpuExperimentTest {
 
     /**
      * The brief's claim "IC-Q at lower cost than the best fixed pipeline" does NOT hold on this sample (measured: IC-Q
-     * mean cost 0.0445 over seeds 1..3 against 0.0332; see docs/reproduction-cpu.md). This pins the measured gap so a
+     * mean cost 0.0445 over seeds 1..3 against 0.0332; see docs/REPRODUCTION.md § CPU programming). This pins the measured gap so a
      * regression (or an improvement) shows: IC-Q stays within 1.5x of the best fixed pipeline's cost.
      */
     @Test
