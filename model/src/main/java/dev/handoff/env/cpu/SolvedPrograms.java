@@ -50,6 +50,53 @@ public final class SolvedPrograms {
         return text(r.task(taskId), policy);
     }
 
+    /**
+     * The program text the greedy policy of a trained seed submits for every task, in task order (one greedy
+     * evaluation; for the dashboard's "Show programs" list).
+     */
+    public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind,
+                                                               SeedTrainer trainer) {
+        String policy = trainer.algorithm().cliName() + " seed " + trainer.seed() + " (greedy)";
+        CpuPolicyEvaluation.Result r = CpuExperiment.evaluate(workflow, kind, policy, CpuPolicyEvaluation.greedy(trainer));
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (CpuPolicyEvaluation.TaskOutcome o : r.tasks()) {
+            out.put(o.taskId(), text(o, policy));
+        }
+        return out;
+    }
+
+    /**
+     * Writes {@code <runDir>/programs/<algo>-seed<k>/<task>.s} for every checkpointed seed of a finished
+     * {@code handoff train} run folder of a cpu-programming workflow (each seed restored from its last checkpoint, its
+     * greedy policy run once per task). Returns the folders written; empty for any other kind or a seed without a
+     * checkpoint.
+     */
+    public static java.util.List<Path> writeForRun(Path runDir) {
+        java.util.List<Path> written = new java.util.ArrayList<>();
+        dev.handoff.train.RunFolder run;
+        try {
+            run = dev.handoff.train.RunFolder.open(runDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open run folder " + runDir, e);
+        } catch (dev.handoff.workflow.WorkflowLoadException e) {
+            throw new IllegalArgumentException("cannot read the workflow of run folder " + runDir + ": " + e.getMessage(), e);
+        }
+        if (!(run.kind() instanceof CpuProgrammingKind kind)) {
+            return written;
+        }
+        for (long seed : run.seeds()) {
+            if (!Files.exists(dev.handoff.train.RunCheckpoints.fileOf(runDir, run.algorithm(), seed))) {
+                continue;
+            }
+            SeedTrainer t = run.restore(seed, run.handoffs());
+            String policy = t.algorithm().cliName() + " seed " + seed + " (greedy)";
+            Path dir = runDir.resolve("programs").resolve(t.algorithm().cliName() + "-seed" + seed);
+            write(dir, CpuExperiment.evaluate(run.workflow(), kind, policy, CpuPolicyEvaluation.greedy(t)));
+            written.add(dir);
+        }
+        return written;
+    }
+
     /** Writes {@code <dir>/<task>.s} for every task of {@code result}. */
     public static void write(Path dir, CpuPolicyEvaluation.Result result) {
         try {

@@ -66,7 +66,7 @@ class CpuExperimentTest {
 
     /**
      * The brief's claim "IC-Q at lower cost than the best fixed pipeline" does NOT hold on this sample (measured: IC-Q
-     * mean cost 0.0445 over seeds 1..3 against 0.0332; see docs/reproduction-cpu.md). This pins the measured gap so a
+     * mean cost 0.0445 over seeds 1..3 against 0.0332; see docs/REPRODUCTION.md § CPU programming). This pins the measured gap so a
      * regression (or an improvement) shows: IC-Q stays within 1.5x of the best fixed pipeline's cost.
      */
     @Test
@@ -114,6 +114,22 @@ class CpuExperimentTest {
         String text = SolvedPrograms.greedyProgram(sample, KIND, t, "hd02");
         CpuPolicyEvaluation.TaskOutcome fromReport = report.of(Algorithm.ICQ_TABULAR).get(0).greedy().task("hd02");
         assertThat(text).isEqualTo(SolvedPrograms.text(fromReport, "icq-tabular seed 1 (greedy)"));
+    }
+
+    @Test
+    void trainRunFolderGetsTheGreedyProgramOfEveryTaskOfEverySeed(@org.junit.jupiter.api.io.TempDir Path runDir)
+            throws Exception {
+        dev.handoff.train.HeadlessTraining.run(new dev.handoff.train.HeadlessTraining.Request(sample, KIND,
+            Algorithm.ICQ_TABULAR, List.of(1L, 2L), 20_000, 1), runDir, null);
+        List<Path> written = SolvedPrograms.writeForRun(runDir);
+        assertThat(written).containsExactly(runDir.resolve("programs/icq-tabular-seed1"),
+            runDir.resolve("programs/icq-tabular-seed2"));
+        try (var files = Files.list(written.get(0))) {
+            assertThat(files.count()).isEqualTo(19);
+        }
+        String hd01 = Files.readString(written.get(1).resolve("hd01.s"));
+        dev.handoff.train.SeedTrainer restored = dev.handoff.train.RunFolder.open(runDir).restore(2, 20_000);
+        assertThat(hd01).startsWith("# task: hd01").isEqualTo(SolvedPrograms.greedyProgram(sample, KIND, restored, "hd01"));
     }
 
     @Test

@@ -258,6 +258,12 @@ public final class TrainingDashboardView extends BorderPane {
         evaluate.setId("dash-evaluate");
         evaluate.setOnAction(e -> evaluateBundle());
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Policies…", null, export, evaluate);
+        if (vm.offersPrograms()) {
+            javafx.scene.control.MenuItem programs = new javafx.scene.control.MenuItem("Show programs…");
+            programs.setId("dash-programs");
+            programs.setOnAction(e -> showPrograms());
+            menu.getItems().add(programs);
+        }
         menu.setId("dash-policies");
         menu.setFocusTraversable(false);
         menu.setTooltip(new Tooltip("Export a trained seed's policies as a bundle, or load a bundle and evaluate it greedily"));
@@ -300,6 +306,47 @@ public final class TrainingDashboardView extends BorderPane {
             } catch (Exception ex) {
                 message(javafx.scene.control.Alert.AlertType.ERROR, "Export failed", String.valueOf(ex.getMessage()));
             }
+        });
+    }
+
+    /** cpu-programming: per task, the assembly the greedy policy of a paused or finished seed submits (read-only). */
+    private void showPrograms() {
+        List<TrainingDashboardViewModel.ExportChoice> choices = vm.exportChoices();
+        if (choices.isEmpty()) {
+            message(javafx.scene.control.Alert.AlertType.INFORMATION, "Show programs", vm.exportUnavailableReason());
+            return;
+        }
+        javafx.scene.control.ChoiceDialog<TrainingDashboardViewModel.ExportChoice> pick =
+                new javafx.scene.control.ChoiceDialog<>(choices.get(0), choices);
+        pick.initOwner(window());
+        pick.setTitle("Show programs");
+        pick.setHeaderText("Whose greedy policy? Each task is run once with it; the submitted program is shown.");
+        pick.setContentText("Learner and seed:");
+        pick.showAndWait().ifPresent(choice -> {
+            java.util.Map<String, String> programs;
+            try {
+                programs = vm.greedyPrograms(choice);
+            } catch (RuntimeException ex) {
+                message(javafx.scene.control.Alert.AlertType.ERROR, "Show programs", String.valueOf(ex.getMessage()));
+                return;
+            }
+            javafx.scene.control.ListView<String> tasks = new javafx.scene.control.ListView<>(
+                    javafx.collections.FXCollections.observableArrayList(programs.keySet()));
+            tasks.setPrefWidth(90);
+            javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
+            text.setEditable(false);
+            text.setStyle("-fx-font-family: monospace;");
+            tasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> text.setText(b == null ? "" : programs.get(b)));
+            tasks.getSelectionModel().selectFirst();
+            javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+            d.initOwner(window());
+            d.setTitle("Programs of " + choice);
+            d.getDialogPane().setContent(new javafx.scene.layout.HBox(8, tasks, text));
+            d.getDialogPane().setPrefSize(820, 480);
+            d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+            d.setResizable(true);
+            d.show();
         });
     }
 

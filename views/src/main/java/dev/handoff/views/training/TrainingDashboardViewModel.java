@@ -652,6 +652,30 @@ public final class TrainingDashboardViewModel {
         return out;
     }
 
+    /** Whether this workflow's kind submits programs a user can open (cpu-programming: "Show programs…"). */
+    public boolean offersPrograms() {
+        return kind instanceof dev.handoff.env.cpu.CpuProgrammingKind;
+    }
+
+    /**
+     * For a cpu-programming run, per task (in task order) the commented assembly the greedy policy of {@code choice}
+     * (a seed of the current run, see {@link #exportChoices()}) submits, solved or not.
+     */
+    public java.util.Map<String, String> greedyPrograms(ExportChoice choice) {
+        if (!offersPrograms()) {
+            throw new IllegalStateException("only cpu-programming workflows submit programs");
+        }
+        for (dev.handoff.train.SeedRun t : live == null ? List.<dev.handoff.train.SeedRun>of() : live.trainers()) {
+            if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed() && t instanceof dev.handoff.train.SeedTrainer st
+                    && exportChoices().contains(choice)) {
+                return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow,
+                        (dev.handoff.env.cpu.CpuProgrammingKind) kind, st);
+            }
+        }
+        throw new IllegalStateException(exportUnavailableReason().isEmpty() ? "no such seed in this run: " + choice
+                : exportUnavailableReason());
+    }
+
     /** Why nothing can be exported right now (empty when {@link #exportChoices()} is not empty). */
     public String exportUnavailableReason() {
         if (live == null) {

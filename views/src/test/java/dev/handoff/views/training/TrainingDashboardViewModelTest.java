@@ -260,4 +260,29 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.CANCELLED);
         assertThat(vm.runs()).hasSize(3).allSatisfy(r -> assertThat(r.status()).startsWith("cancelled"));
     }
+
+    @Test
+    void cpuRunShowsTheGreedyProgramOfEveryTaskAndHd01AssemblesAndPassesEveryVector() throws Exception {
+        Workflow w = WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/cpu-hackers-delight.workflow.json"));
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), null);
+        assertThat(vm.offersPrograms()).isTrue();
+        assertThat(new TrainingDashboardViewModel(gap(1000), WorkflowLoading.kindOf(gap(1000)), null).offersPrograms()).isFalse();
+        vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
+        vm.seedsProperty().set(1);
+        vm.train();
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+
+        java.util.Map<String, String> programs = vm.greedyPrograms(new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 1));
+        assertThat(programs).hasSize(19).containsKeys("hd01", "hd19", "hd20");
+        String hd01 = programs.get("hd01");
+        assertThat(hd01).startsWith("# task: hd01").contains("64/64").contains(" - solved");
+        dev.handoff.cpu.Program p = dev.handoff.cpu.Assembler.assemble(hd01);
+        dev.handoff.cpu.HackersDelightTask task = dev.handoff.cpu.HackersDelightTasks
+                .load(repoRoot().resolve("sample-workflows/data/cpu-programming")).stream()
+                .filter(t -> t.id().equals("hd01")).findFirst().orElseThrow();
+        assertThat(task.allVectors().allPass(dev.handoff.cpu.DecodedProgram.decode(p), new dev.handoff.cpu.Machine(),
+                dev.handoff.cpu.Machine.DEFAULT_STEP_LIMIT)).isTrue();
+        assertThat(programs.get("hd19")).contains("NOT solved");
+    }
 }
