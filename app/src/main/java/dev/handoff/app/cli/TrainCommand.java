@@ -2,6 +2,7 @@ package dev.handoff.app.cli;
 
 import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.EnvironmentKind;
+import dev.handoff.env.cpu.SolvedPrograms;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.env.WorkflowLoading;
@@ -129,6 +130,9 @@ final class TrainCommand implements Callable<Integer> {
                 new HeadlessTraining.Request(w, kind, algorithm, seedList, budget, parallel, checkpointEvery, neural), out,
                 System.err::println);
         TrainingSummary s = result.summary();
+        if (out != null) {
+            SolvedPrograms.writeForRun(out); // cpu-programming: each seed's submitted program per task (no-op otherwise)
+        }
         System.out.println(Json.line(s));
         return s.status().startsWith("finished") ? 0 : 1;
     }
