@@ -60,6 +60,11 @@ public final class HeadlessTraining {
     /** Number of error-component readings per seed over a run (kinds with an exact model). */
     public static final int COMPONENT_READINGS = 40;
 
+    /** Where a neural seed's trained networks are written at the end of training: {@code networks/<algo>-seed<N>/}. */
+    public static Path networksDir(Path runDir, Algorithm algorithm, long seed) {
+        return runDir.resolve("networks").resolve(algorithm.cliName() + "-seed" + seed);
+    }
+
     /** A fresh run. */
     public static Result run(Request request, Path outDir, Consumer<String> progress) throws IOException, InterruptedException {
         List<SeedRun> trainers = new ArrayList<>();
@@ -159,6 +164,8 @@ public final class HeadlessTraining {
             for (SeedRun t : trainers) {
                 if (t instanceof SeedTrainer tabular) {
                     RunCheckpoints.write(outDir, tabular);
+                } else if (t instanceof NeuralSeedTrainer neural) {
+                    neural.writeNetworks(networksDir(outDir, neural.algorithm(), neural.seed()), w);
                 }
             }
         }

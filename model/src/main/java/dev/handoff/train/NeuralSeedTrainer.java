@@ -236,6 +236,25 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         return done == 0 ? Double.NaN : sum / done;
     }
 
+    /** File name stem of an agent's network files: its id with anything but letters, digits, '.', '_', '-' replaced. */
+    public static String networkStem(String agentId) {
+        return agentId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Writes every agent's network into {@code dir}: {@code <id>-0000.params} (DJL) and {@code <id>.network.json}
+     * (architecture and the weights the agent acts with, see {@link dev.handoff.learn.neural.NetworkFile}).
+     */
+    public void writeNetworks(java.nio.file.Path dir, Workflow workflow) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < learners.length; i++) {
+            String stem = networkStem(workflow.agents().get(i).id());
+            dev.handoff.learn.neural.NetworkFile file = learners[i].writeNetwork(dir, stem);
+            json.writeValue(dir.resolve(stem + ".network.json").toFile(), file);
+        }
+    }
+
     @Override
     public boolean finished() {
         return handoffs >= budget;

@@ -121,6 +121,21 @@ public final class DjlQNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the online network's parameters in DJL's own format, {@code dir/<name>-0000.params}, and returns that file
+     * (its optimizer state is not part of it).
+     */
+    public java.nio.file.Path saveParameters(java.nio.file.Path dir, String name) throws java.io.IOException {
+        TRAINING_LOCK.lock();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            model.save(dir, name);
+            return dir.resolve(name + "-0000.params");
+        } finally {
+            TRAINING_LOCK.unlock();
+        }
+    }
+
     /** Q(x, ·) through DJL itself (tests and cross-checks; acting uses the mirror). */
     public float[] predict(float[] x) {
         TRAINING_LOCK.lock();

@@ -235,6 +235,18 @@ public final class NeuralQLearner implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Writes this agent's network into {@code dir}: the DJL parameters file {@code <name>-0000.params} and returns the
+     * architecture with the weights the agent acts with (its online mirror; with {@code mirrorRefresh} 1 they are the DJL
+     * parameters, otherwise they may lag them by up to {@code mirrorRefresh − 1} training steps).
+     */
+    public NetworkFile writeNetwork(java.nio.file.Path dir, String name) throws java.io.IOException {
+        java.nio.file.Path params = network.saveParameters(dir, name);
+        MlpMirror current = new MlpMirror(online.sizes());
+        current.copyFrom(online);
+        return NetworkFile.of(current, params.getFileName().toString());
+    }
+
     /** The online mirror (read-only use: export, display). */
     public MlpMirror onlineMirror() {
         return online;
