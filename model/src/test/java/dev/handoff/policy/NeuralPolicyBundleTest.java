@@ -73,6 +73,22 @@ class NeuralPolicyBundleTest {
             for (int z = 0; z < map.viewCount(); z++) {
                 assertThat(alone.actOnView(z)).isEqualTo(trainer.learner(1).greedyAction(ViewEncodings.encode(map, z)));
             }
+            // acting on a raw artifact (features in schema order, private state) goes through the same encoder
+            dev.handoff.util.Rng rng = new dev.handoff.util.Rng(11);
+            double[] features = new double[w.artifact().features().size()];
+            float[] encoded = new float[map.encodingSize()];
+            int privateStates = Math.max(1, w.agents().get(1).privateStateCount());
+            for (int k = 0; k < 200; k++) {
+                for (int f = 0; f < features.length; f++) {
+                    var spec = w.artifact().features().get(f);
+                    features[f] = Math.floor(spec.lo() + rng.nextDouble() * (spec.hi() - spec.lo() + 1));
+                    features[f] = Math.min(features[f], spec.hi());
+                }
+                int ps = rng.nextInt(privateStates);
+                map.encode(features, ps, encoded, 0);
+                assertThat(alone.act(features, ps)).isEqualTo(trainer.learner(1).greedyAction(encoded))
+                        .isEqualTo(alone.actOnView(map.key(features, ps)));
+            }
             Path params = out.resolve("agents/" + id + "-0000.params");
             assertThat(Files.size(params)).isGreaterThan(16L * 4);
             assertThat(Files.exists(out.resolve("agents/" + id + ".network.json"))).isFalse();
