@@ -1,5 +1,6 @@
 package dev.handoff.policy;
 
+import dev.handoff.learn.neural.MlpMirror;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.observe.InterfaceMap;
@@ -16,7 +17,8 @@ import java.util.List;
  * int action = verifier.act(new double[] {progress, difficulty}, busy);
  * String what = verifier.actionLabel(action);   // e.g. "thorough → a5"
  * }</pre>
- * It rebuilds the agent's interface map from the file, so it sees exactly what the agent saw in training.
+ * It rebuilds the agent's interface map from the file, so it sees exactly what the agent saw in training. A neural
+ * agent's network runs in plain Java (an {@link MlpMirror} rebuilt from the file's weights): acting needs no DJL.
  */
 public final class AgentPolicy {
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -25,6 +27,9 @@ public final class AgentPolicy {
     private final InterfaceMap interfaceMap;
     private final int[] greedy;
     private final double[][] q;
+    private final MlpMirror network;
+    private final float[] encoded;
+    private final float[] outputs;
 
     AgentPolicy(AgentPolicyFile file) throws BundleException {
         this.file = file;
@@ -38,6 +43,26 @@ public final class AgentPolicy {
             throw new BundleException("agent " + file.agentId() + ": the file declares " + file.viewCount()
                     + " views but its interface observation has " + interfaceMap.viewCount());
         }
+        if (file.network() != null) {
+            try {
+                this.network = file.network().toMirror();
+            } catch (IllegalArgumentException e) {
+                throw new BundleException("agent " + file.agentId() + ": its network is corrupted: " + e.getMessage());
+            }
+            if (network.inputSize() != interfaceMap.encodingSize() || network.outputSize() != file.actions().size()) {
+                throw new BundleException("agent " + file.agentId() + ": its network maps " + network.inputSize() + " inputs to "
+                        + network.outputSize() + " actions, but its interface encodes " + interfaceMap.encodingSize()
+                        + " and it has " + file.actions().size() + " actions");
+            }
+            this.encoded = new float[network.inputSize()];
+            this.outputs = new float[network.outputSize()];
+            this.greedy = null;
+            this.q = null;
+            return;
+        }
+        this.network = null;
+        this.encoded = null;
+        this.outputs = null;
         this.greedy = new int[file.viewCount()];
         this.q = new double[file.viewCount()][];
         for (AgentPolicyFile.ViewRow row : file.views()) {
@@ -66,7 +91,53 @@ public final class AgentPolicy {
 
     /** The greedy action for an artifact (features in the schema's order) and this agent's private state. */
     public int act(double[] features, int privateState) {
+        if (network != null) {
+            interfaceMap.encode(features, privateState, encoded, 0);
+            return argmax(encoded);
+        }
         return greedy[interfaceMap.key(features, privateState)];
+    }
+
+    /** Whether this is a neural agent (its actions come from a network rather than a table). */
+    public boolean isNeural() {
+        return network != null;
+    }
+
+    /**
+     * Q(ψ(z), ·) of a neural agent for an encoded view (length {@link InterfaceMap#encodingSize()}), as the trained
+     * network computes it; a copy.
+     */
+    public float[] networkOutputs(float[] encodedView) {
+        if (network == null) {
+            throw new IllegalStateException("agent " + agentId() + " is tabular: it has no network");
+        }
+        float[] out = new float[network.outputSize()];
+        network.forward(encodedView, out);
+        return out;
+    }
+
+    private int argmax(float[] z) {
+        network.forward(z, outputs);
+        int best = 0;
+        for (int a = 1; a < outputs.length; a++) {
+            if (outputs[a] > outputs[best]) { // ties to the lowest index, as in training
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private void encodeKey(int key) {
+        int[] parts = interfaceMap.decode(key);
+        java.util.Arrays.fill(encoded, 0f);
+        int offset = 0;
+        for (int t = 0; t < interfaceMap.termCount(); t++) {
+            encoded[offset + parts[t]] = 1f;
+            offset += interfaceMap.termCardinality(t);
+        }
+        if (interfaceMap.includesPrivateState()) {
+            encoded[offset + parts[interfaceMap.termCount()]] = 1f;
+        }
     }
 
     /** The greedy action for an artifact, with private state 0. */
@@ -76,10 +147,19 @@ public final class AgentPolicy {
 
     /** The greedy action for an interface key (what the simulator computes with the same interface map). */
     public int actOnView(int key) {
+        if (network != null) {
+            encodeKey(key);
+            return argmax(encoded);
+        }
         return greedy[key];
     }
 
     public double q(int key, int action) {
+        if (network != null) {
+            encodeKey(key);
+            network.forward(encoded, outputs);
+            return outputs[action];
+        }
         return q[key][action];
     }
 
@@ -92,7 +172,7 @@ public final class AgentPolicy {
     }
 
     public int viewCount() {
-        return greedy.length;
+        return interfaceMap.viewCount();
     }
 
     public String agentId() {

@@ -3,9 +3,14 @@ package dev.handoff.policy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.handoff.components.ViewEncodings;
 import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.learn.neural.MlpMirror;
+import dev.handoff.learn.neural.NetworkFile;
 import dev.handoff.observe.InterfaceMap;
 import dev.handoff.train.Algorithm;
+import dev.handoff.train.HeadlessTraining;
+import dev.handoff.train.NeuralSeedTrainer;
 import dev.handoff.train.RunFolder;
 import dev.handoff.train.SeedTrainer;
 import dev.handoff.workflow.AgentSpec;
@@ -31,6 +36,8 @@ import java.util.Locale;
  */
 public final class PolicyBundle {
     public static final int FORMAT = 1;
+    /** Neural agents with at most this many views list their greedy action per view in the agent file. */
+    static final int MAX_LISTED_VIEWS = 100_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -47,6 +54,15 @@ public final class PolicyBundle {
         if (run.algorithm() == Algorithm.ORACLE) {
             throw new BundleException("the oracle learns on the joint state, which no deployed agent sees: "
                     + "export an icq-tabular or independent run");
+        }
+        if (run.algorithm() == Algorithm.ICQ_NEURAL) {
+            Path networks = HeadlessTraining.networksDir(run.dir(), run.algorithm(), seed);
+            if (!Files.isDirectory(networks)) {
+                throw new BundleException("the run has no trained networks for seed " + seed + " (expected " + networks + ")");
+            }
+            HandoffEnvironment env = run.kind().create(run.workflow());
+            return exportNeural(run.workflow(), env, networks, run.dir().getFileName().toString(), seed,
+                    run.algorithm().cliName(), run.handoffs(), out, csv);
         }
         SeedTrainer trainer = run.restore(seed, run.handoffs());
         return export(run.workflow(), trainer, run.dir().getFileName().toString(), out, csv);
@@ -76,7 +92,7 @@ public final class PolicyBundle {
                 rows.add(new AgentPolicyFile.ViewRow(z, map.describe(z), trainer.learner(i).greedyAction(z), q, visits));
             }
             AgentPolicyFile file = new AgentPolicyFile(FORMAT, spec.id(), spec.name(), "tabular", w.artifact(),
-                    spec.privateState(), spec.observation(), actions, map.viewCount(), rows);
+                    spec.privateState(), spec.observation(), actions, map.viewCount(), rows, null);
             String name = "agents/" + fileName(spec.id());
             JSON.writeValue(out.resolve(name + ".json").toFile(), file);
             if (csv) {
@@ -86,6 +102,86 @@ public final class PolicyBundle {
         }
         BundleManifest manifest = new BundleManifest(FORMAT, AppVersion.writtenBy(), WorkflowHash.of(w), runId, trainer.seed(),
                 trainer.algorithm().cliName(), trainer.handoffs(), entries, JSON.readTree(WorkflowJson.write(w)));
+        JSON.writeValue(out.resolve("bundle.json").toFile(), manifest);
+        return out;
+    }
+
+    /** Exports the networks of a trained neural seed (written through {@link NeuralSeedTrainer#writeNetworks}). */
+    public static Path export(Workflow w, NeuralSeedTrainer trainer, String runId, Path out, boolean csv)
+            throws IOException, BundleException {
+        Path agents = out.resolve("agents");
+        trainer.writeNetworks(agents, w);
+        return exportNeural(w, trainer.environment(), agents, runId, trainer.seed(), trainer.algorithm().cliName(),
+                trainer.handoffs(), out, csv);
+    }
+
+    /**
+     * Writes a bundle from the networks in {@code networksDir} ({@code <id>.network.json} and the DJL parameters file
+     * per agent): each agent file embeds the architecture and weights, and the DJL file is copied beside it.
+     */
+    static Path exportNeural(Workflow w, HandoffEnvironment env, Path networksDir, String runId, long seed, String algorithm,
+                             long handoffs, Path out, boolean csv) throws IOException, BundleException {
+        Path agentsDir = Files.createDirectories(out.resolve("agents"));
+        List<String> ids = w.agents().stream().map(AgentSpec::id).toList();
+        List<BundleManifest.AgentEntry> entries = new ArrayList<>();
+        for (int i = 0; i < w.agents().size(); i++) {
+            AgentSpec spec = w.agents().get(i);
+            String stem = NeuralSeedTrainer.networkStem(spec.id());
+            Path description = networksDir.resolve(stem + ".network.json");
+            NetworkFile network;
+            try {
+                network = JSON.readValue(description.toFile(), NetworkFile.class);
+            } catch (IOException e) {
+                throw new BundleException("cannot read the network of agent " + spec.id() + " (" + description + "): " + e.getMessage());
+            }
+            Path params = networksDir.resolve(network.parametersFile());
+            if (!Files.isRegularFile(params)) {
+                throw new BundleException("the DJL parameters of agent " + spec.id() + " are missing: " + params);
+            }
+            if (!Files.isSameFile(networksDir, agentsDir)) {
+                Files.copy(params, agentsDir.resolve(network.parametersFile()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            InterfaceMap map = InterfaceMap.compile(w.artifact(), spec);
+            List<String> actions = new ArrayList<>();
+            for (int a = 0; a < env.actionCount(i); a++) {
+                actions.add(env.actionLabel(i, a, ids));
+            }
+            List<AgentPolicyFile.ViewRow> rows = new ArrayList<>();
+            if (map.viewCount() <= MAX_LISTED_VIEWS) {
+                MlpMirror mirror;
+                try {
+                    mirror = network.toMirror();
+                } catch (IllegalArgumentException e) {
+                    throw new BundleException("agent " + spec.id() + ": its network is corrupted: " + e.getMessage());
+                }
+                float[] outputs = new float[mirror.outputSize()];
+                for (int z = 0; z < map.viewCount(); z++) {
+                    mirror.forward(ViewEncodings.encode(map, z), outputs);
+                    double[] q = new double[outputs.length];
+                    int best = 0;
+                    for (int a = 0; a < q.length; a++) {
+                        q[a] = outputs[a];
+                        if (outputs[a] > outputs[best]) {
+                            best = a;
+                        }
+                    }
+                    rows.add(new AgentPolicyFile.ViewRow(z, map.describe(z), best, q, null));
+                }
+            }
+            AgentPolicyFile file = new AgentPolicyFile(FORMAT, spec.id(), spec.name(), "neural", w.artifact(),
+                    spec.privateState(), spec.observation(), actions, map.viewCount(), rows, network);
+            String name = "agents/" + fileName(spec.id());
+            JSON.writeValue(out.resolve(name + ".json").toFile(), file);
+            if (csv && !rows.isEmpty()) {
+                writeCsv(out.resolve(name + ".csv"), file);
+            }
+            if (Files.isSameFile(networksDir, agentsDir)) {
+                Files.delete(description); // embedded in the agent file now
+            }
+            entries.add(new BundleManifest.AgentEntry(spec.id(), name + ".json"));
+        }
+        BundleManifest manifest = new BundleManifest(FORMAT, AppVersion.writtenBy(), WorkflowHash.of(w), runId, seed,
+                algorithm, handoffs, entries, JSON.readTree(WorkflowJson.write(w)));
         JSON.writeValue(out.resolve("bundle.json").toFile(), manifest);
         return out;
     }

@@ -60,6 +60,11 @@ public final class HeadlessTraining {
     /** Number of error-component readings per seed over a run (kinds with an exact model). */
     public static final int COMPONENT_READINGS = 40;
 
+    /** Where a neural seed's trained networks are written at the end of training: {@code networks/<algo>-seed<N>/}. */
+    public static Path networksDir(Path runDir, Algorithm algorithm, long seed) {
+        return runDir.resolve("networks").resolve(algorithm.cliName() + "-seed" + seed);
+    }
+
     /** A fresh run. */
     public static Result run(Request request, Path outDir, Consumer<String> progress) throws IOException, InterruptedException {
         List<SeedRun> trainers = new ArrayList<>();
@@ -88,10 +93,20 @@ public final class HeadlessTraining {
     public static Result resume(Path runDir, Long budget, int parallelism, long checkpointEvery, Consumer<String> progress)
             throws IOException, InterruptedException, WorkflowLoadException {
         RunFolder folder = RunFolder.open(runDir);
-        if (folder.algorithm() == Algorithm.ICQ_NEURAL) {
-            throw new dev.handoff.checkpoint.CheckpointException("neural runs cannot be resumed yet: only tabular learners are checkpointed");
-        }
         long total = budget != null ? budget : folder.handoffs();
+        if (folder.algorithm() == Algorithm.ICQ_NEURAL) {
+            NeuralSettings settings = folder.neuralSettings();
+            List<NeuralSeedTrainer> neural = new ArrayList<>();
+            try {
+                for (long seed : folder.seeds()) {
+                    neural.add(folder.restoreNeural(seed, total));
+                }
+                return execute(new Request(folder.workflow(), folder.kind(), folder.algorithm(), folder.seeds(), total,
+                        parallelism, checkpointEvery, settings), neural, runDir, true, progress);
+            } finally {
+                neural.forEach(HeadlessTraining::closeQuietly);
+            }
+        }
         List<SeedTrainer> trainers = new ArrayList<>();
         for (long seed : folder.seeds()) {
             trainers.add(folder.restore(seed, total));
@@ -122,6 +137,10 @@ public final class HeadlessTraining {
             Files.createDirectories(outDir);
             manifest = RunManifest.started(w, request);
             manifest.writeTo(outDir);
+            if (request.algorithm() == Algorithm.ICQ_NEURAL) {
+                json().writeValue(outDir.resolve(RunFolder.NEURAL_SETTINGS).toFile(),
+                        request.neural() == null ? NeuralSettings.DEFAULTS : request.neural());
+            }
             Map<String, Long> restoredAt = new HashMap<>();
             trainers.forEach(t -> restoredAt.put(t.algorithm().cliName() + "/" + t.seed(), t.handoffs()));
             csv = new MetricsCsv(outDir.resolve("metrics.csv"), w.agents().stream().map(a -> a.id()).toList(),
@@ -159,6 +178,9 @@ public final class HeadlessTraining {
             for (SeedRun t : trainers) {
                 if (t instanceof SeedTrainer tabular) {
                     RunCheckpoints.write(outDir, tabular);
+                } else if (t instanceof NeuralSeedTrainer neural) {
+                    RunCheckpoints.write(outDir, neural);
+                    neural.writeNetworks(networksDir(outDir, neural.algorithm(), neural.seed()), w);
                 }
             }
         }
@@ -188,8 +210,12 @@ public final class HeadlessTraining {
         Map<SeedRun, Long> next = new java.util.concurrent.ConcurrentHashMap<>();
         trainers.forEach(t -> next.put(t, (t.handoffs() / every + 1) * every));
         return t -> {
-            if (t instanceof SeedTrainer tabular && t.handoffs() >= next.get(t) && !t.finished()) {
-                RunCheckpoints.write(dir, tabular);
+            if (t.handoffs() >= next.get(t) && !t.finished()) {
+                if (t instanceof SeedTrainer tabular) {
+                    RunCheckpoints.write(dir, tabular);
+                } else if (t instanceof NeuralSeedTrainer neural) {
+                    RunCheckpoints.write(dir, neural);
+                }
                 next.put(t, (t.handoffs() / every + 1) * every);
             }
         };

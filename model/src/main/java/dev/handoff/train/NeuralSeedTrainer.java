@@ -39,6 +39,7 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
     private final long budget;
     private final int window;
     private final Rng actRng;
+    private final Rng envRng;
     private final int[][] edgeBetween;
     private final StepOutcome out = new StepOutcome();
     private final float[][] view;
@@ -72,7 +73,7 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         this.env = kind.create(workflow);
         int n = env.agentCount();
         Rng master = new Rng(seed);
-        Rng envRng = master.split();
+        this.envRng = master.split();
         this.actRng = master.split();
         this.learners = new NeuralQLearner[n];
         this.view = new float[n][];
@@ -234,6 +235,73 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
             }
         }
         return done == 0 ? Double.NaN : sum / done;
+    }
+
+    private static final String CHECKPOINT_MAGIC = "handoff-neural-checkpoint-1";
+
+    /**
+     * Writes everything this seed's run depends on: counters, window accumulators, both RNGs, every learner's whole
+     * state (see {@link NeuralQLearner#saveState}) and the simulator.
+     */
+    public void saveState(dev.handoff.checkpoint.StateWriter w) {
+        if (!(env instanceof dev.handoff.checkpoint.Checkpointable c)) {
+            throw new dev.handoff.checkpoint.CheckpointException("this environment kind cannot be checkpointed yet");
+        }
+        w.putString(CHECKPOINT_MAGIC).putString(algorithm.cliName()).putLong(seed).putInt(learners.length);
+        w.putLong(handoffs);
+        stats.save(w);
+        w.putLongs(actRng.state()).putLongs(envRng.state());
+        for (NeuralQLearner l : learners) {
+            l.saveState(w);
+        }
+        w.putLongs(requeryCount).putLong(scalarsSent);
+        c.saveState(w);
+    }
+
+    /** Restores a state written by {@link #saveState} for the same workflow, settings and seed. */
+    public void restoreState(dev.handoff.checkpoint.StateReader r) {
+        if (!(env instanceof dev.handoff.checkpoint.Checkpointable c)) {
+            throw new dev.handoff.checkpoint.CheckpointException("this environment kind cannot be checkpointed yet");
+        }
+        if (!CHECKPOINT_MAGIC.equals(r.getString())) {
+            throw new dev.handoff.checkpoint.CheckpointException("not a neural Handoff Workbench checkpoint");
+        }
+        String algo = r.getString();
+        long s = r.getLong();
+        int agents = r.getInt();
+        if (!algo.equals(algorithm.cliName()) || s != seed || agents != learners.length) {
+            throw new dev.handoff.checkpoint.CheckpointException("the checkpoint is of " + algo + " seed " + s + " with " + agents
+                    + " agents, not " + algorithm.cliName() + " seed " + seed + " with " + learners.length);
+        }
+        handoffs = r.getLong();
+        stats.restore(r);
+        actRng.restore(r.getLongs(4));
+        envRng.restore(r.getLongs(4));
+        for (NeuralQLearner l : learners) {
+            l.restoreState(r);
+        }
+        System.arraycopy(r.getLongs(requeryCount.length), 0, requeryCount, 0, requeryCount.length);
+        scalarsSent = r.getLong();
+        c.restoreState(r);
+    }
+
+    /** File name stem of an agent's network files: its id with anything but letters, digits, '.', '_', '-' replaced. */
+    public static String networkStem(String agentId) {
+        return agentId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Writes every agent's network into {@code dir}: {@code <id>-0000.params} (DJL) and {@code <id>.network.json}
+     * (architecture and the weights the agent acts with, see {@link dev.handoff.learn.neural.NetworkFile}).
+     */
+    public void writeNetworks(java.nio.file.Path dir, Workflow workflow) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < learners.length; i++) {
+            String stem = networkStem(workflow.agents().get(i).id());
+            dev.handoff.learn.neural.NetworkFile file = learners[i].writeNetwork(dir, stem);
+            json.writeValue(dir.resolve(stem + ".network.json").toFile(), file);
+        }
     }
 
     @Override

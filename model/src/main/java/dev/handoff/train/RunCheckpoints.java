@@ -29,12 +29,26 @@ public final class RunCheckpoints {
     }
 
     public static void write(Path runDir, SeedTrainer trainer) {
-        Path file = fileOf(runDir, trainer.algorithm(), trainer.seed());
+        write(fileOf(runDir, trainer.algorithm(), trainer.seed()), trainer::saveState);
+    }
+
+    /** Writes a neural seed's checkpoint (networks, Adam state, replay, mirrors, RNGs, simulator). */
+    public static void write(Path runDir, NeuralSeedTrainer trainer) {
+        write(fileOf(runDir, trainer.algorithm(), trainer.seed()), trainer::saveState);
+    }
+
+    /** Restores a neural {@code trainer} (same workflow, settings and seed) from its checkpoint in {@code runDir}. */
+    public static void restore(Path runDir, NeuralSeedTrainer trainer) {
+        read(fileOf(runDir, trainer.algorithm(), trainer.seed()), trainer.algorithm(), trainer.seed(), runDir,
+                trainer::restoreState);
+    }
+
+    private static void write(Path file, java.util.function.Consumer<StateWriter> save) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp)); StateWriter w = new StateWriter(os)) {
-                trainer.saveState(w);
+                save.accept(w);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -44,12 +58,17 @@ public final class RunCheckpoints {
 
     /** Restores {@code trainer} (built for the same workflow, algorithm and seed) from its checkpoint in {@code runDir}. */
     public static void restore(Path runDir, SeedTrainer trainer) {
-        Path file = fileOf(runDir, trainer.algorithm(), trainer.seed());
+        read(fileOf(runDir, trainer.algorithm(), trainer.seed()), trainer.algorithm(), trainer.seed(), runDir,
+                trainer::restoreState);
+    }
+
+    private static void read(Path file, Algorithm algorithm, long seed, Path runDir,
+                             java.util.function.Consumer<StateReader> restore) {
         if (!Files.isRegularFile(file)) {
-            throw new CheckpointException("no checkpoint for " + trainer.algorithm() + " seed " + trainer.seed() + " in " + runDir);
+            throw new CheckpointException("no checkpoint for " + algorithm + " seed " + seed + " in " + runDir);
         }
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file)); StateReader r = new StateReader(is)) {
-            trainer.restoreState(r);
+            restore.accept(r);
         } catch (IOException e) {
             throw new CheckpointException("cannot read checkpoint " + file + ": " + e.getMessage());
         }

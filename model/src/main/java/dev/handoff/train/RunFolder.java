@@ -46,4 +46,34 @@ public record RunFolder(Path dir, Workflow workflow, EnvironmentKind kind, Algor
         RunCheckpoints.restore(dir, t);
         return t;
     }
+
+    /** The file in which a neural run records its network settings (needed to rebuild its learners on resume). */
+    public static final String NEURAL_SETTINGS = "neural-settings.json";
+
+    /** The network settings of an {@code icq-neural} run. */
+    public dev.handoff.learn.neural.NeuralSettings neuralSettings() throws IOException {
+        Path file = dir.resolve(NEURAL_SETTINGS);
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException("the neural run in " + dir + " does not record its network settings (" + NEURAL_SETTINGS
+                    + "): it cannot be resumed");
+        }
+        return HeadlessTraining.json().copy()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(file.toFile(), dev.handoff.learn.neural.NeuralSettings.class);
+    }
+
+    /** The neural trainer of one seed as its last checkpoint left it, with the given budget (close it after use). */
+    public NeuralSeedTrainer restoreNeural(long seed, long budget) throws IOException {
+        if (!seeds.contains(seed)) {
+            throw new CheckpointException("the run in " + dir + " has no seed " + seed + " (seeds: " + seeds + ")");
+        }
+        NeuralSeedTrainer t = new NeuralSeedTrainer(workflow, kind, neuralSettings(), algorithm, seed, budget);
+        try {
+            RunCheckpoints.restore(dir, t);
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+        return t;
+    }
 }

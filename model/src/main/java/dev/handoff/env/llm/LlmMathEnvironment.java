@@ -1,5 +1,9 @@
 package dev.handoff.env.llm;
 
+import dev.handoff.checkpoint.CheckpointException;
+import dev.handoff.checkpoint.Checkpointable;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.StepOutcome;
@@ -23,8 +27,12 @@ import java.util.List;
  * option; terminal reward = 1 if the submitted answer is correct under the run's {@link Grading}, else 0.
  * Training episodes draw questions uniformly from the training split; in held-out mode they walk the held-out
  * questions in order.
+ *
+ * <p>A checkpoint holds the episode in progress (question, answers so far, holder, spend), the split position and the
+ * counters; the RNG is the caller's. In live mode the answers fetched so far live in the recorded-answer book, not in
+ * the checkpoint.
  */
-public final class LlmMathEnvironment implements HandoffEnvironment {
+public final class LlmMathEnvironment implements HandoffEnvironment, Checkpointable {
     /** Option codes. */
     static final int ANSWER = 0;
     static final int KEEP = 1;
@@ -374,6 +382,53 @@ public final class LlmMathEnvironment implements HandoffEnvironment {
                 default -> throw new IllegalStateException("unknown feature kind " + featureKind[f]);
             }
             features[f] = v;
+        }
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    @Override
+    public void saveState(StateWriter out) {
+        out.putInt(heldOut ? 1 : 0).putInt(cursor).putInt(question).putInts(answers).putInt(answerCount).putInt(current)
+                .putDouble(spent).putInt(handoffs).putInt(holder);
+        int[] flags = new int[answered.length];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = answered[i] ? 1 : 0;
+        }
+        out.putInts(flags).putInt(ended ? 1 : 0).putInt(deciderBeforeStep);
+        out.putInt(lastQuestion).putInt(lastCorrect ? 1 : 0).putDouble(lastCost).putInt(lastSubmittedAgent).putLong(episodes);
+        out.putDoubles(features);
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        heldOut = in.getInt() == 1;
+        cursor = in.getInt();
+        question = in.getInt();
+        int[] a = in.getInts(answers.length);
+        System.arraycopy(a, 0, answers, 0, a.length);
+        answerCount = in.getInt();
+        current = in.getInt();
+        spent = in.getDouble();
+        handoffs = in.getInt();
+        holder = in.getInt();
+        int[] flags = in.getInts(answered.length);
+        for (int i = 0; i < flags.length; i++) {
+            answered[i] = flags[i] == 1;
+        }
+        ended = in.getInt() == 1;
+        deciderBeforeStep = in.getInt();
+        lastQuestion = in.getInt();
+        lastCorrect = in.getInt() == 1;
+        lastCost = in.getDouble();
+        lastSubmittedAgent = in.getInt();
+        episodes = in.getLong();
+        double[] f = in.getDoubles(features.length);
+        System.arraycopy(f, 0, features, 0, f.length);
+        if (question < 0 || question >= book.questionCount() || holder < 0 || holder >= agentIds.length
+                || answerCount < 0 || answerCount > answers.length || current < -1 || current >= Math.max(answerCount, 1)
+                || cursor < 0 || cursor >= Math.max(split.test().length, 1)) {
+            throw new CheckpointException("the checkpoint's llm-math episode does not fit this workflow's questions and agents");
         }
     }
 

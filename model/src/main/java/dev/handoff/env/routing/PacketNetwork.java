@@ -1,5 +1,9 @@
 package dev.handoff.env.routing;
 
+import dev.handoff.checkpoint.CheckpointException;
+import dev.handoff.checkpoint.Checkpointable;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.util.Rng;
 
 /**
@@ -16,8 +20,10 @@ import dev.handoff.util.Rng;
  * router is dropped).
  *
  * <p>Pending departures sit in a binary heap of packet slots on primitive arrays: nothing is allocated per hop.
+ * A checkpoint holds every packet slot, the free list, the event heap, the routers' clocks and queues, the clock,
+ * the counters and the metrics; the RNG is the caller's (the one given to {@link #reset}).
  */
-public final class PacketNetwork {
+public final class PacketNetwork implements Checkpointable {
     /** Time a packet spends on a link. */
     public static final double TRANSIT = 1.0;
     /** Time a router needs to forward one packet. */
@@ -295,6 +301,62 @@ public final class PacketNetwork {
 
     public RoutingMetrics metrics() {
         return metrics;
+    }
+
+    // ---- checkpoints ----
+
+    @Override
+    public void saveState(StateWriter out) {
+        out.putInts(destination).putInts(source).putInts(hops).putInts(at).putDoubles(born).putDoubles(enqueued)
+                .putDoubles(due).putLongs(order).putInts(freeSlots).putInt(freeTop).putInts(heap).putInt(heapSize);
+        out.putDoubles(lastDeparture).putInts(backlog);
+        out.putDouble(now).putDouble(nextInjection).putLong(sequence).putLong(injected).putInt(current);
+        out.putDouble(lastTau).putInt(lastReceiver).putInt(lastDelivered ? 1 : 0).putInt(lastDropped ? 1 : 0)
+                .putDouble(lastDeliveryTime).putInt(lastHops);
+        metrics.saveState(out);
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        copy(in.getInts(maxInFlight), destination);
+        copy(in.getInts(maxInFlight), source);
+        copy(in.getInts(maxInFlight), hops);
+        copy(in.getInts(maxInFlight), at);
+        copy(in.getDoubles(maxInFlight), born);
+        copy(in.getDoubles(maxInFlight), enqueued);
+        copy(in.getDoubles(maxInFlight), due);
+        long[] o = in.getLongs(maxInFlight);
+        System.arraycopy(o, 0, order, 0, o.length);
+        copy(in.getInts(maxInFlight), freeSlots);
+        freeTop = in.getInt();
+        copy(in.getInts(maxInFlight), heap);
+        heapSize = in.getInt();
+        copy(in.getDoubles(n), lastDeparture);
+        copy(in.getInts(n), backlog);
+        now = in.getDouble();
+        nextInjection = in.getDouble();
+        sequence = in.getLong();
+        injected = in.getLong();
+        current = in.getInt();
+        lastTau = in.getDouble();
+        lastReceiver = in.getInt();
+        lastDelivered = in.getInt() == 1;
+        lastDropped = in.getInt() == 1;
+        lastDeliveryTime = in.getDouble();
+        lastHops = in.getInt();
+        if (freeTop < 0 || freeTop > maxInFlight || heapSize < 0 || heapSize > maxInFlight || current < -1
+                || current >= maxInFlight) {
+            throw new CheckpointException("the checkpoint's packet network does not fit this workflow");
+        }
+        metrics.restoreState(in);
+    }
+
+    private static void copy(int[] from, int[] to) {
+        System.arraycopy(from, 0, to, 0, from.length);
+    }
+
+    private static void copy(double[] from, double[] to) {
+        System.arraycopy(from, 0, to, 0, from.length);
     }
 
     // ---- binary heap on (due, order) ----

@@ -1,5 +1,9 @@
 package dev.handoff.env.routing;
 
+import dev.handoff.checkpoint.CheckpointException;
+import dev.handoff.checkpoint.Checkpointable;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.StepOutcome;
 import dev.handoff.observe.InterfaceMap;
@@ -32,8 +36,11 @@ import dev.handoff.workflow.Workflow;
  * <p>No {@link dev.handoff.env.JointStateAccess}: the joint state (every packet in flight and every queue) has no
  * finite enumeration, so {@link #jointStateAccess()} is null; the routing oracle is {@link OracleRouting}, which
  * reads the queues of the {@link PacketNetwork} directly.
+ *
+ * <p>A checkpoint holds the whole {@link PacketNetwork} (packets in flight, queues, event heap, clocks, metrics) and
+ * the views of the decision and handoff in progress.
  */
-public final class RoutingEnvironment implements HandoffEnvironment {
+public final class RoutingEnvironment implements HandoffEnvironment, Checkpointable {
     private final int n;
     private final int[][] neighbours;
     private final InterfaceMap[] interfaces;
@@ -192,6 +199,29 @@ public final class RoutingEnvironment implements HandoffEnvironment {
     @Override
     public void encodeReceiverView(float[] out) {
         interfaces[receiver].encode(receiverFeatures, receiverPrivateState, out, 0);
+    }
+
+    @Override
+    public void saveState(StateWriter out) {
+        network.saveState(out);
+        out.putDoubles(features).putDoubles(receiverFeatures).putInt(agent).putInt(privateState).putInt(receiver)
+                .putInt(receiverPrivateState);
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        network.restoreState(in);
+        double[] f = in.getDoubles(features.length);
+        System.arraycopy(f, 0, features, 0, f.length);
+        double[] g = in.getDoubles(receiverFeatures.length);
+        System.arraycopy(g, 0, receiverFeatures, 0, g.length);
+        agent = in.getInt();
+        privateState = in.getInt();
+        receiver = in.getInt();
+        receiverPrivateState = in.getInt();
+        if (agent < -1 || agent >= n || receiver < -1 || receiver >= n) {
+            throw new CheckpointException("the checkpoint's routing decision does not fit this workflow");
+        }
     }
 
     /** The packet network underneath (simulated time, queues, metrics), e.g. to run a baseline beside the learner. */

@@ -1,5 +1,10 @@
 package dev.handoff.env.routing;
 
+import dev.handoff.checkpoint.CheckpointException;
+import dev.handoff.checkpoint.Checkpointable;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
+
 import java.util.Arrays;
 
 /**
@@ -7,7 +12,7 @@ import java.util.Arrays;
  * (the share of delivered packets whose route was a shortest path), in total since the last {@link #clear()} and per
  * window of simulated time. Recording a packet allocates nothing; the per-window arrays grow once per window.
  */
-public final class RoutingMetrics {
+public final class RoutingMetrics implements Checkpointable {
     private final double window;
     private long delivered;
     private long dropped;
@@ -75,6 +80,35 @@ public final class RoutingMetrics {
         Arrays.fill(windowDropped, 0);
         Arrays.fill(windowShortest, 0);
         Arrays.fill(windowTimeSum, 0);
+    }
+
+    /** Writes every accumulator (totals and the per-window arrays) so a resumed run reports the same series. */
+    @Override
+    public void saveState(StateWriter out) {
+        out.putDouble(window).putLong(delivered).putLong(dropped).putLong(onShortestPath).putDouble(deliveryTimeSum)
+                .putDouble(since).putInt(windows);
+        out.putLongs(windowDelivered).putLongs(windowDropped).putLongs(windowShortest).putDoubles(windowTimeSum);
+    }
+
+    @Override
+    public void restoreState(StateReader in) {
+        double w = in.getDouble();
+        if (Double.doubleToRawLongBits(w) != Double.doubleToRawLongBits(window)) {
+            throw new CheckpointException("the checkpoint's routing metrics use windows of " + w + ", not " + window);
+        }
+        delivered = in.getLong();
+        dropped = in.getLong();
+        onShortestPath = in.getLong();
+        deliveryTimeSum = in.getDouble();
+        since = in.getDouble();
+        windows = in.getInt();
+        windowDelivered = in.getLongs(-1);
+        windowDropped = in.getLongs(windowDelivered.length);
+        windowShortest = in.getLongs(windowDelivered.length);
+        windowTimeSum = in.getDoubles(windowDelivered.length);
+        if (windows < 0 || windows > windowDelivered.length) {
+            throw new CheckpointException("the checkpoint's routing metrics are inconsistent");
+        }
     }
 
     public long delivered() {

@@ -1,5 +1,6 @@
 package dev.handoff.learn.neural;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -19,6 +20,7 @@ import ai.djl.training.tracker.Tracker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -44,6 +46,7 @@ public final class DjlQNetwork implements AutoCloseable {
 
     private final Model model;
     private final Trainer trainer;
+    private final Optimizer optimizer;
     private final List<Parameter> weights = new ArrayList<>();
     private final List<Parameter> biases = new ArrayList<>();
     private final int inputs;
@@ -66,8 +69,8 @@ public final class DjlQNetwork implements AutoCloseable {
             Engine.getInstance().setRandomSeed(engineSeed);
             this.model = Model.newInstance(name);
             model.setBlock(block);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new HuberLoss(huberDelta))
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+            this.optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(new HuberLoss(huberDelta)).optOptimizer(optimizer);
             this.trainer = model.newTrainer(config);
             trainer.initialize(new Shape(1, inputs));
             for (Block child : block.getChildren().values()) {
@@ -114,10 +117,156 @@ public final class DjlQNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes everything the next training step depends on: the weights and biases, and DJL's Adam state (first and
+     * second moments per parameter, the per-parameter update counts and the global update number). DJL 0.36 exposes
+     * no API for the Adam state, so it is read from the optimizer's private fields ({@code Adam.means},
+     * {@code Adam.variances}, {@code Optimizer.updateCounts}, {@code Optimizer.numUpdate}); a DJL without those fields
+     * makes checkpointing fail loudly rather than resume approximately.
+     */
+    public void saveState(dev.handoff.checkpoint.StateWriter out) {
+        TRAINING_LOCK.lock();
+        try {
+            List<Parameter> all = allParameters();
+            out.putInt(all.size());
+            Map<String, Map<Device, NDArray>> means = adamMap("means");
+            Map<String, Map<Device, NDArray>> variances = adamMap("variances");
+            Map<String, Integer> counts = optimizerField("updateCounts");
+            for (Parameter p : all) {
+                NDArray w = p.getArray();
+                out.putFloats(w.toFloatArray());
+                NDArray m = moment(means, p);
+                NDArray v = moment(variances, p);
+                out.putInt(m == null ? 0 : 1);
+                if (m != null) {
+                    out.putFloats(m.toFloatArray()).putFloats(v.toFloatArray());
+                }
+                Integer c = counts.get(p.getId());
+                out.putInt(c == null ? -1 : c);
+            }
+            out.putInt((Integer) optimizerField("numUpdate"));
+        } finally {
+            TRAINING_LOCK.unlock();
+        }
+    }
+
+    /** Restores a state written by {@link #saveState} for a network of the same shape. */
+    public void restoreState(dev.handoff.checkpoint.StateReader in) {
+        TRAINING_LOCK.lock();
+        try {
+            List<Parameter> all = allParameters();
+            if (in.getInt() != all.size()) {
+                throw new dev.handoff.checkpoint.CheckpointException("the checkpoint's network has another number of layers");
+            }
+            Map<String, Map<Device, NDArray>> means = adamMap("means");
+            Map<String, Map<Device, NDArray>> variances = adamMap("variances");
+            Map<String, Integer> counts = optimizerField("updateCounts");
+            for (Parameter p : all) {
+                NDArray w = p.getArray();
+                int size = (int) w.size();
+                w.set(in.getFloats(size));
+                if (in.getInt() == 1) {
+                    putMoment(means, p, in.getFloats(size));
+                    putMoment(variances, p, in.getFloats(size));
+                } else {
+                    removeMoment(means, p);
+                    removeMoment(variances, p);
+                }
+                int c = in.getInt();
+                if (c < 0) {
+                    counts.remove(p.getId());
+                } else {
+                    counts.put(p.getId(), c);
+                }
+            }
+            setOptimizerField("numUpdate", in.getInt());
+        } finally {
+            TRAINING_LOCK.unlock();
+        }
+    }
+
+    private List<Parameter> allParameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (int l = 0; l < weights.size(); l++) {
+            all.add(weights.get(l));
+            all.add(biases.get(l));
+        }
+        return all;
+    }
+
+    private static NDArray moment(Map<String, Map<Device, NDArray>> map, Parameter p) {
+        Map<Device, NDArray> byDevice = map.get(p.getId());
+        return byDevice == null ? null : byDevice.get(p.getArray().getDevice());
+    }
+
+    private static void putMoment(Map<String, Map<Device, NDArray>> map, Parameter p, float[] values) {
+        NDArray w = p.getArray();
+        NDArray fresh = w.getManager().create(values, w.getShape());
+        Map<Device, NDArray> byDevice = map.computeIfAbsent(p.getId(), k -> new java.util.concurrent.ConcurrentHashMap<>());
+        NDArray old = byDevice.put(w.getDevice(), fresh);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private static void removeMoment(Map<String, Map<Device, NDArray>> map, Parameter p) {
+        Map<Device, NDArray> byDevice = map.remove(p.getId());
+        if (byDevice != null) {
+            byDevice.values().forEach(NDArray::close);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<Device, NDArray>> adamMap(String name) {
+        try {
+            java.lang.reflect.Field f = ai.djl.training.optimizer.Adam.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return (Map<String, Map<Device, NDArray>>) f.get(optimizer);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new dev.handoff.checkpoint.CheckpointException("cannot read DJL's Adam state (" + name + "): " + e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T optimizerField(String name) {
+        try {
+            java.lang.reflect.Field f = Optimizer.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return (T) f.get(optimizer);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new dev.handoff.checkpoint.CheckpointException("cannot read DJL's optimizer state (" + name + "): " + e);
+        }
+    }
+
+    private void setOptimizerField(String name, int value) {
+        try {
+            java.lang.reflect.Field f = Optimizer.class.getDeclaredField(name);
+            f.setAccessible(true);
+            f.setInt(optimizer, value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new dev.handoff.checkpoint.CheckpointException("cannot restore DJL's optimizer state (" + name + "): " + e);
+        }
+    }
+
     /** Copies the current weights into {@code mirror} (one JNI copy per parameter). */
     public void copyTo(MlpMirror mirror) {
         for (int l = 0; l < weights.size(); l++) {
             mirror.loadPyTorchLayout(l, weights.get(l).getArray().toFloatArray(), biases.get(l).getArray().toFloatArray());
+        }
+    }
+
+    /**
+     * Writes the online network's parameters in DJL's own format, {@code dir/<name>-0000.params}, and returns that file
+     * (its optimizer state is not part of it).
+     */
+    public java.nio.file.Path saveParameters(java.nio.file.Path dir, String name) throws java.io.IOException {
+        TRAINING_LOCK.lock();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            model.save(dir, name);
+            return dir.resolve(name + "-0000.params");
+        } finally {
+            TRAINING_LOCK.unlock();
         }
     }
 

@@ -235,6 +235,62 @@ public final class NeuralQLearner implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Writes this agent's network into {@code dir}: the DJL parameters file {@code <name>-0000.params} and returns the
+     * architecture with the weights the agent acts with (its online mirror; with {@code mirrorRefresh} 1 they are the DJL
+     * parameters, otherwise they may lag them by up to {@code mirrorRefresh − 1} training steps).
+     */
+    public NetworkFile writeNetwork(java.nio.file.Path dir, String name) throws java.io.IOException {
+        java.nio.file.Path params = network.saveParameters(dir, name);
+        MlpMirror current = new MlpMirror(online.sizes());
+        current.copyFrom(online);
+        return NetworkFile.of(current, params.getFileName().toString());
+    }
+
+    /**
+     * Writes this learner's whole state: DJL network (weights and Adam state), online and target mirrors, the replay
+     * buffer and its sampling RNG, the re-query memory and the counters.
+     */
+    public void saveState(dev.handoff.checkpoint.StateWriter out) {
+        network.saveState(out);
+        saveMirror(online, out);
+        saveMirror(target, out);
+        replay.saveState(out);
+        out.putLongs(replayRng.state());
+        out.putFloats(received).putLong(receivedCount).putLong(decisions).putLong(trainingSteps).putLong(requeries)
+                .putLong(requeryMisses).putDouble(lastLoss);
+    }
+
+    /** Restores a state written by {@link #saveState} for a learner of the same shape and settings. */
+    public void restoreState(dev.handoff.checkpoint.StateReader in) {
+        network.restoreState(in);
+        restoreMirror(online, in);
+        restoreMirror(target, in);
+        replay.restoreState(in);
+        replayRng.restore(in.getLongs(4));
+        System.arraycopy(in.getFloats(received.length), 0, received, 0, received.length);
+        receivedCount = in.getLong();
+        decisions = in.getLong();
+        trainingSteps = in.getLong();
+        requeries = in.getLong();
+        requeryMisses = in.getLong();
+        lastLoss = in.getDouble();
+    }
+
+    private static void saveMirror(MlpMirror m, dev.handoff.checkpoint.StateWriter out) {
+        for (int l = 0; l < m.layerCount(); l++) {
+            out.putFloats(m.pyTorchWeight(l)).putFloats(m.bias(l));
+        }
+    }
+
+    private static void restoreMirror(MlpMirror m, dev.handoff.checkpoint.StateReader in) {
+        int[] sizes = m.sizes();
+        for (int l = 0; l < m.layerCount(); l++) {
+            float[] w = in.getFloats(sizes[l] * sizes[l + 1]);
+            m.loadPyTorchLayout(l, w, in.getFloats(sizes[l + 1]));
+        }
+    }
+
     /** The online mirror (read-only use: export, display). */
     public MlpMirror onlineMirror() {
         return online;

@@ -7,7 +7,7 @@ import dev.handoff.util.Rng;
  * receiver and the handoff id under which the receiver keeps its view (for re-queries). Sampling is uniform with
  * replacement from the project's seeded RNG. Allocation-free.
  */
-public final class ReplayBuffer {
+public final class ReplayBuffer implements dev.handoff.checkpoint.Checkpointable {
     private final int capacity;
     private final int encoding;
     private final float[] view;
@@ -60,6 +60,37 @@ public final class ReplayBuffer {
     /** Copies the view of entry {@code i} into {@code out} at {@code offset}. */
     public void copyView(int i, float[] out, int offset) {
         System.arraycopy(view, i * encoding, out, offset, encoding);
+    }
+
+    /** Writes every stored transition and the ring position. */
+    @Override
+    public void saveState(dev.handoff.checkpoint.StateWriter out) {
+        int[] flags = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            flags[i] = done[i] ? 1 : 0;
+        }
+        out.putInt(next).putInt(size).putFloats(view).putInts(action).putDoubles(reward).putInts(tau).putDoubles(scalar)
+                .putInts(flags).putInts(receiver).putLongs(handoffId);
+    }
+
+    @Override
+    public void restoreState(dev.handoff.checkpoint.StateReader in) {
+        next = in.getInt();
+        size = in.getInt();
+        if (next < 0 || next >= capacity || size < 0 || size > capacity) {
+            throw new dev.handoff.checkpoint.CheckpointException("the checkpoint's replay buffer does not fit a capacity of " + capacity);
+        }
+        System.arraycopy(in.getFloats(view.length), 0, view, 0, view.length);
+        System.arraycopy(in.getInts(capacity), 0, action, 0, capacity);
+        System.arraycopy(in.getDoubles(capacity), 0, reward, 0, capacity);
+        System.arraycopy(in.getInts(capacity), 0, tau, 0, capacity);
+        System.arraycopy(in.getDoubles(capacity), 0, scalar, 0, capacity);
+        int[] flags = in.getInts(capacity);
+        for (int i = 0; i < capacity; i++) {
+            done[i] = flags[i] == 1;
+        }
+        System.arraycopy(in.getInts(capacity), 0, receiver, 0, capacity);
+        System.arraycopy(in.getLongs(capacity), 0, handoffId, 0, capacity);
     }
 
     public int size() {
