@@ -103,4 +103,31 @@ class CliContractTest {
         assertThat(r.get("tMix").asLong()).isPositive();
         assertThat(r.get("stateCount").asInt()).isEqualTo(360);
     }
+
+    @Test
+    void aRunResumesExportsAndEvaluatesFromTheCommandLine(@TempDir Path dir) throws Exception {
+        String gap = samples().resolve("synthetic-gap.workflow.json").toString();
+        Path run = dir.resolve("run");
+        assertThat(HandoffCli.run("train", gap, "--seed", "4", "--handoffs", "200000", "--out", run.toString())).isZero();
+        assertThat(HandoffCli.run("train", "--resume", run.toString(), "--handoffs", "400000")).isZero();
+        JsonNode resumed = lastLineJson();
+        assertThat(resumed.get("handoffs").asLong()).isEqualTo(400_000);
+
+        Path straight = dir.resolve("straight");
+        assertThat(HandoffCli.run("train", gap, "--seed", "4", "--handoffs", "400000", "--out", straight.toString())).isZero();
+        assertThat(Files.readAllBytes(run.resolve("checkpoints/icq-tabular-seed4.ckpt")))
+                .isEqualTo(Files.readAllBytes(straight.resolve("checkpoints/icq-tabular-seed4.ckpt")));
+
+        Path bundle = dir.resolve("bundle");
+        assertThat(HandoffCli.run("export", run.toString(), "--out", bundle.toString(), "--format", "csv")).isZero();
+        assertThat(bundle.resolve("bundle.json")).exists();
+        assertThat(bundle.resolve("agents/a0.csv")).exists();
+        assertThat(HandoffCli.run("evaluate", bundle.toString(), gap, "--episodes", "2000")).isZero();
+        JsonNode eval = lastLineJson();
+        assertThat(eval.get("exactReturn").asDouble()).isEqualTo(resumed.get("returnsBySeed").get(0).asDouble());
+
+        String eight = samples().resolve("routing-6x6.workflow.json").toString();
+        assertThat(HandoffCli.run("evaluate", bundle.toString(), eight)).isEqualTo(2);
+        assertThat(console.stderr()).contains("does not fit");
+    }
 }
