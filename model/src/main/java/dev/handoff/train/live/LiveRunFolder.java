@@ -6,7 +6,11 @@ import dev.handoff.components.ComponentReading;
 import dev.handoff.metrics.ComponentsCsv;
 import dev.handoff.metrics.MetricsCsv;
 import dev.handoff.train.Algorithm;
+import dev.handoff.learn.neural.NeuralSettings;
+import dev.handoff.train.HeadlessTraining;
+import dev.handoff.train.NeuralSeedTrainer;
 import dev.handoff.train.RunCheckpoints;
+import dev.handoff.train.RunFolder;
 import dev.handoff.train.RunManifest;
 import dev.handoff.train.SeedRun;
 import dev.handoff.train.SeedTrainer;
@@ -38,11 +42,21 @@ public final class LiveRunFolder implements AutoCloseable {
     private final Path dir;
     private final MetricsCsv metrics;
     private final Algorithm algorithm;
+    private final Workflow workflow;
     private ComponentsCsv components;
     private RunManifest manifest;
 
     public LiveRunFolder(Path dir, Workflow w, Algorithm algorithm, List<Long> seeds, long handoffs) {
+        this(dir, w, algorithm, seeds, handoffs, null);
+    }
+
+    /**
+     * A fresh run folder; an {@code icq-neural} one also records its network settings in
+     * {@link RunFolder#NEURAL_SETTINGS} (null: the defaults), as {@code handoff train} does, so it can be resumed.
+     */
+    public LiveRunFolder(Path dir, Workflow w, Algorithm algorithm, List<Long> seeds, long handoffs, NeuralSettings neural) {
         this.dir = dir;
+        this.workflow = w;
         this.algorithm = algorithm;
         try {
             Files.createDirectories(dir);
@@ -54,6 +68,9 @@ public final class LiveRunFolder implements AutoCloseable {
                     handoffs, w.training(), versions, Instant.now().toString(), null, null, w);
             writeManifest();
             WorkflowJson.write(w, dir.resolve("workflow.json"));
+            if (algorithm == Algorithm.ICQ_NEURAL) {
+                JSON.writeValue(dir.resolve(RunFolder.NEURAL_SETTINGS).toFile(), neural == null ? NeuralSettings.DEFAULTS : neural);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,15 +98,14 @@ public final class LiveRunFolder implements AutoCloseable {
     /** Closes the CSVs, writes each tabular seed's checkpoint, the summary and the final manifest. */
     public void finish(List<? extends SeedRun> trainers, TrainingSummary summary) throws IOException {
         close();
+        checkpoint(trainers);
         for (SeedRun run : trainers) {
-            if (!(run instanceof SeedTrainer t)) {
-                continue; // neural learners are not checkpointed yet (HeadlessTraining.resume says so too)
-            }
-            try {
-                RunCheckpoints.write(dir, t);
-            } catch (RuntimeException e) {
-                // kinds that cannot checkpoint still leave manifest, metrics and summary
-                org.slf4j.LoggerFactory.getLogger(LiveRunFolder.class).warn("no checkpoint for {}: {}", dir, e.getMessage());
+            if (run instanceof NeuralSeedTrainer n) {
+                try {
+                    n.writeNetworks(HeadlessTraining.networksDir(dir, n.algorithm(), n.seed()), workflow);
+                } catch (IOException | RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(LiveRunFolder.class).warn("no networks for {}: {}", dir, e.getMessage());
+                }
             }
         }
         manifest = new RunManifest(summary.status().startsWith("finished") ? "finished" : summary.status(),
@@ -97,6 +113,25 @@ public final class LiveRunFolder implements AutoCloseable {
                 manifest.training(), manifest.versions(), manifest.startedAt(), Instant.now().toString(), summary, null);
         writeManifest();
         JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
+    }
+
+    /**
+     * Writes each seed's checkpoint (tabular or neural), in the CLI's format. Call only where no trainer thread is
+     * inside {@code runUntil} of these trainers (their own after-chunk hook, a quiescent pause, or the end).
+     */
+    public void checkpoint(List<? extends SeedRun> trainers) {
+        for (SeedRun run : trainers) {
+            try {
+                if (run instanceof SeedTrainer t) {
+                    RunCheckpoints.write(dir, t);
+                } else if (run instanceof NeuralSeedTrainer n) {
+                    RunCheckpoints.write(dir, n);
+                }
+            } catch (RuntimeException e) {
+                // kinds that cannot checkpoint still leave manifest, metrics and summary
+                org.slf4j.LoggerFactory.getLogger(LiveRunFolder.class).warn("no checkpoint for {}: {}", dir, e.getMessage());
+            }
+        }
     }
 
     @Override

@@ -533,7 +533,8 @@ public final class LiveTraining {
         for (Algorithm a : request.mode().algorithms()) {
             Path dir = request.runsRoot().resolve(stamp + "-" + a.cliName());
             try {
-                folders.put(a, new LiveRunFolder(dir, request.workflow(), a, request.seeds(), request.handoffs()));
+                folders.put(a, new LiveRunFolder(dir, request.workflow(), a, request.seeds(), request.handoffs(),
+                        request.neural()));
             } catch (RuntimeException e) {
                 LOG.warn("cannot write run folder {}: {}", dir, e.toString());
             }

@@ -134,6 +134,34 @@ class LiveTrainingTest {
         Path dir = live.runFolders().get(Algorithm.ICQ_NEURAL);
         assertThat(Files.readAllLines(dir.resolve("components.csv"))).hasSize(1 + 2 * 40);
         assertThat(dir.resolve("summary.json")).exists();
+        // resumable like a CLI run folder: settings, checkpoints and networks
+        dev.handoff.train.RunFolder folder = dev.handoff.train.RunFolder.open(dir);
+        assertThat(folder.neuralSettings()).isEqualTo(dev.handoff.learn.neural.NeuralSettings.DEFAULTS);
+        for (long seed : List.of(1L, 2L)) {
+            assertThat(dev.handoff.train.RunCheckpoints.fileOf(dir, Algorithm.ICQ_NEURAL, seed)).isRegularFile();
+            assertThat(dev.handoff.train.HeadlessTraining.networksDir(dir, Algorithm.ICQ_NEURAL, seed)).isDirectory();
+            try (dev.handoff.train.NeuralSeedTrainer t = folder.restoreNeural(seed, 20_000)) {
+                assertThat(t.handoffs()).isEqualTo(20_000);
+            }
+        }
+    }
+
+    @Test
+    void finishedTabularRunLeavesCheckpointsByteIdenticalToTheCli(@TempDir Path runs, @TempDir Path cli) throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, kind, TrainingMode.ICQ_TABULAR, List.of(1L, 2L),
+                200_000, 2, runs));
+        live.start();
+        waitUntil(live::isClosed, 60_000);
+        assertThat(live.status().state()).isEqualTo(RunState.FINISHED);
+        dev.handoff.train.HeadlessTraining.run(new dev.handoff.train.HeadlessTraining.Request(w, kind, Algorithm.ICQ_TABULAR,
+                List.of(1L, 2L), 200_000, 1), cli, null);
+        Path dir = live.runFolders().get(Algorithm.ICQ_TABULAR);
+        for (long seed : List.of(1L, 2L)) {
+            assertThat(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(dir, Algorithm.ICQ_TABULAR, seed)))
+                    .isEqualTo(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(cli, Algorithm.ICQ_TABULAR, seed)));
+        }
     }
 
     @Test
