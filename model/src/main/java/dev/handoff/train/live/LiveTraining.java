@@ -257,11 +257,65 @@ public final class LiveTraining {
         finisher.start();
     }
 
+    /**
+     * Pauses; once no trainer thread is inside a chunk, every seed's checkpoint is written to the run folders (off the
+     * caller's thread), so a paused run can be resumed later even if the workbench is closed.
+     */
     public synchronized void pause() {
         if (shownState == RunState.RUNNING) {
             userPaused = true;
             run.pause();
             show(RunState.PAUSED, "paused");
+            if (!folders.isEmpty()) {
+                // a zero-handoff step pauses the run again only once no worker is busy: the quiescent point
+                run.step(0);
+                Thread t = new Thread(this::checkpointWhenQuiet, "handoff-live-pause-checkpoint");
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+    }
+
+    /** A pause's zero-handoff step still waiting for a busy worker becomes a plain pause, so commands apply at once. */
+    private void settleQuietStep() {
+        if (run.state() == RunState.RUNNING) {
+            run.pause();
+        }
+    }
+
+    /** Message {@link TrainingRun} gives the pause it enters when a step is done and no worker is busy. */
+    private static final String QUIET_PAUSE = "paused after step";
+
+    /** Checkpoint count written at pauses (for tests and the status line). */
+    private final java.util.concurrent.atomic.AtomicInteger pauseCheckpoints = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many times a pause has written every seed's checkpoint. */
+    public int pauseCheckpoints() {
+        return pauseCheckpoints.get();
+    }
+
+    private void checkpointWhenQuiet() {
+        try {
+            while (true) {
+                synchronized (this) { // step/resume/stop cannot restart workers while the checkpoints are written
+                    if (shownState != RunState.PAUSED || closed || run.state().isTerminal()) {
+                        return;
+                    }
+                    if (run.state() == RunState.PAUSED && QUIET_PAUSE.equals(run.message())) {
+                        for (Algorithm a : request.mode().algorithms()) {
+                            LiveRunFolder f = folders.get(a);
+                            if (f != null) {
+                                f.checkpoint(trainers.stream().filter(t -> t.algorithm() == a).toList());
+                            }
+                        }
+                        pauseCheckpoints.incrementAndGet();
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -269,6 +323,7 @@ public final class LiveTraining {
         if (shownState == RunState.PAUSED || shownState == RunState.DIVERGED) {
             userPaused = false;
             show(RunState.RUNNING, "training");
+            settleQuietStep();
             if (pace <= 0) {
                 run.resume();
             }
@@ -279,6 +334,7 @@ public final class LiveTraining {
     public synchronized void step(long handoffs) {
         prepareStepping();
         if (shownState == RunState.PAUSED && !episodeStepping) {
+            settleQuietStep();
             run.step(handoffs);
         }
     }

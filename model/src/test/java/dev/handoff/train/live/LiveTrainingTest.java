@@ -147,6 +147,36 @@ class LiveTrainingTest {
     }
 
     @Test
+    void pausedThenStoppedRunCheckpointsAtThePauseAndResumesInTheCliToTheUninterruptedCheckpoints(@TempDir Path runs,
+                                                                                                 @TempDir Path cli) throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        long budget = 20_000_000;
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, kind, TrainingMode.ICQ_TABULAR, List.of(1L, 2L),
+                budget, 2, runs));
+        live.start();
+        live.pause();
+        waitUntil(() -> live.pauseCheckpoints() == 1, 30_000);
+        assertThat(live.pauseCheckpoints()).isEqualTo(1);
+        Path dir = live.runFolders().get(Algorithm.ICQ_TABULAR);
+        dev.handoff.train.RunFolder folder = dev.handoff.train.RunFolder.open(dir);
+        long atPause = folder.restore(1L, budget).handoffs();
+        assertThat(atPause).isPositive().isLessThan(budget);
+        assertThat(atPause).isEqualTo(live.trainers().get(0).handoffs()); // the checkpoint is the paused state itself
+        live.stop();
+        waitUntil(live::isClosed, 30_000);
+        assertThat(live.status().state()).isEqualTo(RunState.CANCELLED);
+
+        dev.handoff.train.HeadlessTraining.resume(dir, null, 2, 0, null);
+        dev.handoff.train.HeadlessTraining.run(new dev.handoff.train.HeadlessTraining.Request(w, kind, Algorithm.ICQ_TABULAR,
+                List.of(1L, 2L), budget, 2), cli, null);
+        for (long seed : List.of(1L, 2L)) {
+            assertThat(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(dir, Algorithm.ICQ_TABULAR, seed)))
+                    .isEqualTo(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(cli, Algorithm.ICQ_TABULAR, seed)));
+        }
+    }
+
+    @Test
     void finishedTabularRunLeavesCheckpointsByteIdenticalToTheCli(@TempDir Path runs, @TempDir Path cli) throws Exception {
         Workflow w = gap();
         var kind = WorkflowLoading.kindOf(w);
