@@ -55,6 +55,15 @@ public final class LiveRunFolder implements AutoCloseable {
      * {@link RunFolder#NEURAL_SETTINGS} (null: the defaults), as {@code handoff train} does, so it can be resumed.
      */
     public LiveRunFolder(Path dir, Workflow w, Algorithm algorithm, List<Long> seeds, long handoffs, NeuralSettings neural) {
+        this(dir, w, algorithm, seeds, handoffs, neural, null);
+    }
+
+    /**
+     * {@code keepUpTo} non-null: reopens a run folder for a resumed run, keeping the {@code metrics.csv} rows up to each
+     * seed's checkpoint (as {@link MetricsCsv}'s resume constructor does) and appending after them.
+     */
+    public LiveRunFolder(Path dir, Workflow w, Algorithm algorithm, List<Long> seeds, long handoffs, NeuralSettings neural,
+                         java.util.function.ToLongBiFunction<String, Long> keepUpTo) {
         this.dir = dir;
         this.workflow = w;
         this.algorithm = algorithm;
@@ -75,7 +84,7 @@ public final class LiveRunFolder implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         metrics = new MetricsCsv(dir.resolve("metrics.csv"), w.agents().stream().map(a -> a.id()).toList(),
-                w.handoffs().stream().map(h -> h.from() + "->" + h.to()).toList());
+                w.handoffs().stream().map(h -> h.from() + "->" + h.to()).toList(), keepUpTo);
     }
 
     public Path dir() {

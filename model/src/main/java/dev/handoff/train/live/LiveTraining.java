@@ -16,6 +16,7 @@ import dev.handoff.train.Algorithm;
 import dev.handoff.train.GreedyReturn;
 import dev.handoff.train.HeadlessTraining;
 import dev.handoff.train.NeuralSeedTrainer;
+import dev.handoff.train.RunFolder;
 import dev.handoff.train.RunState;
 import dev.handoff.train.SeedRun;
 import dev.handoff.train.SeedTrainer;
@@ -81,6 +82,7 @@ public final class LiveTraining {
     }
 
     private final Request request;
+    private final RunFolder resumeFrom; // null: a fresh run
     private final List<SeedRun> trainers = new ArrayList<>();
     private final TrainingRun run;
     private final FiniteSmdp model;
@@ -116,16 +118,46 @@ public final class LiveTraining {
     private long activeNanos;
 
     public LiveTraining(Request request) {
+        this(request, null);
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its checkpoints to {@code budget} handoffs per seed (null: its own budget),
+     * appending to the same folder as {@code handoff train --resume} does: rows after the checkpoints are dropped from
+     * {@code metrics.csv}, and the run ends bit-identical to an uninterrupted one.
+     */
+    public static LiveTraining resume(Path runDir, Long budget, int parallelism) throws java.io.IOException,
+            dev.handoff.workflow.WorkflowLoadException {
+        RunFolder folder = RunFolder.open(runDir);
+        long total = budget != null ? budget : folder.handoffs();
+        TrainingMode mode = java.util.Arrays.stream(TrainingMode.values())
+                .filter(m -> m.algorithms().equals(List.of(folder.algorithm()))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no training mode runs " + folder.algorithm()));
+        NeuralSettings neural = folder.algorithm() == Algorithm.ICQ_NEURAL ? folder.neuralSettings() : null;
+        return new LiveTraining(new Request(folder.workflow(), folder.kind(), mode, folder.seeds(), total, parallelism,
+                runDir.getParent(), neural), folder);
+    }
+
+    private LiveTraining(Request request, RunFolder resumeFrom) {
         this.request = request;
+        this.resumeFrom = resumeFrom;
         NeuralSettings neural = request.neural() == null ? NeuralSettings.DEFAULTS : request.neural();
         try {
             for (Algorithm a : request.mode().algorithms()) {
                 for (long seed : request.seeds()) {
+                    if (resumeFrom != null) {
+                        trainers.add(a == Algorithm.ICQ_NEURAL ? resumeFrom.restoreNeural(seed, request.handoffs())
+                                : resumeFrom.restore(seed, request.handoffs()));
+                        continue;
+                    }
                     trainers.add(a == Algorithm.ICQ_NEURAL
                             ? new NeuralSeedTrainer(request.workflow(), request.kind(), neural, a, seed, request.handoffs())
                             : new SeedTrainer(request.workflow(), request.kind(), a, seed, request.handoffs()));
                 }
             }
+        } catch (java.io.IOException e) {
+            release();
+            throw new java.io.UncheckedIOException(e);
         } catch (RuntimeException e) {
             release();
             throw e;
@@ -583,6 +615,18 @@ public final class LiveTraining {
 
     private void openFolders() {
         if (request.runsRoot() == null || !folders.isEmpty()) {
+            return;
+        }
+        if (resumeFrom != null) {
+            Map<String, Long> restoredAt = new java.util.HashMap<>();
+            trainers.forEach(t -> restoredAt.put(t.algorithm().cliName() + "/" + t.seed(), t.handoffs()));
+            try {
+                folders.put(resumeFrom.algorithm(), new LiveRunFolder(resumeFrom.dir(), request.workflow(),
+                        resumeFrom.algorithm(), request.seeds(), request.handoffs(), request.neural(),
+                        (algo, seed) -> restoredAt.getOrDefault(algo + "/" + seed, -1L)));
+            } catch (RuntimeException e) {
+                LOG.warn("cannot reopen run folder {}: {}", resumeFrom.dir(), e.toString());
+            }
             return;
         }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));

@@ -177,6 +177,40 @@ class LiveTrainingTest {
     }
 
     @Test
+    void pausedAndStoppedRunResumedLiveEndsWithTheUninterruptedCliCheckpointsAndMetricsRows(@TempDir Path runs,
+                                                                                          @TempDir Path cli) throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        long budget = 10_000_000;
+        LiveTraining first = new LiveTraining(new LiveTraining.Request(w, kind, TrainingMode.ICQ_TABULAR, List.of(1L, 2L),
+                budget, 2, runs));
+        first.start();
+        first.pause();
+        waitUntil(() -> first.pauseCheckpoints() == 1, 30_000);
+        first.stop();
+        waitUntil(first::isClosed, 30_000);
+        Path dir = first.runFolders().get(Algorithm.ICQ_TABULAR);
+        assertThat(first.trainers().get(0).handoffs()).isLessThan(budget);
+
+        LiveTraining resumed = LiveTraining.resume(dir, null, 2);
+        assertThat(resumed.trainers().get(0).handoffs()).isEqualTo(first.trainers().get(0).handoffs());
+        resumed.start();
+        waitUntil(resumed::isClosed, 60_000);
+        assertThat(resumed.status().state()).isEqualTo(RunState.FINISHED);
+        assertThat(resumed.runFolders()).containsEntry(Algorithm.ICQ_TABULAR, dir);
+
+        dev.handoff.train.HeadlessTraining.run(new dev.handoff.train.HeadlessTraining.Request(w, kind, Algorithm.ICQ_TABULAR,
+                List.of(1L, 2L), budget, 2), cli, null);
+        for (long seed : List.of(1L, 2L)) {
+            assertThat(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(dir, Algorithm.ICQ_TABULAR, seed)))
+                    .isEqualTo(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(cli, Algorithm.ICQ_TABULAR, seed)));
+        }
+        assertThat(Files.readAllLines(dir.resolve("metrics.csv"))).hasSameSizeAs(Files.readAllLines(cli.resolve("metrics.csv")));
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("status").asText()).isEqualTo("finished");
+    }
+
+    @Test
     void finishedTabularRunLeavesCheckpointsByteIdenticalToTheCli(@TempDir Path runs, @TempDir Path cli) throws Exception {
         Workflow w = gap();
         var kind = WorkflowLoading.kindOf(w);
