@@ -207,6 +207,48 @@ public final class TrainingDashboardViewModel {
         updateStatus();
     }
 
+    /**
+     * Resume: continues a past run of the Runs panel from its checkpoints to {@code budget} handoffs per seed (null:
+     * its own budget) in the dashboard, appending to its run folder. Says why when it cannot (a run still going, no
+     * checkpoints); returns whether it started.
+     */
+    public boolean resumeRun(RunFolders.Entry past, Long budget) {
+        if (live != null && !live.isClosed()) {
+            notification.set("Stop the current run before resuming another.");
+            return false;
+        }
+        if (live != null) {
+            reset();
+        }
+        clearData();
+        notification.set("");
+        try {
+            live = LiveTraining.resume(past.dir(), budget, parallelism());
+        } catch (Exception e) {
+            live = null;
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            notification.set("Cannot resume " + past.dir().getFileName() + ": " + why);
+            return false;
+        }
+        if (!dev.handoff.workflow.WorkflowHash.of(live.request().workflow()).equals(dev.handoff.workflow.WorkflowHash.of(workflow))) {
+            live.stop(); // never started: frees any networks
+            live = null;
+            notification.set("Cannot resume " + past.dir().getFileName()
+                    + ": it trained another version of this workflow (open its workflow.json to resume it).");
+            return false;
+        }
+        mode.set(live.request().mode());
+        seeds.set(live.request().seeds().size());
+        live.setPace(pace.get());
+        live.start();
+        updateStatus();
+        return true;
+    }
+
+    private static int parallelism() {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() - 1, 4));
+    }
+
     /** Makes a run with the current settings, or says why it cannot start (state FAILED, nothing trained). */
     private boolean createRun() {
         try {
@@ -777,9 +819,8 @@ public final class TrainingDashboardViewModel {
         for (int s = 1; s <= Math.max(1, seeds.get()); s++) {
             seedList.add((long) s);
         }
-        int parallel = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() - 1, 4));
         return new LiveTraining(new LiveTraining.Request(workflow, kind, mode.get(), seedList, workflow.training().handoffs(),
-                parallel, runsRoot));
+                parallelism(), runsRoot));
     }
 
     private void clearData() {

@@ -3,6 +3,7 @@ package dev.handoff.views.training;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunState;
+import dev.handoff.train.live.LiveTraining;
 import dev.handoff.train.live.RunFolders;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.workflow.StepSizeSpec;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -284,5 +286,47 @@ class TrainingDashboardViewModelTest {
         assertThat(task.allVectors().allPass(dev.handoff.cpu.DecodedProgram.decode(p), new dev.handoff.cpu.Machine(),
                 dev.handoff.cpu.Machine.DEFAULT_STEP_LIMIT)).isTrue();
         assertThat(programs.get("hd19")).contains("NOT solved");
+    }
+
+    @Test
+    void runPausedAndStoppedMidwayThenResumedInTheDashboardEndsWithTheUninterruptedCliCheckpoints(@TempDir Path runs,
+                                                                                                  @TempDir Path cli) throws Exception {
+        long budget = 10_000_000;
+        Workflow w = gap(budget);
+        var kind = WorkflowLoading.kindOf(w);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, kind, runs);
+        vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
+        vm.seedsProperty().set(2);
+        vm.train();
+        vm.pause();
+        LiveTraining first = vm.live();
+        drainUntil(vm, () -> first.pauseCheckpoints() == 1);
+        assertThat(first.pauseCheckpoints()).isEqualTo(1);
+        vm.stop();
+        drainUntil(vm, first::isClosed);
+        assertThat(first.trainers().get(0).handoffs()).isLessThan(budget);
+        vm.reset();
+        assertThat(vm.runs()).hasSize(1);
+
+        assertThat(vm.resumeRun(vm.runs().get(0), null)).isTrue();
+        assertThat(vm.live()).isNotSameAs(first);
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        Path dir = vm.live().runFolders().get(Algorithm.ICQ_TABULAR);
+        assertThat(dir).isEqualTo(vm.runs().get(0).dir());
+
+        dev.handoff.train.HeadlessTraining.run(new dev.handoff.train.HeadlessTraining.Request(w, kind, Algorithm.ICQ_TABULAR,
+                List.of(1L, 2L), budget, 2), cli, null);
+        for (long seed : List.of(1L, 2L)) {
+            assertThat(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(dir, Algorithm.ICQ_TABULAR, seed)))
+                    .isEqualTo(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(cli, Algorithm.ICQ_TABULAR, seed)));
+        }
+        // a run is going: resuming another is refused with a reason
+        vm.train();
+        assertThat(vm.resumeRun(vm.runs().get(0), null)).isFalse();
+        assertThat(vm.notificationProperty().get()).contains("Stop the current run");
+        LiveTraining third = vm.live();
+        vm.stop();
+        drainUntil(vm, third::isClosed); // its folder is written before the temporary directory goes
     }
 }
