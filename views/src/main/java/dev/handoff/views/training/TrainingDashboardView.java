@@ -430,7 +430,14 @@ public final class TrainingDashboardView extends BorderPane {
         runs.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunFolders.Entry>) c ->
                 vm.overlay(List.copyOf(runs.getSelectionModel().getSelectedItems())));
         runs.setTooltip(new Tooltip("Select runs (Ctrl-click for several) to overlay their final return on the return chart"));
-        HBox runActions = new HBox(6, new Label("This run:"), policiesMenu());
+        Button resume = new Button("Resume");
+        resume.setId("dash-resume");
+        resume.setTooltip(new Tooltip("Continue the selected past run from its checkpoints to its budget (or a larger one),"
+                + " appending to its run folder"));
+        resume.disableProperty().bind(javafx.beans.binding.Bindings.size(runs.getSelectionModel().getSelectedItems()).isNotEqualTo(1)
+                .or(vm.runningProperty()));
+        resume.setOnAction(e -> resumeSelected());
+        HBox runActions = new HBox(6, new Label("This run:"), policiesMenu(), resume);
         runActions.setAlignment(Pos.CENTER_LEFT);
         runActions.setPadding(new Insets(2, 4, 2, 4));
         VBox runsBox = new VBox(2, runs, runActions);
@@ -960,5 +967,29 @@ public final class TrainingDashboardView extends BorderPane {
             }
         }
         return keys;
+    }
+
+    /** Asks for the budget (the run's own by default) and resumes the selected past run in the dashboard. */
+    private void resumeSelected() {
+        RunFolders.Entry past = runsList.getSelectionModel().getSelectedItem();
+        if (past == null) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(String.valueOf(past.handoffs()));
+        ask.setTitle("Resume run");
+        ask.setHeaderText("Resume " + past.dir().getFileName() + " (" + past.algorithm() + ", " + past.seeds() + " seeds)");
+        ask.setContentText("Handoffs per seed:");
+        ask.showAndWait().ifPresent(text -> {
+            long budget;
+            try {
+                budget = Long.parseLong(text.replace(",", "").replace("_", "").trim());
+            } catch (NumberFormatException ex) {
+                message(javafx.scene.control.Alert.AlertType.ERROR, "Resume run", "Not a number of handoffs: " + text);
+                return;
+            }
+            if (!vm.resumeRun(past, budget)) {
+                message(javafx.scene.control.Alert.AlertType.ERROR, "Resume run", vm.notificationProperty().get());
+            }
+        });
     }
 }
