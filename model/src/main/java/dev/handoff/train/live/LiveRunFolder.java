@@ -104,9 +104,21 @@ public final class LiveRunFolder implements AutoCloseable {
         components.append(algorithm, reading);
     }
 
-    /** Closes the CSVs, writes each tabular seed's checkpoint, the summary and the final manifest. */
+    /** Closes the CSVs, writes the summary and the final manifest (checkpoints: {@link #saveTrainers}). */
     public void finish(List<? extends SeedRun> trainers, TrainingSummary summary) throws IOException {
         close();
+        manifest = new RunManifest(summary.status().startsWith("finished") ? "finished" : summary.status(),
+                manifest.workflowName(), manifest.workflowHash(), manifest.algorithm(), manifest.seeds(), manifest.handoffs(),
+                manifest.training(), manifest.versions(), manifest.startedAt(), Instant.now().toString(), summary, null);
+        writeManifest();
+        JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
+    }
+
+    /**
+     * At the end of a run, before any greedy evaluation touches the learners (as {@code handoff train} orders it):
+     * each seed's checkpoint and, for neural seeds, the trained networks.
+     */
+    public void saveTrainers(List<? extends SeedRun> trainers) {
         checkpoint(trainers);
         for (SeedRun run : trainers) {
             if (run instanceof NeuralSeedTrainer n) {
@@ -117,11 +129,6 @@ public final class LiveRunFolder implements AutoCloseable {
                 }
             }
         }
-        manifest = new RunManifest(summary.status().startsWith("finished") ? "finished" : summary.status(),
-                manifest.workflowName(), manifest.workflowHash(), manifest.algorithm(), manifest.seeds(), manifest.handoffs(),
-                manifest.training(), manifest.versions(), manifest.startedAt(), Instant.now().toString(), summary, null);
-        writeManifest();
-        JSON.writeValue(dir.resolve("summary.json").toFile(), summary);
     }
 
     /**

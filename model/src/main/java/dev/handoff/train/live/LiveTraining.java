@@ -806,6 +806,10 @@ public final class LiveTraining {
         String statusText = end == RunState.FINISHED ? "finished" : end.name().toLowerCase() + ": " + run.message();
         for (Algorithm a : request.mode().algorithms()) {
             List<SeedRun> mine = trainers.stream().filter(t -> t.algorithm() == a).toList();
+            LiveRunFolder folder = folders.get(a);
+            if (folder != null) {
+                folder.saveTrainers(mine); // before the greedy evaluation, as handoff train does
+            }
             List<Double> returns = new ArrayList<>();
             for (SeedRun t : mine) {
                 returns.add(GreedyReturn.of(request.workflow(), request.kind(), t, model,
