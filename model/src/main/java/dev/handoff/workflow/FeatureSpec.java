@@ -12,7 +12,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"name", "type", "min", "max", "categories", "description"})
-public record FeatureSpec(String name, FeatureType type, Double min, Double max, List<String> categories, String description) {
+public record FeatureSpec(@JsonInclude(JsonInclude.Include.ALWAYS) String name, @JsonInclude(JsonInclude.Include.ALWAYS) FeatureType type, Double min, Double max, List<String> categories, String description) {
     public FeatureSpec {
         categories = categories == null ? List.of() : List.copyOf(categories);
     }

@@ -138,4 +138,17 @@ class WorkflowJsonTest {
         Workflow w = SampleWorkflows.everyField();
         assertThat(WorkflowHash.of(WorkflowJson.parse(WorkflowJson.write(w), "x"))).isEqualTo(WorkflowHash.of(w));
     }
+
+    @Test
+    void aFeatureWithAnEmptyNameSurvivesSaveAndLoadSoValidationCanReportIt() throws Exception {
+        Workflow w = SampleWorkflows.minimal();
+        java.util.List<FeatureSpec> fs = new java.util.ArrayList<>(w.artifact().features());
+        fs.add(new FeatureSpec("", FeatureType.BOOL, null, null, java.util.List.of(), null));
+        Workflow damaged = w.withArtifact(new ArtifactSchema(fs));
+        String text = WorkflowJson.write(damaged);
+        Workflow back = WorkflowJson.parse(text, "damaged");
+        assertThat(WorkflowJson.write(back)).isEqualTo(text);
+        assertThat(new WorkflowValidator().validate(back))
+                .anyMatch(p -> p.path().equals("/artifact/features/" + (fs.size() - 1) + "/name"));
+    }
 }
