@@ -156,7 +156,7 @@ public final class HeadlessTraining {
             run.setAfterChunk(periodicCheckpoints(outDir, trainers, request.checkpointEvery()));
         }
         if (progress != null) {
-            run.addListener(new ProgressReporter(run, progress));
+            run.addListener(new ProgressReporter(run, progress, run.handoffsDone()));
         }
         long t0 = System.nanoTime();
         long before = run.handoffsDone();
@@ -270,7 +270,11 @@ public final class HeadlessTraining {
         private final Consumer<String> sink;
         private long lastNanos = System.nanoTime();
 
-        ProgressReporter(TrainingRun run, Consumer<String> sink) {
+        /** Handoffs already done when this run (or its resumption) started: the rate counts only new ones. */
+        private final long startedAt;
+
+        ProgressReporter(TrainingRun run, Consumer<String> sink, long startedAt) {
+            this.startedAt = startedAt;
             this.run = run;
             this.sink = sink;
         }
@@ -285,7 +289,7 @@ public final class HeadlessTraining {
             long done = run.handoffsDone();
             long budget = run.handoffsBudget();
             double secs = run.activeSeconds();
-            double rate = done / Math.max(secs, 1e-9);
+            double rate = (done - startedAt) / Math.max(secs, 1e-9);
             sink.accept(String.format(java.util.Locale.ROOT, "%5.1f%%  %,d / %,d handoffs  %.2fM handoffs/s  ETA %.0fs  (%s seed %d: return %.3f)",
                     100.0 * done / budget, done, budget, rate / 1e6, (budget - done) / Math.max(rate, 1), window.algorithm(),
                     window.seed(), window.meanEpisodeReturn()));

@@ -38,9 +38,7 @@ public record LiveCoderSettings(LiveEndpoint endpoint, String replayFile, double
             throw new IllegalArgumentException("an API key must not be written into a workflow: name an environment "
                 + "variable in live.apiKeyEnv instead");
         }
-        LiveEndpoint endpoint = m.get("baseUrl") == null ? null : new LiveEndpoint(str(m.get("baseUrl")),
-            str(m.get("model")), str(m.get("modelId")), str(m.get("apiKeyEnv")), num(m.get("timeoutSeconds"), 60),
-            (int) num(m.get("maxRetries"), 4), num(m.get("initialBackoffSeconds"), 1), num(m.get("spendCapDollars"), 1));
+        LiveEndpoint endpoint = m.get("baseUrl") == null ? null : LiveEndpoint.fromParameters(m);
         return new LiveCoderSettings(endpoint, str(m.get("replayFile")), num(m.get("inputPerMTok"), 0),
             num(m.get("outputPerMTok"), 0));
     }

@@ -26,7 +26,8 @@ public record LiveEndpoint(String baseUrl, String model, String modelId, String 
         }
     }
 
-    static LiveEndpoint fromParameters(Object o) {
+    /** Reads an endpoint block of a workflow's parameters; refuses an {@code apiKey} written into the workflow. */
+    public static LiveEndpoint fromParameters(Object o) {
         if (!(o instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException("must be an object {baseUrl, model, apiKeyEnv, ...}");
         }

@@ -4,15 +4,10 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -185,19 +180,7 @@ public final class CostAccuracyChart {
         plot.setDomainGridlinePaint(new Color(220, 220, 220));
         plot.setRangeGridlinePaint(new Color(220, 220, 220));
         plot.setOutlinePaint(Color.GRAY);
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 20), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
-        if (subtitle != null) {
-            TextTitle sub = new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            sub.setPaint(Color.DARK_GRAY);
-            chart.addSubtitle(1, sub);
-        }
-        LegendTitle lt = chart.getLegend();
-        lt.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-        lt.setPosition(RectangleEdge.BOTTOM);
-        lt.setFrame(BlockBorder.NONE);
-        return chart;
+        return SweepChart.titled(plot, title, subtitle);
     }
 
     /** Writes the chart {@link #WIDTH} × {@link #HEIGHT} as a PNG. */

@@ -123,7 +123,12 @@ public final class SweepChart {
             }
         }
         combined.setFixedLegendItems(legend);
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 20), combined, true);
+        return titled(combined, title, subtitle);
+    }
+
+    /** The house style of every headless plot: bold title, grey subtitle, legend at the bottom, white background. */
+    static JFreeChart titled(org.jfree.chart.plot.Plot plot, String title, String subtitle) {
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 20), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(8, 8, 8, 16));
         if (subtitle != null) {
