@@ -7,6 +7,7 @@ import dev.handoff.env.cpu.CpuPolicyEvaluation;
 import dev.handoff.env.cpu.CpuProgrammingKind;
 import dev.handoff.env.cpu.FixedPipelines;
 import dev.handoff.env.cpu.SolvedPrograms;
+import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.train.Algorithm;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.Workflow;
@@ -39,8 +40,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code handoff cpu-report FILE}: issue 8's comparison on a cpu-programming workflow. Trains IC-Q (tabular) and the
- * centralised oracle learner per seed, runs their greedy pipelines and every fixed pipeline once on every task, and
+ * {@code handoff cpu-report FILE}: issue 8's comparison on a cpu-programming workflow. Trains IC-Q (tabular), the
+ * centralised oracle learner and, with {@code --neural-handoffs}, neural IC-Q per seed, runs their greedy pipelines and every fixed pipeline once on every task, and
  * writes {@code cpu-report.csv}, {@code cpu-report.png} (accuracy against mean cost per policy) and the submitted
  * programs ({@code programs/<task>.s} for IC-Q's first seed, {@code programs/<policy>/<task>.s} for the others).
  * The last stdout line is one JSON object.
@@ -55,6 +56,10 @@ public final class CpuReportCommand implements Callable<Integer> {
 
     @Option(names = "--handoffs", paramLabel = "N", description = "training handoffs per seed (default: the workflow's budget)")
     Long handoffs;
+
+    @Option(names = "--neural-handoffs", paramLabel = "N",
+        description = "also train neural IC-Q for N handoffs per seed (default 0: not trained; a network step costs far more than a table update)")
+    long neuralHandoffs;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder for the CSV, the PNG and programs/")
     Path out;
@@ -88,14 +93,16 @@ public final class CpuReportCommand implements Callable<Integer> {
         }
         List<Long> seedList = seeds != null ? seeds : w.training().seeds();
         long budget = handoffs != null ? handoffs : w.training().handoffs();
-        if (budget <= 0 || seedList.isEmpty()) {
-            System.err.println("handoff cpu-report: --handoffs must be positive and --seeds non-empty");
+        if (budget <= 0 || seedList.isEmpty() || neuralHandoffs < 0) {
+            System.err.println("handoff cpu-report: --handoffs must be positive, --neural-handoffs not negative and --seeds non-empty");
             return HandoffCli.INVALID_INPUT;
         }
         long t0 = System.nanoTime();
-        System.err.printf(Locale.ROOT, "cpu-report: %d fixed pipelines, then icq-tabular and oracle on seeds %s, %,d handoffs each%n",
-            fixedCount(w), seedList, budget);
-        CpuExperiment.Report r = CpuExperiment.run(w, kind, List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE), seedList, budget);
+        System.err.printf(Locale.ROOT, "cpu-report: %d fixed pipelines, then icq-tabular and oracle on seeds %s, %,d handoffs each%s%n",
+            fixedCount(w), seedList, budget,
+            neuralHandoffs > 0 ? String.format(Locale.ROOT, ", then icq-neural, %,d handoffs each", neuralHandoffs) : "");
+        CpuExperiment.Report r = CpuExperiment.run(w, kind, List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE), seedList, budget,
+            neuralHandoffs, NeuralSettings.DEFAULTS);
         Files.createDirectories(out);
         writeCsv(out.resolve("cpu-report.csv"), r);
         writePlot(out.resolve("cpu-report.png"), r);
@@ -112,6 +119,10 @@ public final class CpuReportCommand implements Callable<Integer> {
         json.put("tasks", r.bestFixed().tasks());
         json.put("icqTabular", summary(icq));
         json.put("oracle", summary(r.of(Algorithm.ORACLE)));
+        if (neuralHandoffs > 0) {
+            json.put("neuralHandoffs", neuralHandoffs);
+            json.put("icqNeural", summary(r.of(Algorithm.ICQ_NEURAL)));
+        }
         Map<String, Object> best = new LinkedHashMap<>();
         best.put("pipeline", r.bestFixed().describe());
         best.put("solved", r.bestFixed().solved());
@@ -160,8 +171,11 @@ public final class CpuReportCommand implements Callable<Integer> {
             sb.append(row(s.algorithm().cliName() + " seed " + s.seed(), s.algorithm().cliName(), String.valueOf(s.seed()),
                 g.solved(), g.tasks().size(), g.meanCost(), g.meanReturn(), firstTrace(g)));
         }
-        for (Algorithm a : List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE)) {
+        for (Algorithm a : List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE, Algorithm.ICQ_NEURAL)) {
             List<CpuExperiment.SeedResult> seeds = r.of(a);
+            if (seeds.isEmpty()) {
+                continue;
+            }
             double solved = seeds.stream().mapToInt(s -> s.greedy().solved()).average().orElse(0);
             double cost = seeds.stream().mapToDouble(s -> s.greedy().meanCost()).average().orElse(0);
             double ret = seeds.stream().mapToDouble(s -> s.greedy().meanReturn()).average().orElse(0);
@@ -195,19 +209,30 @@ public final class CpuReportCommand implements Callable<Integer> {
         best.add(r.bestFixed().meanCost(), r.bestFixed().solved() / (double) r.bestFixed().tasks());
         XYSeries icq = new XYSeries("IC-Q tabular (greedy, per seed)", false, true);
         XYSeries oracle = new XYSeries("centralised oracle learner (per seed)", false, true);
+        XYSeries neural = new XYSeries("IC-Q neural (greedy, per seed)", false, true);
         for (CpuExperiment.SeedResult s : r.learned()) {
-            (s.algorithm() == Algorithm.ORACLE ? oracle : icq).add(s.greedy().meanCost(), s.greedy().accuracy());
+            XYSeries series = switch (s.algorithm()) {
+                case ORACLE -> oracle;
+                case ICQ_NEURAL -> neural;
+                default -> icq;
+            };
+            series.add(s.greedy().meanCost(), s.greedy().accuracy());
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(fixed);
         data.addSeries(best);
         data.addSeries(icq);
         data.addSeries(oracle);
+        if (neural.getItemCount() > 0) {
+            data.addSeries(neural);
+        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        Color[] colors = {new Color(150, 150, 150, 140), Color.BLACK, new Color(31, 119, 180), new Color(214, 39, 40)};
+        Color[] colors = {new Color(150, 150, 150, 140), Color.BLACK, new Color(31, 119, 180), new Color(214, 39, 40),
+            new Color(44, 160, 44)};
         java.awt.Shape[] shapes = {new Ellipse2D.Double(-3, -3, 6, 6), new Rectangle2D.Double(-6, -6, 12, 12),
-            new Ellipse2D.Double(-5, -5, 10, 10), new Rectangle2D.Double(-4, -4, 8, 8)};
-        for (int k = 0; k < colors.length; k++) {
+            new Ellipse2D.Double(-5, -5, 10, 10), new Rectangle2D.Double(-4, -4, 8, 8),
+            new java.awt.Polygon(new int[] {0, 5, -5}, new int[] {-5, 4, 4}, 3)};
+        for (int k = 0; k < data.getSeriesCount(); k++) {
             renderer.setSeriesPaint(k, colors[k]);
             renderer.setSeriesShape(k, shapes[k]);
         }

@@ -1,5 +1,6 @@
 package dev.handoff.app.cli;
 
+import dev.handoff.env.cpu.CpuProgrammingKind;
 import dev.handoff.env.llm.LlmMathSamples;
 import dev.handoff.env.routing.RoutingWorkflows;
 import dev.handoff.env.synthetic.SyntheticTemplates;
@@ -14,9 +15,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code handoff new TEMPLATE --out FILE}: writes a new workflow from a template. */
-@Command(name = "new", description = "Write a new workflow from a template: synthetic, routing-6x6, routing-lata, routing-abilene, llm-math-mixtral-gpt4, llm-math-gpt3-ladder.")
+@Command(name = "new", description = "Write a new workflow from a template: synthetic, routing-6x6, routing-lata, routing-abilene, llm-math-mixtral-gpt4, llm-math-gpt3-ladder, cpu-hackers-delight.")
 final class NewCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TEMPLATE", description = "synthetic | routing-6x6 | routing-lata | routing-abilene | llm-math-mixtral-gpt4 | llm-math-gpt3-ladder")
+    @Parameters(index = "0", paramLabel = "TEMPLATE", description = "synthetic | routing-6x6 | routing-lata | routing-abilene | llm-math-mixtral-gpt4 | llm-math-gpt3-ladder | cpu-hackers-delight")
     String template;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the workflow")
@@ -47,11 +48,12 @@ final class NewCommand implements Callable<Integer> {
             case "routing-abilene" -> RoutingWorkflows.abilene(routingData());
             case "llm-math-mixtral-gpt4" -> LlmMathSamples.sampleMixtralGpt4();
             case "llm-math-gpt3-ladder" -> LlmMathSamples.sampleGpt3Ladder();
+            case "cpu-hackers-delight" -> CpuProgrammingKind.sampleWorkflow();
             default -> null;
         };
         if (w == null) {
             System.err.println("handoff new: unknown template \"" + template
-                    + "\" (known: synthetic, routing-6x6, routing-lata, routing-abilene, llm-math-mixtral-gpt4, llm-math-gpt3-ladder)");
+                    + "\" (known: synthetic, routing-6x6, routing-lata, routing-abilene, llm-math-mixtral-gpt4, llm-math-gpt3-ladder, cpu-hackers-delight)");
             return HandoffCli.INVALID_INPUT;
         }
         if (name != null) {

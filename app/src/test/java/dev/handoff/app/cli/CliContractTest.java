@@ -56,6 +56,19 @@ class CliContractTest {
     }
 
     @Test
+    void newWritesTheShippedSampleForEverySampleTemplate(@TempDir Path dir) throws Exception {
+        for (String[] t : List.of(new String[] {"cpu-hackers-delight", "cpu-hackers-delight.workflow.json"},
+                new String[] {"llm-math-mixtral-gpt4", "llm-math-mixtral-gpt4.workflow.json"},
+                new String[] {"llm-math-gpt3-ladder", "llm-math-gpt3-ladder.workflow.json"})) {
+            Path written = dir.resolve(t[0] + ".workflow.json");
+            assertThat(HandoffCli.run("new", t[0], "--out", written.toString())).as(t[0]).isZero();
+            assertThat(HandoffCli.run("validate", written.toString())).as(t[0]).isZero();
+            assertThat(Files.readString(written)).as(t[0]).isEqualTo(Files.readString(samples().resolve(t[1])));
+        }
+        assertThat(HandoffCli.run("new", "no-such-template", "--out", dir.resolve("x.json").toString())).isEqualTo(2);
+    }
+
+    @Test
     void malformedJsonIsAnInputErrorNotACrash(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken.workflow.json");
         Files.writeString(bad, "{ \"formatVersion\": 1, \"agents\": [ ");

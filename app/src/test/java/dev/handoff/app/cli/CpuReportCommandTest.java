@@ -20,22 +20,27 @@ class CpuReportCommandTest {
     @TempDir
     Path out;
 
-    @Test
-    void writesTablePlotProgramsAndJsonSummary() throws Exception {
+    private JsonNode report(String... extra) throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         PrintStream old = System.out;
         int code;
+        List<String> args = new java.util.ArrayList<>(List.of(
+            CliContractTest.samples().resolve("cpu-hackers-delight.workflow.json").toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
         try {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new CpuReportCommand()).execute(
-                CliContractTest.samples().resolve("cpu-hackers-delight.workflow.json").toString(),
-                "--seeds", "1..2", "--handoffs", "20000", "--out", out.toString());
+            code = new CommandLine(new CpuReportCommand()).execute(args.toArray(String[]::new));
         } finally {
             System.setOut(old);
         }
         assertThat(code).isZero();
         List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
-        JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void writesTablePlotProgramsAndJsonSummary() throws Exception {
+        JsonNode json = report("--seeds", "1..2", "--handoffs", "20000");
         assertThat(json.path("tasks").asInt()).isEqualTo(19);
         assertThat(json.path("fixedPipelines").asInt()).isEqualTo(192);
         assertThat(json.path("bestFixed").path("solved").asInt()).isEqualTo(17);
@@ -55,5 +60,17 @@ class CpuReportCommandTest {
         assertThat(Files.list(out.resolve("programs")).filter(p -> p.toString().endsWith(".s")).count()).isEqualTo(19);
         assertThat(out.resolve("programs/best-fixed/hd05.s")).exists();
         assertThat(out.resolve("programs/oracle-seed2/hd05.s")).exists();
+    }
+
+    @Test
+    void neuralIcqIsTrainedOnItsOwnBudgetAndReportedBesideTheOthers() throws Exception {
+        JsonNode json = report("--seeds", "1..1", "--handoffs", "5000", "--neural-handoffs", "3000");
+        assertThat(json.path("neuralHandoffs").asLong()).isEqualTo(3000);
+        assertThat(json.path("icqNeural").path("solvedPerSeed")).hasSize(1);
+        assertThat(json.path("icqNeural").path("meanCost").asDouble()).isPositive();
+        List<String> csv = Files.readAllLines(out.resolve("cpu-report.csv"));
+        assertThat(csv).hasSize(1 + 3 + 3 + 192);
+        assertThat(csv).anyMatch(l -> l.startsWith("icq-neural seed 1,icq-neural,1,")).anyMatch(l -> l.startsWith("icq-neural mean,"));
+        assertThat(Files.list(out.resolve("programs/icq-neural-seed1")).count()).isEqualTo(19);
     }
 }

@@ -1,6 +1,8 @@
 package dev.handoff.env.cpu;
 
+import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.train.Algorithm;
+import dev.handoff.train.NeuralSeedTrainer;
 import dev.handoff.train.SeedTrainer;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.OptionSpec;
@@ -10,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Issue 8's experiment: IC-Q (tabular) and the centralised oracle learner (joint key) trained on a cpu-programming
- * workflow for a stated budget and several seeds, their greedy pipelines run on every task, next to every fixed
- * pipeline. Deterministic for its seeds.
+ * Issue 8's experiment: IC-Q (tabular, and neural on its own budget) and the centralised oracle learner (joint key)
+ * trained on a cpu-programming workflow for a stated budget and several seeds, their greedy pipelines run on every
+ * task, next to every fixed pipeline. Deterministic for its seeds.
  */
 public final class CpuExperiment {
     /** One trained seed: its algorithm, seed, and the greedy pipeline's outcome on every task. */
@@ -46,9 +48,18 @@ public final class CpuExperiment {
     private CpuExperiment() {
     }
 
-    /** Trains each algorithm on each seed for {@code handoffs} handoffs and scores everything. */
+    /** Trains each tabular algorithm on each seed for {@code handoffs} handoffs and scores everything. */
     public static Report run(Workflow workflow, CpuProgrammingKind kind, List<Algorithm> algorithms, List<Long> seeds,
                              long handoffs) {
+        return run(workflow, kind, algorithms, seeds, handoffs, 0, NeuralSettings.DEFAULTS);
+    }
+
+    /**
+     * As {@link #run(Workflow, CpuProgrammingKind, List, List, long)}, and when {@code neuralHandoffs > 0} also neural
+     * IC-Q on each seed for that many handoffs (a network step costs far more than a table update, hence its own budget).
+     */
+    public static Report run(Workflow workflow, CpuProgrammingKind kind, List<Algorithm> algorithms, List<Long> seeds,
+                             long handoffs, long neuralHandoffs, NeuralSettings neural) {
         List<FixedPipelines.Score> fixed = FixedPipelines.evaluateAll(kind, workflow);
         List<SeedResult> learned = new ArrayList<>();
         for (Algorithm a : algorithms) {
@@ -57,6 +68,16 @@ public final class CpuExperiment {
                 t.runUntil(handoffs, null);
                 learned.add(new SeedResult(a, seed, evaluate(workflow, kind, a.cliName() + " seed " + seed,
                     CpuPolicyEvaluation.greedy(t))));
+            }
+        }
+        if (neuralHandoffs > 0) {
+            for (long seed : seeds) {
+                try (NeuralSeedTrainer t = new NeuralSeedTrainer(workflow, kind, neural, Algorithm.ICQ_NEURAL, seed,
+                    neuralHandoffs)) {
+                    t.runUntil(neuralHandoffs, null);
+                    learned.add(new SeedResult(Algorithm.ICQ_NEURAL, seed, evaluate(workflow, kind,
+                        Algorithm.ICQ_NEURAL.cliName() + " seed " + seed, CpuPolicyEvaluation.greedy(t))));
+                }
             }
         }
         CpuPolicyEvaluation.Result best = evaluate(workflow, kind, "fixed: " + fixed.get(0).describe(),

@@ -3,6 +3,7 @@ package dev.handoff.env.cpu;
 import dev.handoff.cpu.Program;
 import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.StepOutcome;
+import dev.handoff.train.NeuralSeedTrainer;
 import dev.handoff.train.SeedTrainer;
 
 import java.util.ArrayList;
@@ -71,6 +72,18 @@ public final class CpuPolicyEvaluation {
             JointStateAccess js = env.jointStateAccess();
             int z = joint ? js.jointStateKey() : env.viewKey();
             return trainer.learner(agent).greedyAction(z);
+        };
+    }
+
+    /** The greedy policy of a trained neural IC-Q seed: per agent, the action its network values most at its view. */
+    public static Policy greedy(NeuralSeedTrainer trainer) {
+        float[][] view = new float[trainer.agentCount()][];
+        return (env, agent) -> {
+            if (view[agent] == null) {
+                view[agent] = new float[env.encodingSize(agent)];
+            }
+            env.encodeView(view[agent]);
+            return trainer.learner(agent).greedyAction(view[agent]);
         };
     }
 
