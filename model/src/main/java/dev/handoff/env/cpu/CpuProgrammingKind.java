@@ -254,8 +254,8 @@ public final class CpuProgrammingKind implements EnvironmentKind {
             List.of(new OptionSpec("tiny", "1e3 candidates", null), new OptionSpec("small", "1e4 candidates", null),
                 new OptionSpec("medium", "1e5 candidates", null), new OptionSpec("large", "1e6 candidates", null)),
             null,
-            new InterfaceSpec(List.of(ObservationTerm.select("lengthBound"), ObservationTerm.select("assembles"),
-                ObservationTerm.select("coderRuns")), null));
+            new InterfaceSpec(List.of(ObservationTerm.select("arity"), ObservationTerm.select("lengthBound"),
+                ObservationTerm.select("assembles"), ObservationTerm.select("coderRuns")), null));
         AgentSpec tester = new AgentSpec("tester", "Tester", "tester",
             List.of(new OptionSpec("public", "Run the public vectors", null),
                 new OptionSpec("full", "Run every vector, held-out included", null)),
@@ -283,8 +283,10 @@ public final class CpuProgrammingKind implements EnvironmentKind {
         params.put("instructionCost", CpuSettings.DEFAULT_INSTRUCTION_COST);
         params.put("maxHandoffs", CpuSettings.DEFAULT_MAX_HANDOFFS);
         params.put("startAgent", "planner");
-        TrainingSettings training = new TrainingSettings("icq-tabular", 0.99, StepSizeSpec.harmonic(5.0, 50.0),
-            new EpsilonSpec(0.3, 0.05, 20000), 50000, List.of(1L, 2L, 3L), 1000);
+        // Polynomial steps forget the exploring phase's targets, and ε decays to 0 (GLIE), so the tester learns the value
+        // of replanning under the greedy pipeline it will run, not under the exploring one (docs/REPRODUCTION.md § CPU).
+        TrainingSettings training = new TrainingSettings("icq-tabular", 0.99, StepSizeSpec.polynomial(0.6),
+            new EpsilonSpec(0.3, 0.0, 200_000), 300_000, List.of(1L, 2L, 3L), 1000);
         Layout layout = Layout.EMPTY.with("planner", new Layout.Point(80, 160))
             .with("coder", new Layout.Point(280, 160))
             .with("optimizer", new Layout.Point(480, 40))

@@ -45,12 +45,33 @@ class CpuExperimentTest {
         report = CpuExperiment.run(sample, KIND, List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE), List.of(1L, 2L, 3L), BUDGET);
     }
 
+    /**
+     * Issue 8's claim, on the stated budget (300,000 handoffs per seed, the sample's schedule): on every seed, IC-Q's
+     * learned pipeline solves at least as many tasks as the best of the 192 fixed pipelines, at a lower mean cost.
+     */
     @Test
-    void icqLearnedPipelineSolvesAsManyTasksAsTheBestFixedPipeline() {
+    void icqLearnedPipelineSolvesAsManyTasksAsTheBestFixedPipelineAtLowerCost() {
         int best = report.bestFixed().solved();
         assertThat(best).isEqualTo(17);
         for (CpuExperiment.SeedResult s : report.of(Algorithm.ICQ_TABULAR)) {
-            assertThat(s.greedy().solved()).as("IC-Q seed %d", s.seed()).isGreaterThanOrEqualTo(best);
+            assertThat(s.greedy().solved()).as("IC-Q seed %d tasks", s.seed()).isGreaterThanOrEqualTo(best);
+            assertThat(s.greedy().meanCost()).as("IC-Q seed %d cost", s.seed()).isLessThan(report.bestFixed().meanCost());
+        }
+    }
+
+    /**
+     * Where the saving comes from: hd19 is the only three-argument task and nothing in the coder's options finds it,
+     * so the learned coder, which reads the task's arity, spends its smallest budget there instead of the fixed
+     * pipeline's 1e5 candidates; and the learned tester submits a failed search at once instead of replanning.
+     */
+    @Test
+    void icqSpendsLessThanTheBestFixedPipelineOnTheHopelessThreeArgumentTask() {
+        double fixedCost = report.bestFixedOutcome().task("hd19").cost();
+        for (CpuExperiment.SeedResult s : report.of(Algorithm.ICQ_TABULAR)) {
+            CpuPolicyEvaluation.TaskOutcome hd19 = s.greedy().task("hd19");
+            assertThat(hd19.solved()).isFalse();
+            assertThat(hd19.handoffs()).as("seed %d: %s", s.seed(), hd19.trace()).isEqualTo(3);
+            assertThat(hd19.cost()).as("seed %d: %s", s.seed(), hd19.trace()).isLessThan(fixedCost);
         }
     }
 
@@ -62,18 +83,6 @@ class CpuExperimentTest {
             assertThat(s.greedy().solved()).isGreaterThanOrEqualTo(report.bestFixed().solved());
         }
         assertThat(meanCost).isLessThanOrEqualTo(report.bestFixed().meanCost());
-    }
-
-    /**
-     * The brief's claim "IC-Q at lower cost than the best fixed pipeline" does NOT hold on this sample (measured: IC-Q
-     * mean cost 0.0445 over seeds 1..3 against 0.0332; see docs/REPRODUCTION.md § CPU programming). This pins the measured gap so a
-     * regression (or an improvement) shows: IC-Q stays within 1.5x of the best fixed pipeline's cost.
-     */
-    @Test
-    void icqCostStaysWithinHalfAgainOfTheBestFixedPipeline() {
-        double meanCost = report.of(Algorithm.ICQ_TABULAR).stream().mapToDouble(s -> s.greedy().meanCost()).average()
-            .orElseThrow();
-        assertThat(meanCost).isGreaterThan(0).isLessThan(1.5 * report.bestFixed().meanCost());
     }
 
     @Test
