@@ -119,6 +119,22 @@ public final class BundlePlayer {
         return holder;
     }
 
+    /** The holder's interface key now: what it sees of the artifact before it acts. */
+    public int holderView() {
+        return env.viewKey();
+    }
+
+    /** A readable form of the holder's view, e.g. {@code progress=2, busy=0}. */
+    public String describeHolderView() {
+        return bundle.agent(holder).interfaceMap().describe(env.viewKey());
+    }
+
+    /** The action the holder's policy takes next, as labelled in the bundle. */
+    public String nextActionLabel() {
+        AgentPolicy p = bundle.agent(holder);
+        return p.actionLabel(p.actOnView(env.viewKey()));
+    }
+
     public long seed() {
         return seed;
     }

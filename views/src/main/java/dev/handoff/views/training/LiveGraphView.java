@@ -15,17 +15,17 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
  * The workflow graph during a run: each agent glows with its recent share of decisions (the artifact's holder at slow
- * speed), each handoff edge carries its recent mean scalar and count. Clicking an agent selects it.
+ * speed), each handoff edge carries its recent mean scalar and count. Clicking an agent selects it. It draws whatever
+ * {@link GraphActivity} it is given: the dashboard's run, or a bundle played in evaluate mode.
  */
 public final class LiveGraphView extends Region {
     private static final double NODE_W = 64;
     private static final double NODE_H = 30;
-    private final TrainingDashboardViewModel vm;
+    private final GraphActivity vm;
     private final Canvas canvas = new Canvas();
     private final List<String> edgeLabels = new ArrayList<>();
     private double scale = 1;
@@ -34,7 +34,7 @@ public final class LiveGraphView extends Region {
     private boolean dark;
     private IntConsumer onAgentClicked = i -> { };
 
-    public LiveGraphView(TrainingDashboardViewModel vm) {
+    public LiveGraphView(GraphActivity vm) {
         this.vm = vm;
         setId("live-graph");
         getChildren().add(canvas);
@@ -170,7 +170,7 @@ public final class LiveGraphView extends Region {
         for (double[] c : pending) {
             int e = (int) c[0];
             HandoffSpec h = w.handoffs().get(e);
-            String text = String.format(Locale.ROOT, "%.2f (%s)", vm.edgeRecentMean(e), TrainingDashboardViewModel.count(vm.edgeRecentCount(e)));
+            String text = vm.edgeLabel(e);
             double tw = text.length() * 5.6 + 6;
             double[] box = {c[1] - tw / 2, c[2] - 7, tw, 14};
             boolean clash = false;
@@ -196,7 +196,7 @@ public final class LiveGraphView extends Region {
         g.setFont(Font.font("SansSerif", FontWeight.BOLD, 11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        int selected = vm.selectedAgentProperty().get();
+        int selected = vm.selectedAgent();
         for (int i = 0; i < w.agents().size(); i++) {
             AgentSpec a = w.agents().get(i);
             double x = sx(a.id()), y = sy(a.id());

@@ -52,7 +52,7 @@ import java.util.TreeMap;
  * series the charts show. {@link #drain()} copies what the trainer threads left in the {@link LiveTraining} rings into
  * FX-side buffers; the view calls it from an animation timer 10–20 times a second, tests call it directly.
  */
-public final class TrainingDashboardViewModel {
+public final class TrainingDashboardViewModel implements GraphActivity {
     private final Workflow workflow;
     private final EnvironmentKind kind;
     private final Path runsRoot;
@@ -551,6 +551,11 @@ public final class TrainingDashboardViewModel {
     /** Recent activity of each agent in [0, 1] (share of recent decisions, smoothed, so it glows rather than flashes). */
     public double activity(int agent) {
         return activity[agent];
+    }
+
+    @Override
+    public int selectedAgent() {
+        return selectedAgent.get();
     }
 
     /** The agent that decided last (at slow speeds: the one holding the artifact), or −1. */
