@@ -94,18 +94,10 @@ public final class EvaluationViewModel implements GraphActivity {
         try {
             bundle = PolicyBundle.load(dir);
             p = BundlePlayer.create(bundle, workflow, kind, seed.get());
+        } catch (RuntimeException e) { // the workflow itself cannot be simulated (invalid parameters)
+            return refuse(dir, new BundleException("cannot simulate " + workflow.name() + ": " + e.getMessage()));
         } catch (BundleException e) {
-            player = null;
-            problems.setAll(e.problems().isEmpty() ? List.of(e.getMessage()) : e.problems());
-            errorText.set(e.problems().isEmpty() ? "Cannot load " + dir.getFileName()
-                    : "The bundle " + dir.getFileName() + " does not fit " + workflow.name() + " ("
-                    + e.problems().size() + (e.problems().size() == 1 ? " difference)" : " differences)"));
-            bundleText.set("No bundle loaded");
-            exactReturn.set(null);
-            oracleReturn.set(null);
-            state.set(State.REFUSED);
-            clearPlayback();
-            return false;
+            return refuse(dir, e);
         }
         player = p;
         problems.clear();
@@ -119,6 +111,20 @@ public final class EvaluationViewModel implements GraphActivity {
         state.set(State.READY);
         clearPlayback();
         return true;
+    }
+
+    private boolean refuse(Path dir, BundleException e) {
+        player = null;
+        problems.setAll(e.problems().isEmpty() ? List.of(e.getMessage()) : e.problems());
+        errorText.set(e.problems().isEmpty() ? "Cannot load " + dir.getFileName()
+                : "The bundle " + dir.getFileName() + " does not fit " + workflow.name() + " ("
+                + e.problems().size() + (e.problems().size() == 1 ? " difference)" : " differences)"));
+        bundleText.set("No bundle loaded");
+        exactReturn.set(null);
+        oracleReturn.set(null);
+        state.set(State.REFUSED);
+        clearPlayback();
+        return false;
     }
 
     /** Plays continuously at {@link #speedProperty()} handoffs per second until {@link #pause()}. */

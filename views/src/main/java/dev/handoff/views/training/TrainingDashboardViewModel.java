@@ -699,6 +699,16 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         return out;
     }
 
+    /**
+     * The seed whose greedy policy the policy table shows (the first seed of the shown learner), when it can be
+     * exported now (see {@link #exportChoices()}); empty otherwise.
+     */
+    public java.util.Optional<ExportChoice> shownPolicyChoice() {
+        QSnapshot s = qHistory.isEmpty() ? null : qHistory.get(qHistory.size() - 1);
+        ExportChoice c = s == null ? null : new ExportChoice(s.algorithm(), s.seed());
+        return c != null && exportChoices().contains(c) ? java.util.Optional.of(c) : java.util.Optional.empty();
+    }
+
     /** Whether this workflow's kind submits programs a user can open (cpu-programming: "Show programs…"). */
     public boolean offersPrograms() {
         return kind instanceof dev.handoff.env.cpu.CpuProgrammingKind;
