@@ -12,13 +12,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Separator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -44,13 +42,13 @@ public final class EvaluationView extends BorderPane {
         graph = new LiveGraphView(vm);
         vm.revisionProperty().addListener(o -> graph.redraw());
         setTop(toolbar());
-        TitledPane graphPane = new TitledPane("Workflow · lit: the agent holding the artifact (fading: the ones before) · "
-                + "edge: the last handoff's scalar m and reward R", graph);
+        TitledPane graphPane = new TitledPane("Workflow · lit: the holder (fading: earlier holders) · blue: the last handoff, "
+                + "m and R", graph);
         graphPane.setCollapsible(false);
+        graphPane.setMinWidth(240);
         graphPane.setMaxHeight(Double.MAX_VALUE);
-        SplitPane centre = new SplitPane(graphPane, sidePanel());
-        centre.setDividerPositions(0.66);
-        setCenter(centre);
+        setCenter(graphPane);
+        setRight(sidePanel());
         setBottom(hint());
     }
 
@@ -119,7 +117,6 @@ public final class EvaluationView extends BorderPane {
         Button load = button("Load bundle…", "Load an exported policy bundle onto this workflow (checked against it)",
                 this::chooseBundle);
         load.setId("eval-load");
-        load.getStyleClass().add("accent");
         Button play = button("▶  Play", "Play the bundle's greedy policies continuously at the chosen speed", vm::play);
         play.setId("eval-play");
         Button pause = button("Pause", "Pause playback", vm::pause);
@@ -143,14 +140,8 @@ public final class EvaluationView extends BorderPane {
         speed.setValue(speedLabel(vm.speedProperty().get()));
         speed.setTooltip(new Tooltip("Handoffs per second while playing"));
         speed.valueProperty().addListener((o, a, v) -> vm.speedProperty().set(Double.parseDouble(v.replace(" /s", "").replace(" ", ""))));
-        Label bundle = new Label();
-        bundle.setId("eval-bundle");
-        bundle.textProperty().bind(vm.bundleTextProperty());
-        bundle.getStyleClass().add("text-muted");
-        Pane grow = new Pane();
-        javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
         return new ToolBar(load, new Separator(Orientation.VERTICAL), play, pause, step, episode, reset,
-                new Separator(Orientation.VERTICAL), new Label("Speed"), speed, grow, bundle);
+                new Separator(Orientation.VERTICAL), new Label("Speed"), speed);
     }
 
     static String speedLabel(double perSecond) {
@@ -163,6 +154,12 @@ public final class EvaluationView extends BorderPane {
         figures.setVgap(4);
         figures.setId("eval-figures");
         int row = 0;
+        Label bundle = new Label();
+        bundle.setId("eval-bundle");
+        bundle.textProperty().bind(vm.bundleTextProperty());
+        bundle.setWrapText(true);
+        bundle.setMinHeight(Label.USE_PREF_SIZE);
+        figures.addRow(row++, key("Bundle"), bundle);
         figures.addRow(row++, key("Handoffs"), value("eval-handoffs", Bindings.createStringBinding(
                 () -> EvaluationViewModel.count(vm.handoffsProperty().get()), vm.handoffsProperty())));
         figures.addRow(row++, key("Episodes"), value("eval-episodes", Bindings.createStringBinding(
@@ -182,22 +179,34 @@ public final class EvaluationView extends BorderPane {
                         : vm.stateProperty().get() == EvaluationViewModel.State.REFUSED ? vm.errorTextProperty().get()
                         : vm.holderTextProperty().get(), vm.stateProperty(), vm.holderTextProperty(), vm.errorTextProperty()));
         holder.setWrapText(true);
+        holder.setMinHeight(Label.USE_PREF_SIZE);
         Label last = new Label();
         last.setId("eval-last-step");
         last.textProperty().bind(vm.lastStepTextProperty());
         last.setWrapText(true);
+        last.setMinHeight(Label.USE_PREF_SIZE);
         last.getStyleClass().add("text-small");
 
         ListView<String> log = new ListView<>(vm.log());
         log.setId("eval-log");
         log.setPlaceholder(new Label("Step or Play to see the handoffs here (newest first)"));
         log.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+        log.setFixedCellSize(22);
+        log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setStyle(!empty && item != null && item.contains(" · return ") ? "-fx-font-weight: bold;" : "");
+            }
+        });
         VBox.setVgrow(log, Priority.ALWAYS);
 
         VBox panel = new VBox(8, section("Running figures"), figures, new Separator(), section("Now"), holder,
                 section("Last handoff"), last, section("Step log"), log);
         panel.setPadding(new Insets(10));
-        panel.setMinWidth(300);
+        panel.setPrefWidth(490);
+        panel.setMinWidth(360);
         return panel;
     }
 
@@ -218,6 +227,7 @@ public final class EvaluationView extends BorderPane {
 
     private static Label key(String text) {
         Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
         l.getStyleClass().add("text-muted");
         return l;
     }

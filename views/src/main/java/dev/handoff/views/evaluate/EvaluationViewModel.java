@@ -281,11 +281,14 @@ public final class EvaluationViewModel implements GraphActivity {
         revision.set(revision.get() + 1);
     }
 
-    /** One line of the step log, e.g. {@code #12  a3: thorough → a5 · R −1.000 τ 2 · m 4.210}. */
+    /**
+     * One line of the step log, e.g. {@code #12 a3: thorough → a5 · R −1.000 τ 2 · m 4.210}; the handoff that ends an
+     * episode adds {@code · return G}.
+     */
     public static String describe(BundlePlayer.Step s) {
-        String line = String.format(Locale.ROOT, "#%d  %s: %s · R %.3f τ %d · m %.3f", s.handoff(), s.holderId(), s.actionLabel(),
+        String line = String.format(Locale.ROOT, "#%d %s: %s · R %.3f τ %d · m %.3f", s.handoff(), s.holderId(), s.actionLabel(),
                 s.reward(), s.tau(), s.scalar());
-        return s.episodeEnded() ? line + String.format(Locale.ROOT, " · episode ends, return %.3f", s.episodeReturn()) : line;
+        return s.episodeEnded() ? line + String.format(Locale.ROOT, " · return %.3f", s.episodeReturn()) : line;
     }
 
     private int edgeOf(String from, String to) {
@@ -419,6 +422,11 @@ public final class EvaluationViewModel implements GraphActivity {
     @Override
     public double edgeRecentMean(int e) {
         return e == lastEdge && lastStep.get() != null ? lastStep.get().scalar() : Double.NaN;
+    }
+
+    @Override
+    public boolean edgeHighlighted(int e) {
+        return e == lastEdge;
     }
 
     /** The last handoff's edge carries its scalar m and option reward R. */

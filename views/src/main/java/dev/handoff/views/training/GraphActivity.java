@@ -27,6 +27,11 @@ public interface GraphActivity {
     /** The mean scalar of those handoffs; NaN when none. */
     double edgeRecentMean(int e);
 
+    /** Whether edge {@code e} is drawn emphasised (evaluate mode: the edge the last handoff crossed). */
+    default boolean edgeHighlighted(int e) {
+        return false;
+    }
+
     /** The label drawn on an edge with recent handoffs. */
     default String edgeLabel(int e) {
         return String.format(Locale.ROOT, "%.2f (%s)", edgeRecentMean(e), TrainingDashboardViewModel.count(edgeRecentCount(e)));

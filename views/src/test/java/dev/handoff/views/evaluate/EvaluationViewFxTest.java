@@ -75,7 +75,7 @@ class EvaluationViewFxTest {
 
         robot.clickOn("#eval-episode");
         assertThat(text(robot, "#eval-episodes")).isEqualTo("1");
-        assertThat(String.valueOf(robot.lookup("#eval-log").queryListView().getItems().get(0))).contains("episode ends, return");
+        assertThat(String.valueOf(robot.lookup("#eval-log").queryListView().getItems().get(0))).contains(" · return ");
 
         robot.interact(() -> {
             @SuppressWarnings("unchecked")

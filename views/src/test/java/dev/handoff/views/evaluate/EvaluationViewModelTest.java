@@ -131,7 +131,7 @@ class EvaluationViewModelTest {
         assertThat(vm.handoffsProperty().get()).isEqualTo(1);
         assertThat(vm.lastStepProperty().get()).isEqualTo(first);
         assertThat(vm.lastStepTextProperty().get()).isEqualTo(EvaluationViewModel.describe(first))
-                .startsWith("#1  " + first.holderId() + ": " + first.actionLabel());
+                .startsWith("#1 " + first.holderId() + ": " + first.actionLabel());
         assertThat(vm.log()).containsExactly(EvaluationViewModel.describe(first));
         assertThat(vm.holderProperty().get()).isEqualTo(ref.holder());
         // the crossed edge carries the scalar and reward; the others are plain
@@ -149,7 +149,7 @@ class EvaluationViewModelTest {
         List<BundlePlayer.Step> rest = ref.runEpisode();
         assertThat(vm.episodesProperty().get()).isEqualTo(1);
         assertThat(vm.handoffsProperty().get()).isEqualTo(1 + rest.size());
-        assertThat(vm.log().get(0)).contains("episode ends, return");
+        assertThat(vm.log().get(0)).contains(" · return ");
         assertThat(vm.meanReturnProperty().get()).isEqualTo(rest.get(rest.size() - 1).episodeReturn());
         assertThat(vm.log()).hasSize((int) Math.min(EvaluationViewModel.LOG_LIMIT, 1 + rest.size()));
     }
