@@ -166,8 +166,10 @@ public final class EvaluationView extends BorderPane {
                 () -> EvaluationViewModel.count(vm.episodesProperty().get()), vm.episodesProperty())));
         figures.addRow(row++, key("Mean return ± 95% CI"), value("eval-mean", vm.meanReturnTextProperty()));
         figures.addRow(row++, key("Exact J of this policy"), value("eval-exact", Bindings.createStringBinding(
-                () -> vm.exactReturnProperty().get() == null ? "— (no finite model for this kind)"
-                        : String.format(Locale.ROOT, "%.4f", vm.exactReturnProperty().get()), vm.exactReturnProperty())));
+                () -> vm.exactReturnProperty().get() != null ? String.format(Locale.ROOT, "%.4f", vm.exactReturnProperty().get())
+                        : vm.stateProperty().get() == EvaluationViewModel.State.READY
+                        || vm.stateProperty().get() == EvaluationViewModel.State.PLAYING ? "— (no finite model for this kind)" : "—",
+                vm.exactReturnProperty(), vm.stateProperty())));
         figures.addRow(row, key("J* (centralised optimum)"), value("eval-oracle", Bindings.createStringBinding(
                 () -> vm.oracleReturnProperty().get() == null ? "—"
                         : String.format(Locale.ROOT, "%.4f", vm.oracleReturnProperty().get()), vm.oracleReturnProperty())));
