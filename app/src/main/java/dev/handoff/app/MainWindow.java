@@ -49,6 +49,7 @@ public final class MainWindow {
     private final ThemePreference theme;
     private final Menu recentMenu = new Menu("Open _Recent");
     private dev.handoff.views.training.TrainingDashboardWindow dashboard;
+    private dev.handoff.views.evaluate.EvaluationWindow evaluation;
 
     public MainWindow(Stage stage, Preferences prefs) {
         this.stage = stage;
@@ -188,8 +189,16 @@ public final class MainWindow {
             a.showAndWait();
         });
         Menu help = new Menu("_Help", null, about);
+        MenuItem evaluate = item("_Evaluate bundle on canvas…", null, () -> {
+            if (openEvaluation() != null) {
+                evaluation.view().chooseBundle();
+            }
+        });
+        evaluate.setId("menu-evaluate-canvas");
+        Menu policies = new Menu("_Policies", null, evaluate);
+        policies.setId("menu-policies");
         editor.menuBar().getMenus().add(0, file);
-        editor.menuBar().getMenus().add(help);
+        editor.menuBar().getMenus().addAll(policies, help);
     }
 
     /** Train: the live training dashboard on a snapshot of the document as it is now. */
@@ -205,6 +214,26 @@ public final class MainWindow {
             a.setContentText(String.valueOf(e.getMessage()));
             a.showAndWait();
         }
+    }
+
+    /**
+     * Policies ▸ Evaluate bundle on canvas: evaluate mode on a snapshot of the document as it is now (the bundle is
+     * chosen next); null, after saying why, when the document cannot be simulated.
+     */
+    public dev.handoff.views.evaluate.EvaluationWindow openEvaluation() {
+        try {
+            evaluation = new dev.handoff.views.evaluate.EvaluationWindow(stage, doc.document(), theme.darkProperty());
+            evaluation.show();
+            return evaluation;
+        } catch (RuntimeException e) {
+            error("Evaluate bundle", "This workflow cannot be simulated yet: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The last evaluate-mode window opened, or null. */
+    public dev.handoff.views.evaluate.EvaluationWindow evaluation() {
+        return evaluation;
     }
 
     /** The last training dashboard opened, or null. */

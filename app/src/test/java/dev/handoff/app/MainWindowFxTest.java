@@ -78,6 +78,22 @@ class MainWindowFxTest {
     }
 
     @Test
+    void policiesMenuOpensEvaluateModeOnASnapshotOfTheOpenWorkflow(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ring10.workflow.json");
+        WorkflowJson.write(SyntheticTemplates.ring("Ring", 10, 0.0, 0.1), file);
+        robot.interact(() -> window.open(file));
+        assertThat(editMenuItem("menu-evaluate-canvas").getText()).isEqualTo("_Evaluate bundle on canvas…");
+        robot.interact(() -> window.openEvaluation());
+        var evaluation = window.evaluation();
+        assertThat(evaluation.stage().isShowing()).isTrue();
+        assertThat(evaluation.stage().getTitle()).isEqualTo("Evaluate · Ring");
+        assertThat(evaluation.view().viewModel().workflow().agents()).hasSize(10);
+        assertThat(evaluation.view().viewModel().stateProperty().get())
+                .isEqualTo(dev.handoff.views.evaluate.EvaluationViewModel.State.EMPTY);
+        robot.interact(() -> evaluation.stage().close());
+    }
+
+    @Test
     void theDarkThemeChoiceIsRemembered(FxRobot robot) {
         CheckMenuItem dark = window.editor().viewMenu().getItems().stream()
                 .filter(i -> i instanceof CheckMenuItem).map(i -> (CheckMenuItem) i).findFirst().orElseThrow();

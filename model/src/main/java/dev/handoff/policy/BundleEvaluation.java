@@ -53,20 +53,32 @@ public final class BundleEvaluation {
         }
         double mean = done == 0 ? Double.NaN : sum / done;
         double sd = done > 1 ? Math.sqrt(Math.max(0, (sumSq - done * mean * mean) / (done - 1))) : 0;
-        Double exact = null;
-        Double oracle = null;
-        if (kind instanceof FiniteModelKind finite) {
-            FiniteSmdp model = finite.exactModel(w);
-            int[] actionOfView = new int[model.viewCount()];
-            for (int a = 0; a < w.agents().size(); a++) {
-                for (int z = 0; z < model.viewCountOfAgent()[a]; z++) {
-                    actionOfView[model.viewOffset()[a] + z] = bundle.agent(a).actOnView(z);
-                }
-            }
-            exact = PolicyEvaluation.ofViewPolicy(model, actionOfView).jValue();
-            oracle = OracleSolver.returnOf(model, OracleSolver.solve(model).v());
-        }
-        return new Result(mean, done > 1 ? 1.96 * sd / Math.sqrt(done) : Double.NaN, done, seed, exact, oracle,
+        Exact exact = exact(bundle, w, kind);
+        return new Result(mean, done > 1 ? 1.96 * sd / Math.sqrt(done) : Double.NaN, done, seed,
+                exact == null ? null : exact.j(), exact == null ? null : exact.jStar(),
                 bundle.manifest().algorithm(), bundle.manifest().seed());
+    }
+
+    /** The exact return J of a bundle's decentralised policy and the centralised optimum J*, from a finite model. */
+    public record Exact(double j, double jStar) {
+    }
+
+    /**
+     * J and J* for kinds with a finite model (ICQ.md: the view policy evaluated on the exact SMDP), null for the others.
+     * The bundle must fit the workflow.
+     */
+    public static Exact exact(PolicyBundle bundle, Workflow w, EnvironmentKind kind) {
+        if (!(kind instanceof FiniteModelKind finite)) {
+            return null;
+        }
+        FiniteSmdp model = finite.exactModel(w);
+        int[] actionOfView = new int[model.viewCount()];
+        for (int a = 0; a < w.agents().size(); a++) {
+            for (int z = 0; z < model.viewCountOfAgent()[a]; z++) {
+                actionOfView[model.viewOffset()[a] + z] = bundle.agent(a).actOnView(z);
+            }
+        }
+        return new Exact(PolicyEvaluation.ofViewPolicy(model, actionOfView).jValue(),
+                OracleSolver.returnOf(model, OracleSolver.solve(model).v()));
     }
 }

@@ -15,17 +15,17 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
  * The workflow graph during a run: each agent glows with its recent share of decisions (the artifact's holder at slow
- * speed), each handoff edge carries its recent mean scalar and count. Clicking an agent selects it.
+ * speed), each handoff edge carries its recent mean scalar and count. Clicking an agent selects it. It draws whatever
+ * {@link GraphActivity} it is given: the dashboard's run, or a bundle played in evaluate mode.
  */
 public final class LiveGraphView extends Region {
     private static final double NODE_W = 64;
     private static final double NODE_H = 30;
-    private final TrainingDashboardViewModel vm;
+    private final GraphActivity vm;
     private final Canvas canvas = new Canvas();
     private final List<String> edgeLabels = new ArrayList<>();
     private double scale = 1;
@@ -34,7 +34,7 @@ public final class LiveGraphView extends Region {
     private boolean dark;
     private IntConsumer onAgentClicked = i -> { };
 
-    public LiveGraphView(TrainingDashboardViewModel vm) {
+    public LiveGraphView(GraphActivity vm) {
         this.vm = vm;
         setId("live-graph");
         getChildren().add(canvas);
@@ -122,6 +122,15 @@ public final class LiveGraphView extends Region {
         return -1;
     }
 
+    private static boolean clashes(double[] box, List<double[]> others) {
+        for (double[] b : others) {
+            if (box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Redraws from the view-model (FX thread). */
     public void redraw() {
         double wdt = getWidth();
@@ -146,7 +155,12 @@ public final class LiveGraphView extends Region {
             labelBoxes.add(new double[] {sx(a.id()) - NODE_W / 2, sy(a.id()) - NODE_H / 2, NODE_W, NODE_H});
         }
         List<double[]> pending = new ArrayList<>(); // label candidates: {edge, x, y}
+        List<Integer> order = new ArrayList<>(); // emphasised edges last, on top of the others
         for (int e = 0; e < w.handoffs().size(); e++) {
+            order.add(e);
+        }
+        order.sort((a, b) -> Boolean.compare(vm.edgeHighlighted(a), vm.edgeHighlighted(b)));
+        for (int e : order) {
             HandoffSpec h = w.handoffs().get(e);
             double x1 = sx(h.from()), y1 = sy(h.from()), x2 = sx(h.to()), y2 = sy(h.to());
             double dx = x2 - x1, dy = y2 - y1, len = Math.max(1, Math.hypot(dx, dy));
@@ -155,48 +169,65 @@ public final class LiveGraphView extends Region {
             double exp = x2 - ux * NODE_W * 0.45, eyp = y2 - uy * NODE_H * 0.7;
             long count = vm.edgeRecentCount(e);
             double mean = vm.edgeRecentMean(e);
-            g.setStroke(count > 0 ? accent.deriveColor(0, 1, 1, 0.35 + 0.5 * Math.min(1, Math.log10(1 + count) / 5)) : edge);
-            g.setLineWidth(count > 0 ? 1.2 + Math.min(2.5, Math.log10(1 + count) / 2) : 1);
+            boolean strong = vm.edgeHighlighted(e);
+            g.setStroke(strong ? accent : count > 0 ? accent.deriveColor(0, 1, 1, 0.35 + 0.5 * Math.min(1, Math.log10(1 + count) / 5)) : edge);
+            g.setLineWidth(strong ? 3 : count > 0 ? 1.2 + Math.min(2.5, Math.log10(1 + count) / 2) : 1);
             g.strokeLine(sxp, syp, exp, eyp);
-            double ax = exp - ux * 8, ay = eyp - uy * 8;
             g.setFill(g.getStroke());
-            g.fillPolygon(new double[] {exp, ax - uy * 4, ax + uy * 4}, new double[] {eyp, ay + ux * 4, ay - ux * 4}, 3);
+            double head = strong ? 7 : 4;
+            double ax = exp - ux * 2 * head, ay = eyp - uy * 2 * head;
+            g.fillPolygon(new double[] {exp, ax - uy * head, ax + uy * head}, new double[] {eyp, ay + ux * head, ay - ux * head}, 3);
             if (count > 0 && !Double.isNaN(mean)) {
-                pending.add(new double[] {e, sxp + (exp - sxp) * 0.55, syp + (eyp - syp) * 0.55});
+                pending.add(new double[] {e, sxp, syp, exp, eyp});
             }
         }
-        // labels of the busiest edges first; a label that would cover another is left out (its edge still glows)
-        pending.sort((a, b) -> Long.compare(vm.edgeRecentCount((int) b[0]), vm.edgeRecentCount((int) a[0])));
+        // emphasised labels, then the busiest edges' first; a label that would cover another is left out (its edge still glows)
+        pending.sort((a, b) -> vm.edgeHighlighted((int) a[0]) != vm.edgeHighlighted((int) b[0])
+                ? Boolean.compare(vm.edgeHighlighted((int) b[0]), vm.edgeHighlighted((int) a[0]))
+                : Long.compare(vm.edgeRecentCount((int) b[0]), vm.edgeRecentCount((int) a[0])));
         for (double[] c : pending) {
             int e = (int) c[0];
             HandoffSpec h = w.handoffs().get(e);
-            String text = String.format(Locale.ROOT, "%.2f (%s)", vm.edgeRecentMean(e), TrainingDashboardViewModel.count(vm.edgeRecentCount(e)));
-            double tw = text.length() * 5.6 + 6;
-            double[] box = {c[1] - tw / 2, c[2] - 7, tw, 14};
-            boolean clash = false;
-            for (double[] b : labelBoxes) {
-                if (box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3]) {
-                    clash = true;
+            String text = vm.edgeLabel(e);
+            boolean strong = vm.edgeHighlighted(e);
+            double tw = text.length() * (strong ? 7.2 : 5.6) + 8;
+            double th = strong ? 20 : 14;
+            // an emphasised label tries other places along its edge before it gives up and covers what is there
+            double[] along = strong ? new double[] {0.55, 0.4, 0.7, 0.3, 0.8} : new double[] {0.55};
+            double[] box = null;
+            for (double t : along) {
+                double[] b = {c[1] + (c[3] - c[1]) * t - tw / 2, c[2] + (c[4] - c[2]) * t - th / 2, tw, th};
+                if (!clashes(b, labelBoxes)) {
+                    box = b;
                     break;
                 }
             }
-            if (clash) {
+            if (box == null && strong) {
+                box = new double[] {c[1] + (c[3] - c[1]) * 0.55 - tw / 2, c[2] + (c[4] - c[2]) * 0.55 - th / 2, tw, th};
+            }
+            if (box == null) {
                 continue;
             }
             labelBoxes.add(box);
             edgeLabels.add(h.from() + " → " + h.to() + ": " + text);
             g.setFill(bg.deriveColor(0, 1, 1, 0.85));
             g.fillRoundRect(box[0], box[1], box[2], box[3], 6, 6);
+            if (strong) {
+                g.setStroke(accent);
+                g.setLineWidth(1.5);
+                g.strokeRoundRect(box[0], box[1], box[2], box[3], 6, 6);
+            }
             g.setFill(fg);
+            g.setFont(strong ? Font.font("SansSerif", FontWeight.BOLD, 12) : Font.font("SansSerif", 10));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(text, box[0] + tw / 2, box[1] + 7);
+            g.fillText(text, box[0] + tw / 2, box[1] + box[3] / 2);
         }
         // nodes
         g.setFont(Font.font("SansSerif", FontWeight.BOLD, 11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        int selected = vm.selectedAgentProperty().get();
+        int selected = vm.selectedAgent();
         for (int i = 0; i < w.agents().size(); i++) {
             AgentSpec a = w.agents().get(i);
             double x = sx(a.id()), y = sy(a.id());

@@ -257,7 +257,10 @@ public final class TrainingDashboardView extends BorderPane {
         javafx.scene.control.MenuItem evaluate = new javafx.scene.control.MenuItem("Evaluate bundle…");
         evaluate.setId("dash-evaluate");
         evaluate.setOnAction(e -> evaluateBundle());
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Policies…", null, export, evaluate);
+        javafx.scene.control.MenuItem onCanvas = new javafx.scene.control.MenuItem("Evaluate bundle on canvas…");
+        onCanvas.setId("dash-evaluate-canvas");
+        onCanvas.setOnAction(e -> evaluateOnCanvas());
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Policies…", null, export, evaluate, onCanvas);
         if (vm.offersPrograms()) {
             javafx.scene.control.MenuItem programs = new javafx.scene.control.MenuItem("Show programs…");
             programs.setId("dash-programs");
@@ -292,21 +295,45 @@ public final class TrainingDashboardView extends BorderPane {
         pick.setHeaderText("Which trained seed? Its agents' Q-tables and greedy actions are written as a policy bundle "
                 + "(JSON, with CSV copies).");
         pick.setContentText("Learner and seed:");
-        pick.showAndWait().ifPresent(choice -> {
-            javafx.stage.DirectoryChooser dir = new javafx.stage.DirectoryChooser();
-            dir.setTitle("Folder for the bundle of " + choice);
-            java.io.File parent = dir.showDialog(window());
-            if (parent == null) {
-                return;
-            }
-            java.nio.file.Path out = parent.toPath().resolve(vm.workflow().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                    + choice.algorithm().cliName() + "-seed" + choice.seed() + "-policies");
-            try {
-                vm.exportPolicies(choice, out, true);
-            } catch (Exception ex) {
-                message(javafx.scene.control.Alert.AlertType.ERROR, "Export failed", String.valueOf(ex.getMessage()));
-            }
-        });
+        pick.showAndWait().ifPresent(this::exportToChosenFolder);
+    }
+
+    /** Asks for a folder and writes the bundle of {@code choice} into a sub-folder named after workflow, learner and seed. */
+    private void exportToChosenFolder(TrainingDashboardViewModel.ExportChoice choice) {
+        javafx.stage.DirectoryChooser dir = new javafx.stage.DirectoryChooser();
+        dir.setTitle("Folder for the bundle of " + choice);
+        java.io.File parent = dir.showDialog(window());
+        if (parent == null) {
+            return;
+        }
+        java.nio.file.Path out = parent.toPath().resolve(vm.workflow().name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + choice.algorithm().cliName() + "-seed" + choice.seed() + "-policies");
+        try {
+            vm.exportPolicies(choice, out, true);
+        } catch (Exception ex) {
+            message(javafx.scene.control.Alert.AlertType.ERROR, "Export failed", String.valueOf(ex.getMessage()));
+        }
+    }
+
+    /** The policy table's context menu: export the seed whose greedy policy the table shows. */
+    private javafx.scene.control.ContextMenu policyTableMenu() {
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem("Export this seed's policies…");
+        export.setId("dash-policy-export");
+        export.setOnAction(e -> vm.shownPolicyChoice().ifPresentOrElse(this::exportToChosenFolder,
+                () -> message(javafx.scene.control.Alert.AlertType.INFORMATION, "Export policies",
+                        vm.exportUnavailableReason().isEmpty() ? "The table shows no exportable seed yet: train, then pause."
+                                : vm.exportUnavailableReason())));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(export);
+        menu.setOnShowing(e -> export.setText(vm.shownPolicyChoice().map(c -> "Export this seed's policies (" + c + ")…")
+                .orElse("Export this seed's policies…")));
+        return menu;
+    }
+
+    private void evaluateOnCanvas() {
+        dev.handoff.views.evaluate.EvaluationWindow w = new dev.handoff.views.evaluate.EvaluationWindow(window(), vm.workflow(),
+                new javafx.beans.property.SimpleBooleanProperty(dark));
+        w.show();
+        w.view().chooseBundle();
     }
 
     /** cpu-programming: per task, the assembly the greedy policy of a paused or finished seed submits (read-only). */
@@ -400,6 +427,7 @@ public final class TrainingDashboardView extends BorderPane {
         policy.getColumns().setAll(List.of(view, best, value, visits));
         policy.setPlaceholder(new Label("Train, then click an agent on the graph"));
         policy.setId("dash-policy");
+        policy.setContextMenu(policyTableMenu());
         policy.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox policyBox = new VBox(4, policyTitle, policy);
         VBox.setVgrow(policy, Priority.ALWAYS);

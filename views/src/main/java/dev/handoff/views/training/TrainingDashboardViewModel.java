@@ -52,7 +52,7 @@ import java.util.TreeMap;
  * series the charts show. {@link #drain()} copies what the trainer threads left in the {@link LiveTraining} rings into
  * FX-side buffers; the view calls it from an animation timer 10–20 times a second, tests call it directly.
  */
-public final class TrainingDashboardViewModel {
+public final class TrainingDashboardViewModel implements GraphActivity {
     private final Workflow workflow;
     private final EnvironmentKind kind;
     private final Path runsRoot;
@@ -553,6 +553,11 @@ public final class TrainingDashboardViewModel {
         return activity[agent];
     }
 
+    @Override
+    public int selectedAgent() {
+        return selectedAgent.get();
+    }
+
     /** The agent that decided last (at slow speeds: the one holding the artifact), or −1. */
     public int holder() {
         return holder;
@@ -692,6 +697,16 @@ public final class TrainingDashboardViewModel {
             }
         }
         return out;
+    }
+
+    /**
+     * The seed whose greedy policy the policy table shows (the first seed of the shown learner), when it can be
+     * exported now (see {@link #exportChoices()}); empty otherwise.
+     */
+    public java.util.Optional<ExportChoice> shownPolicyChoice() {
+        QSnapshot s = qHistory.isEmpty() ? null : qHistory.get(qHistory.size() - 1);
+        ExportChoice c = s == null ? null : new ExportChoice(s.algorithm(), s.seed());
+        return c != null && exportChoices().contains(c) ? java.util.Optional.of(c) : java.util.Optional.empty();
     }
 
     /** Whether this workflow's kind submits programs a user can open (cpu-programming: "Show programs…"). */

@@ -98,6 +98,13 @@ class TrainingDashboardFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.policyTable().getItems()).hasSize(vm.viewCount(2));
         assertThat(view.charts().get(3).caption()).contains(vm.workflow().agents().get(2).id());
+        // its context menu exports the seed the table shows: IC-Q's first seed
+        // (Monocle does not turn a right click into a context-menu request: show it as that request would)
+        robot.interact(() -> view.policyTable().getContextMenu().show(view.policyTable(), javafx.geometry.Side.TOP, 20, 40));
+        waitFor(() -> view.policyTable().getContextMenu().isShowing());
+        assertThat(onFx(() -> view.policyTable().getContextMenu().getItems().get(0).getText()))
+                .isEqualTo("Export this seed's policies (IC-Q, seed 1)…");
+        robot.interact(() -> view.policyTable().getContextMenu().hide());
 
         robot.clickOn("#dash-train");
         waitFor(() -> vm.live().status().handoffsDone() > paused);
