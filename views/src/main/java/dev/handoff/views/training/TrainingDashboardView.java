@@ -324,8 +324,20 @@ public final class TrainingDashboardView extends BorderPane {
                         vm.exportUnavailableReason().isEmpty() ? "The table shows no exportable seed yet: train, then pause."
                                 : vm.exportUnavailableReason())));
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(export);
-        menu.setOnShowing(e -> export.setText(vm.shownPolicyChoice().map(c -> "Export this seed's policies (" + c + ")…")
-                .orElse("Export this seed's policies…")));
+        javafx.scene.control.MenuItem programs = new javafx.scene.control.MenuItem("Show this seed's programs…");
+        programs.setId("dash-policy-programs");
+        programs.setOnAction(e -> vm.shownPolicyChoice().ifPresentOrElse(this::showProgramsOf,
+                () -> message(javafx.scene.control.Alert.AlertType.INFORMATION, "Show programs",
+                        "The table shows no trained seed yet: train, then pause.")));
+        if (vm.offersPrograms()) {
+            menu.getItems().add(programs);
+        }
+        menu.setOnShowing(e -> {
+            export.setText(vm.shownPolicyChoice().map(c -> "Export this seed's policies (" + c + ")…")
+                    .orElse("Export this seed's policies…"));
+            programs.setText(vm.shownPolicyChoice().map(c -> "Show this seed's programs (" + c + ")…")
+                    .orElse("Show this seed's programs…"));
+        });
         return menu;
     }
 
@@ -349,32 +361,35 @@ public final class TrainingDashboardView extends BorderPane {
         pick.setTitle("Show programs");
         pick.setHeaderText("Whose greedy policy? Each task is run once with it; the submitted program is shown.");
         pick.setContentText("Learner and seed:");
-        pick.showAndWait().ifPresent(choice -> {
-            java.util.Map<String, String> programs;
-            try {
-                programs = vm.greedyPrograms(choice);
-            } catch (RuntimeException ex) {
-                message(javafx.scene.control.Alert.AlertType.ERROR, "Show programs", String.valueOf(ex.getMessage()));
-                return;
-            }
-            javafx.scene.control.ListView<String> tasks = new javafx.scene.control.ListView<>(
-                    javafx.collections.FXCollections.observableArrayList(programs.keySet()));
-            tasks.setPrefWidth(90);
-            javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
-            text.setEditable(false);
-            text.setStyle("-fx-font-family: monospace;");
-            tasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> text.setText(b == null ? "" : programs.get(b)));
-            tasks.getSelectionModel().selectFirst();
-            javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-            javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
-            d.initOwner(window());
-            d.setTitle("Programs of " + choice);
-            d.getDialogPane().setContent(new javafx.scene.layout.HBox(8, tasks, text));
-            d.getDialogPane().setPrefSize(820, 480);
-            d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
-            d.setResizable(true);
-            d.show();
-        });
+        pick.showAndWait().ifPresent(this::showProgramsOf);
+    }
+
+    /** The read-only dialog listing the tasks and showing the program {@code choice}'s greedy policy submits for each. */
+    private void showProgramsOf(TrainingDashboardViewModel.ExportChoice choice) {
+        java.util.Map<String, String> programs;
+        try {
+            programs = vm.greedyPrograms(choice);
+        } catch (RuntimeException ex) {
+            message(javafx.scene.control.Alert.AlertType.ERROR, "Show programs", String.valueOf(ex.getMessage()));
+            return;
+        }
+        javafx.scene.control.ListView<String> tasks = new javafx.scene.control.ListView<>(
+                javafx.collections.FXCollections.observableArrayList(programs.keySet()));
+        tasks.setPrefWidth(90);
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
+        text.setEditable(false);
+        text.setStyle("-fx-font-family: monospace;");
+        tasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> text.setText(b == null ? "" : programs.get(b)));
+        tasks.getSelectionModel().selectFirst();
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(window());
+        d.setTitle("Programs of " + choice);
+        d.getDialogPane().setContent(new javafx.scene.layout.HBox(8, tasks, text));
+        d.getDialogPane().setPrefSize(820, 480);
+        d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        d.setResizable(true);
+        d.show();
     }
 
     private void evaluateBundle() {

@@ -275,7 +275,9 @@ class TrainingDashboardViewModelTest {
         drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
 
-        java.util.Map<String, String> programs = vm.greedyPrograms(new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 1));
+        // The policy table's "Show this seed's programs…" opens the seed the table shows.
+        assertThat(vm.shownPolicyChoice()).contains(new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_TABULAR, 1));
+        java.util.Map<String, String> programs = vm.greedyPrograms(vm.shownPolicyChoice().orElseThrow());
         assertThat(programs).hasSize(19).containsKeys("hd01", "hd19", "hd20");
         String hd01 = programs.get("hd01");
         assertThat(hd01).startsWith("# task: hd01").contains("64/64").contains(" - solved");
