@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Writes {@code docs/dashboard-light.png} and {@code docs/dashboard-dark.png}: the real main window opens
- * {@code synthetic-gap}, Train opens the dashboard, which trains in compare mode with 3 seeds. Runs only when asked:
+ * {@code synthetic-gap}, Train opens the dashboard, which trains in compare mode with 3 seeds; and
+ * {@code docs/dashboard-cpu.png} / {@code docs/cpu-programs.png}: the CPU sample trained, then the policy table's
+ * "Show this seed's programs…". Runs only when asked:
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q -pl app -am test -Dtest=DashboardScreenshotsFxTest
  * -Dhandoff.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -105,6 +107,54 @@ class DashboardScreenshotsFxTest {
         robot.interact(() -> window.editor().viewMenu().getItems().stream()
                 .filter(i -> i instanceof javafx.scene.control.CheckMenuItem).map(i -> (javafx.scene.control.CheckMenuItem) i)
                 .findFirst().orElseThrow().setSelected(false));
+        robot.interact(stage::close);
+    }
+
+    @Test
+    void cpuSampleTrainedThenProgramsOpenedFromThePolicyTable(FxRobot robot, @TempDir Path runs) throws Exception {
+        System.setProperty("handoff.runs", runs.toString());
+        robot.interact(() -> window.open(root().resolve("sample-workflows/cpu-hackers-delight.workflow.json")));
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
+        TrainingDashboardWindow dash = window.dashboard();
+        Stage stage = dash.stage();
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            stage.setX(0);
+            stage.setY(0);
+        });
+        TrainingDashboardViewModel vm = dash.view().viewModel();
+        robot.interact(() -> {
+            vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
+            vm.seedsProperty().set(3);
+        });
+        robot.clickOn("#dash-train");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        robot.interact(() -> vm.selectedAgentProperty().set(2));
+        robot.interact(() -> dash.view().policyTable().getSelectionModel().select(1));
+        Path docs = root().resolve("docs");
+        shoot(robot, stage, docs.resolve("dashboard-cpu.png"));
+        robot.interact(() -> dash.view().policyTable().getContextMenu().getItems().stream()
+                .filter(i -> "dash-policy-programs".equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Programs of")));
+        Stage programs = (Stage) javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Programs of"))
+                .findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> tasks = (javafx.scene.control.ListView<String>)
+                programs.getScene().getRoot().lookup(".list-view");
+        robot.interact(() -> tasks.getSelectionModel().select("hd14"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = programs.getScene().snapshot(null));
+        Path out = docs.resolve("cpu-programs.png");
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
+        assertThat(Files.size(out)).isGreaterThan(10_000);
+        robot.interact(programs::close);
         robot.interact(stage::close);
     }
 }

@@ -20,6 +20,12 @@ public final class SolvedPrograms {
     private SolvedPrograms() {
     }
 
+    /** Whether a text written by {@link #text} is of a solved task (its header line says "- solved"). */
+    public static boolean isSolvedText(String programText) {
+        return programText != null
+            && programText.lines().anyMatch(l -> l.startsWith("# vectors passed: ") && l.endsWith(" - solved"));
+    }
+
     /** The submitted program of one task's episode as commented assembly. */
     public static String text(CpuPolicyEvaluation.TaskOutcome o, String policy) {
         StringBuilder sb = new StringBuilder();

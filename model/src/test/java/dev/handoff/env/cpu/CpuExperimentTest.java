@@ -114,6 +114,8 @@ class CpuExperimentTest {
         CpuPolicyEvaluation.TaskOutcome hd19 = report.bestFixedOutcome().task("hd19");
         assertThat(hd19.solved()).isFalse();
         assertThat(SolvedPrograms.text(hd19, "fixed")).contains("NOT solved");
+        assertThat(SolvedPrograms.isSolvedText(SolvedPrograms.text(hd19, "fixed"))).isFalse();
+        assertThat(SolvedPrograms.isSolvedText(SolvedPrograms.text(report.bestFixedOutcome().task("hd01"), "fixed"))).isTrue();
     }
 
     @Test

@@ -375,20 +375,41 @@ public final class TrainingDashboardView extends BorderPane {
         }
         javafx.scene.control.ListView<String> tasks = new javafx.scene.control.ListView<>(
                 javafx.collections.FXCollections.observableArrayList(programs.keySet()));
-        tasks.setPrefWidth(90);
+        tasks.setPrefWidth(175);
+        tasks.setMinWidth(175);
+        tasks.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String task, boolean empty) {
+                super.updateItem(task, empty);
+                setText(empty || task == null ? null
+                        : task + (TrainingDashboardViewModel.programSolved(programs.get(task)) ? "  ✓ solved" : "  ✗ not solved"));
+            }
+        });
         javafx.scene.control.TextArea text = new javafx.scene.control.TextArea();
         text.setEditable(false);
         text.setStyle("-fx-font-family: monospace;");
-        tasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> text.setText(b == null ? "" : programs.get(b)));
+        tasks.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            text.setText(b == null ? "" : programs.get(b));
+            tasks.scrollTo(b);
+        });
         tasks.getSelectionModel().selectFirst();
+        long solved = programs.values().stream().filter(TrainingDashboardViewModel::programSolved).count();
+        Label header = new Label("The program " + choice + "'s greedy pipeline submits for each task · " + solved + " of "
+                + programs.size() + " solved on every vector, held-out ones included · read-only; copy with Ctrl+C");
+        header.setWrapText(true);
         javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox body = new javafx.scene.layout.HBox(8, tasks, text);
+        javafx.scene.layout.VBox.setVgrow(body, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
         d.initOwner(window());
         d.setTitle("Programs of " + choice);
-        d.getDialogPane().setContent(new javafx.scene.layout.HBox(8, tasks, text));
-        d.getDialogPane().setPrefSize(820, 480);
+        d.getDialogPane().setContent(new javafx.scene.layout.VBox(8, header, body));
+        d.getDialogPane().setPrefSize(960, 520);
+        d.getDialogPane().setMinSize(720, 400);
         d.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
         d.setResizable(true);
+        d.setWidth(980);
+        d.setHeight(560);
         d.show();
     }
 

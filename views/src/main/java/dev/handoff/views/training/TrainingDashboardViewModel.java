@@ -709,6 +709,11 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         return c != null && exportChoices().contains(c) ? java.util.Optional.of(c) : java.util.Optional.empty();
     }
 
+    /** Whether a program text from {@link #greedyPrograms} passed every vector (its header says "- solved"). */
+    public static boolean programSolved(String programText) {
+        return dev.handoff.env.cpu.SolvedPrograms.isSolvedText(programText);
+    }
+
     /** Whether this workflow's kind submits programs a user can open (cpu-programming: "Show programs…"). */
     public boolean offersPrograms() {
         return kind instanceof dev.handoff.env.cpu.CpuProgrammingKind;
