@@ -371,6 +371,44 @@ class LiveTrainingTest {
     }
 
     @Test
+    void neuralEpisodeStepAdvancesEverySeedUntilTheFirstSeedFinishesAnEpisode() throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        // where seed 1's first three episodes end, stepping a trainer of its own one handoff at a time
+        List<Long> episodeEnds = new ArrayList<>();
+        try (dev.handoff.train.NeuralSeedTrainer alone = new dev.handoff.train.NeuralSeedTrainer(w, kind,
+                dev.handoff.learn.neural.NeuralSettings.DEFAULTS, Algorithm.ICQ_NEURAL, 1L, 1_000_000)) {
+            while (episodeEnds.size() < 3) {
+                long episodes = alone.episodes();
+                alone.runUntil(alone.handoffs() + 1, null);
+                if (alone.episodes() > episodes) {
+                    episodeEnds.add(alone.handoffs());
+                }
+            }
+        }
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, kind, TrainingMode.ICQ_NEURAL, List.of(1L, 2L),
+                1_000_000, 1, null));
+        dev.handoff.train.NeuralSeedTrainer first = (dev.handoff.train.NeuralSeedTrainer) live.trainers().get(0);
+        long done = 0;
+        for (int episode = 0; episode < 3; episode++) {
+            live.stepEpisode(10_000);
+            waitUntil(() -> live.lastEpisodeStep() != null && live.status().handoffsDone() > 0, 30_000);
+            LiveTraining.EpisodeStep step = live.lastEpisodeStep();
+            assertThat(step).isNotNull();
+            assertThat(step.reachedStop()).isTrue();
+            assertThat(step.handoffs()).isPositive();
+            done += step.handoffs();
+            assertThat(done).isEqualTo(episodeEnds.get(episode)); // stopped on the handoff that ended the episode
+            assertThat(first.episodes()).isEqualTo(episode + 1);
+            assertThat(live.status().handoffsDone()).isEqualTo(2 * done); // both seeds moved alike
+            assertThat(live.status().state()).isEqualTo(RunState.PAUSED);
+        }
+        live.stop();
+        waitUntil(live::isClosed, 30_000);
+        assertThat(live.released()).isTrue();
+    }
+
+    @Test
     void divergentStepSizePausesTheRunWithAMessageSayingWhere() throws Exception {
         Workflow base = gap();
         Workflow w = base.withTraining(base.training().withStepSize(StepSizeSpec.constant(DivergentSettings.ALPHA))
