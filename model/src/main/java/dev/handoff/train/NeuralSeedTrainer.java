@@ -334,6 +334,11 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         return stats.divergence();
     }
 
+    /** Episodes finished so far: artifacts handed to STOP (part of the checkpointed window statistics). */
+    public long episodes() {
+        return stats.episodes();
+    }
+
     public HandoffEnvironment environment() {
         return env;
     }

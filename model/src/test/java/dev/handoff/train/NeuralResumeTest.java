@@ -102,4 +102,51 @@ class NeuralResumeTest {
         assertThat(Files.readAllLines(dir.resolve("resumed/metrics.csv")))
                 .isEqualTo(Files.readAllLines(dir.resolve("straight/metrics.csv")));
     }
+
+    /**
+     * PyTorch keeps its OpenMP/MKL thread count per calling thread: a seed must train to the same bits on the thread that
+     * started DJL, on a fresh thread, and when it moves between threads midway (a live run's step, resume and the CLI
+     * each train on threads of their own).
+     */
+    @Test
+    void aNeuralSeedTrainsToTheSameBitsOnWhicheverThreadsItRuns() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(root.resolve("sample-workflows"))) {
+            root = root.getParent();
+        }
+        Workflow w = dev.handoff.env.WorkflowLoading.loadValid(root.resolve("sample-workflows/synthetic-gap.workflow.json"));
+        var kind = dev.handoff.env.WorkflowLoading.kindOf(w);
+        long budget = 6_000;
+        byte[] here;
+        try (NeuralSeedTrainer t = new NeuralSeedTrainer(w, kind, NeuralSettings.DEFAULTS, Algorithm.ICQ_NEURAL, 1, budget)) {
+            t.runUntil(budget, null);
+            here = checkpoint(t);
+        }
+        byte[][] elsewhere = new byte[2][];
+        try (NeuralSeedTrainer fresh = new NeuralSeedTrainer(w, kind, NeuralSettings.DEFAULTS, Algorithm.ICQ_NEURAL, 1, budget);
+             NeuralSeedTrainer moving = new NeuralSeedTrainer(w, kind, NeuralSettings.DEFAULTS, Algorithm.ICQ_NEURAL, 1, budget)) {
+            onNewThread(() -> fresh.runUntil(budget, null));
+            elsewhere[0] = checkpoint(fresh);
+            moving.runUntil(2_500, null);
+            onNewThread(() -> moving.runUntil(budget, null));
+            elsewhere[1] = checkpoint(moving);
+            assertThat(moving.learner(0).trainingSteps()).isPositive();
+        }
+        assertThat(elsewhere[0]).as("trained on a fresh thread").isEqualTo(here);
+        assertThat(elsewhere[1]).as("moved to a fresh thread midway").isEqualTo(here);
+    }
+
+    private static void onNewThread(Runnable job) throws InterruptedException {
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(() -> {
+            try {
+                job.run();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "neural-resume-test-worker");
+        t.start();
+        t.join();
+        assertThat(failure[0]).isNull();
+    }
 }

@@ -44,6 +44,15 @@ public final class DjlQNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Torch threads every calling thread is pinned to: the value DJL gives the thread that starts its engine (the
+     * {@code ai.djl.pytorch.num_threads} property, set to 1 above unless given explicitly).
+     */
+    private static final int TORCH_THREADS = Math.max(1, Integer.getInteger("ai.djl.pytorch.num_threads", 1));
+
+    /** Whether the current thread's torch thread count has been pinned to {@link #TORCH_THREADS}. */
+    private static final ThreadLocal<Boolean> PINNED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private final Model model;
     private final Trainer trainer;
     private final Optimizer optimizer;
@@ -67,6 +76,7 @@ public final class DjlQNetwork implements AutoCloseable {
         TRAINING_LOCK.lock();
         try {
             Engine.getInstance().setRandomSeed(engineSeed);
+            pinTorchThreads();
             this.model = Model.newInstance(name);
             model.setBlock(block);
             this.optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
@@ -97,7 +107,7 @@ public final class DjlQNetwork implements AutoCloseable {
      * @return the batch loss
      */
     public float train(float[] x, float[] mask, float[] targets, int batch) {
-        TRAINING_LOCK.lock();
+        lockOnPinnedThread();
         try (NDManager sub = trainer.getManager().newSubManager()) {
             NDArray in = sub.create(x, new Shape(batch, inputs));
             NDArray selector = sub.create(mask, new Shape(batch, outputs));
@@ -125,7 +135,7 @@ public final class DjlQNetwork implements AutoCloseable {
      * makes checkpointing fail loudly rather than resume approximately.
      */
     public void saveState(dev.handoff.checkpoint.StateWriter out) {
-        TRAINING_LOCK.lock();
+        lockOnPinnedThread();
         try {
             List<Parameter> all = allParameters();
             out.putInt(all.size());
@@ -152,7 +162,7 @@ public final class DjlQNetwork implements AutoCloseable {
 
     /** Restores a state written by {@link #saveState} for a network of the same shape. */
     public void restoreState(dev.handoff.checkpoint.StateReader in) {
-        TRAINING_LOCK.lock();
+        lockOnPinnedThread();
         try {
             List<Parameter> all = allParameters();
             if (in.getInt() != all.size()) {
@@ -248,6 +258,27 @@ public final class DjlQNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes {@link #TRAINING_LOCK} on a thread whose torch thread count is pinned. PyTorch keeps that count per calling
+     * thread (OpenMP's and MKL's thread-local settings) and sets it on a thread only when an operation large enough to
+     * parallelise first asks for it; our batch-sized operations never do. So a thread other than the one that started
+     * DJL's engine ran MKL's matrix products with the machine's default thread count, and the last bits of a training
+     * step depended on which thread took it and what that thread had run before: a run resumed (or merely continued) on
+     * another thread was no longer bit-identical to an uninterrupted one.
+     */
+    private static void lockOnPinnedThread() {
+        TRAINING_LOCK.lock();
+        pinTorchThreads();
+    }
+
+    /** Sets the current thread's torch (OpenMP and MKL) thread count to {@link #TORCH_THREADS}, once per thread. */
+    private static void pinTorchThreads() {
+        if (!PINNED.get()) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(TORCH_THREADS);
+            PINNED.set(Boolean.TRUE);
+        }
+    }
+
     /** Copies the current weights into {@code mirror} (one JNI copy per parameter). */
     public void copyTo(MlpMirror mirror) {
         for (int l = 0; l < weights.size(); l++) {
@@ -260,7 +291,7 @@ public final class DjlQNetwork implements AutoCloseable {
      * (its optimizer state is not part of it).
      */
     public java.nio.file.Path saveParameters(java.nio.file.Path dir, String name) throws java.io.IOException {
-        TRAINING_LOCK.lock();
+        lockOnPinnedThread();
         try {
             java.nio.file.Files.createDirectories(dir);
             model.save(dir, name);
@@ -272,7 +303,7 @@ public final class DjlQNetwork implements AutoCloseable {
 
     /** Q(x, ·) through DJL itself (tests and cross-checks; acting uses the mirror). */
     public float[] predict(float[] x) {
-        TRAINING_LOCK.lock();
+        lockOnPinnedThread();
         try (NDManager sub = trainer.getManager().newSubManager()) {
             NDArray in = sub.create(x, new Shape(1, inputs));
             return trainer.evaluate(new NDList(in)).singletonOrThrow().toFloatArray();

@@ -374,15 +374,12 @@ public final class LiveTraining {
     /**
      * While paused (or before starting): every seed advances one handoff at a time until the first seed's artifact is
      * handed to STOP, i.e. one episode of the first seed (at most {@code maxHandoffs}). Returns at once; the steps run on
-     * their own thread and {@link #lastEpisodeStep()} reports the outcome.
+     * their own thread and {@link #lastEpisodeStep()} reports the outcome. A tabular first seed says which action it just
+     * took through its visit tables, a neural one through its count of finished episodes.
      */
     public synchronized void stepEpisode(int maxHandoffs) {
         prepareStepping();
         if (shownState != RunState.PAUSED || episodeStepping || run.state().isTerminal()) {
-            return;
-        }
-        if (!(trainers.get(0) instanceof SeedTrainer)) {
-            lastEpisodeStep = new EpisodeStep(0, false); // only visit tables say which action was just taken
             return;
         }
         episodeStepping = true;
@@ -413,9 +410,10 @@ public final class LiveTraining {
     }
 
     private void stepOneEpisode(int maxHandoffs) {
-        SeedTrainer first = (SeedTrainer) trainers.get(0);
-        int n = first.agentCount();
-        long[][] before = new long[n][];
+        SeedRun first = trainers.get(0);
+        SeedTrainer tabular = first instanceof SeedTrainer t ? t : null;
+        NeuralSeedTrainer neural = first instanceof NeuralSeedTrainer n ? n : null;
+        long[][] before = tabular == null ? null : new long[tabular.agentCount()][];
         long taken = 0;
         boolean stop = false;
         try {
@@ -426,9 +424,12 @@ public final class LiveTraining {
                     Thread.sleep(1);
                     continue;
                 }
-                for (int i = 0; i < n; i++) {
-                    before[i] = first.learner(i).visitTable().clone();
+                if (tabular != null) {
+                    for (int i = 0; i < before.length; i++) {
+                        before[i] = tabular.learner(i).visitTable().clone();
+                    }
                 }
+                long episodesBefore = neural == null ? 0 : neural.episodes();
                 long target = first.handoffs() + 1;
                 run.step(1);
                 while (!(run.state() == RunState.PAUSED && first.handoffs() >= target)) {
@@ -438,17 +439,8 @@ public final class LiveTraining {
                     Thread.sleep(0, 200_000);
                 }
                 taken++;
-                // the action whose visit count rose is the one just taken: did it hand the artifact to STOP?
-                for (int i = 0; i < n && !stop; i++) {
-                    long[] after = first.learner(i).visitTable();
-                    int actions = first.learner(i).actionCount();
-                    for (int k = 0; k < after.length; k++) {
-                        if (after[k] != before[i][k]) {
-                            stop = first.environment().target(i, k % actions) == dev.handoff.env.HandoffEnvironment.STOP;
-                            break;
-                        }
-                    }
-                }
+                stop = tabular != null ? handedToStop(tabular, before)
+                        : neural != null && neural.episodes() > episodesBefore;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -456,6 +448,20 @@ public final class LiveTraining {
             lastEpisodeStep = new EpisodeStep(taken, stop);
             episodeStepping = false;
         }
+    }
+
+    /** Whether the action whose visit count rose since {@code before} (the one just taken) handed the artifact to STOP. */
+    private static boolean handedToStop(SeedTrainer t, long[][] before) {
+        for (int i = 0; i < before.length; i++) {
+            long[] after = t.learner(i).visitTable();
+            int actions = t.learner(i).actionCount();
+            for (int k = 0; k < after.length; k++) {
+                if (after[k] != before[i][k]) {
+                    return t.environment().target(i, k % actions) == dev.handoff.env.HandoffEnvironment.STOP;
+                }
+            }
+        }
+        return false;
     }
 
     /** Stops for good; the run folders get their checkpoints and summaries. */

@@ -229,6 +229,71 @@ class LiveTrainingTest {
     }
 
     @Test
+    void neuralRunSteppedPausedStoppedAndResumedLiveEndsWithTheUninterruptedCliCheckpointsAndMetricsRows(@TempDir Path runs,
+                                                                                                       @TempDir Path cli) throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        long budget = 12_000;
+        LiveTraining first = new LiveTraining(new LiveTraining.Request(w, kind, TrainingMode.ICQ_NEURAL, List.of(1L, 2L),
+                budget, 1, runs));
+        first.step(4_000); // midway, past the replay warm-up: the networks have trained and Adam has moments
+        waitUntil(() -> first.status().handoffsDone() == 2 * 4_000 && first.status().state() == RunState.PAUSED, 60_000);
+        assertThat(first.status().handoffsDone()).isEqualTo(2 * 4_000);
+        first.resume();
+        first.pause(); // on another trainer thread than the step's; checkpoints at the next quiet point
+        waitUntil(() -> first.pauseCheckpoints() == 1, 60_000);
+        assertThat(first.pauseCheckpoints()).isEqualTo(1);
+        first.stop();
+        waitUntil(first::isClosed, 60_000);
+        assertThat(first.status().state()).isEqualTo(RunState.CANCELLED);
+        Path dir = first.runFolders().get(Algorithm.ICQ_NEURAL);
+        assertThat(first.trainers().get(1).handoffs()).isLessThan(budget); // the second seed stopped midway
+        dev.handoff.train.NeuralSeedTrainer stopped = (dev.handoff.train.NeuralSeedTrainer) first.trainers().get(1);
+        assertThat(java.util.stream.IntStream.range(0, stopped.agentCount()).mapToLong(i -> stopped.learner(i).trainingSteps())
+                .sum()).isPositive();
+
+        LiveTraining resumed = LiveTraining.resume(dir, null, 1);
+        assertThat(resumed.trainers().get(1).handoffs()).isEqualTo(first.trainers().get(1).handoffs());
+        resumed.start();
+        waitUntil(resumed::isClosed, 120_000);
+        assertThat(resumed.status().state()).isEqualTo(RunState.FINISHED);
+        assertThat(resumed.runFolders()).containsEntry(Algorithm.ICQ_NEURAL, dir);
+
+        dev.handoff.train.HeadlessTraining.run(new dev.handoff.train.HeadlessTraining.Request(w, kind, Algorithm.ICQ_NEURAL,
+                List.of(1L, 2L), budget, 1), cli, null);
+        for (long seed : List.of(1L, 2L)) {
+            assertThat(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(dir, Algorithm.ICQ_NEURAL, seed)))
+                    .as("seed %d", seed)
+                    .isEqualTo(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(cli, Algorithm.ICQ_NEURAL, seed)));
+        }
+        List<String> liveRows = Files.readAllLines(dir.resolve("metrics.csv"));
+        List<String> cliRows = Files.readAllLines(cli.resolve("metrics.csv"));
+        assertThat(liveRows.get(0)).isEqualTo(cliRows.get(0));
+        assertThat(liveRows).hasSize(1 + 2).containsExactlyInAnyOrderElementsOf(cliRows);
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("status").asText()).isEqualTo("finished");
+    }
+
+    @Test
+    void finishedNeuralRunLeavesCheckpointsByteIdenticalToTheCli(@TempDir Path runs, @TempDir Path cli) throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, kind, TrainingMode.ICQ_NEURAL, List.of(1L, 2L),
+                6_000, 1, runs));
+        live.start();
+        waitUntil(live::isClosed, 60_000);
+        assertThat(live.status().state()).isEqualTo(RunState.FINISHED);
+        dev.handoff.train.HeadlessTraining.run(new dev.handoff.train.HeadlessTraining.Request(w, kind, Algorithm.ICQ_NEURAL,
+                List.of(1L, 2L), 6_000, 1), cli, null);
+        Path dir = live.runFolders().get(Algorithm.ICQ_NEURAL);
+        for (long seed : List.of(1L, 2L)) {
+            assertThat(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(dir, Algorithm.ICQ_NEURAL, seed)))
+                    .as("seed %d", seed)
+                    .isEqualTo(Files.readAllBytes(dev.handoff.train.RunCheckpoints.fileOf(cli, Algorithm.ICQ_NEURAL, seed)));
+        }
+    }
+
+    @Test
     void componentReadingsComeFortyTimesOverTheBudgetButAtLeastEveryTenWindows() throws Exception {
         Workflow w = gap();
         var kind = WorkflowLoading.kindOf(w);
@@ -303,6 +368,44 @@ class LiveTrainingTest {
         // the first seed's last decision of each episode was a handoff to STOP, so episodes end on a decision
         assertThat(samples.stream().mapToLong(s -> java.util.Arrays.stream(s.decisionsByAgent()).sum()).sum()).isEqualTo(done);
         live.stop();
+    }
+
+    @Test
+    void neuralEpisodeStepAdvancesEverySeedUntilTheFirstSeedFinishesAnEpisode() throws Exception {
+        Workflow w = gap();
+        var kind = WorkflowLoading.kindOf(w);
+        // where seed 1's first three episodes end, stepping a trainer of its own one handoff at a time
+        List<Long> episodeEnds = new ArrayList<>();
+        try (dev.handoff.train.NeuralSeedTrainer alone = new dev.handoff.train.NeuralSeedTrainer(w, kind,
+                dev.handoff.learn.neural.NeuralSettings.DEFAULTS, Algorithm.ICQ_NEURAL, 1L, 1_000_000)) {
+            while (episodeEnds.size() < 3) {
+                long episodes = alone.episodes();
+                alone.runUntil(alone.handoffs() + 1, null);
+                if (alone.episodes() > episodes) {
+                    episodeEnds.add(alone.handoffs());
+                }
+            }
+        }
+        LiveTraining live = new LiveTraining(new LiveTraining.Request(w, kind, TrainingMode.ICQ_NEURAL, List.of(1L, 2L),
+                1_000_000, 1, null));
+        dev.handoff.train.NeuralSeedTrainer first = (dev.handoff.train.NeuralSeedTrainer) live.trainers().get(0);
+        long done = 0;
+        for (int episode = 0; episode < 3; episode++) {
+            live.stepEpisode(10_000);
+            waitUntil(() -> live.lastEpisodeStep() != null && live.status().handoffsDone() > 0, 30_000);
+            LiveTraining.EpisodeStep step = live.lastEpisodeStep();
+            assertThat(step).isNotNull();
+            assertThat(step.reachedStop()).isTrue();
+            assertThat(step.handoffs()).isPositive();
+            done += step.handoffs();
+            assertThat(done).isEqualTo(episodeEnds.get(episode)); // stopped on the handoff that ended the episode
+            assertThat(first.episodes()).isEqualTo(episode + 1);
+            assertThat(live.status().handoffsDone()).isEqualTo(2 * done); // both seeds moved alike
+            assertThat(live.status().state()).isEqualTo(RunState.PAUSED);
+        }
+        live.stop();
+        waitUntil(live::isClosed, 30_000);
+        assertThat(live.released()).isTrue();
     }
 
     @Test
