@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Writes {@code docs/dashboard-light.png} and {@code docs/dashboard-dark.png}: the real main window opens
  * {@code synthetic-gap}, Train opens the dashboard, which trains in compare mode with 3 seeds; and
  * {@code docs/dashboard-cpu.png} / {@code docs/cpu-programs.png}: the CPU sample trained, then the policy table's
- * "Show this seed's programs…". Runs only when asked:
+ * "Show this seed's programs…"; and {@code docs/dashboard-overlay.png}: independent learners training live over a past
+ * IC-Q run's curve. Runs only when asked:
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q -pl app -am test -Dtest=DashboardScreenshotsFxTest
  * -Dhandoff.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -155,6 +156,44 @@ class DashboardScreenshotsFxTest {
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
         assertThat(Files.size(out)).isGreaterThan(10_000);
         robot.interact(programs::close);
+        robot.interact(stage::close);
+    }
+
+    @Test
+    void pastIcqRunOverlaidWhileIndependentLearnersTrain(FxRobot robot, @TempDir Path runs) throws Exception {
+        System.setProperty("handoff.runs", runs.toString());
+        robot.interact(() -> window.open(root().resolve("sample-workflows/synthetic-gap.workflow.json")));
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
+        TrainingDashboardWindow dash = window.dashboard();
+        Stage stage = dash.stage();
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            stage.setX(0);
+            stage.setY(0);
+        });
+        TrainingDashboardViewModel vm = dash.view().viewModel();
+        robot.interact(() -> {
+            vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
+            vm.seedsProperty().set(3);
+        });
+        robot.clickOn("#dash-train");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        robot.interact(() -> {
+            vm.reset();
+            vm.modeProperty().set(TrainingMode.INDEPENDENT);
+        });
+        robot.clickOn("#dash-train");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.handoff.train.live.RunFolders.Entry> list =
+                (javafx.scene.control.ListView<dev.handoff.train.live.RunFolders.Entry>) stage.getScene().lookup("#dash-runs");
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(e -> e.algorithm().equals("icq-tabular")).findFirst().orElseThrow()));
+        assertThat(vm.overlaid()).hasSize(1);
+        assertThat(vm.overlaid().get(0).curve()).isNotNull();
+        shoot(robot, stage, root().resolve("docs/dashboard-overlay.png"));
         robot.interact(stage::close);
     }
 }

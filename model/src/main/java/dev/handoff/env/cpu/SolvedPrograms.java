@@ -62,8 +62,22 @@ public final class SolvedPrograms {
      */
     public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind,
                                                                SeedTrainer trainer) {
-        String policy = trainer.algorithm().cliName() + " seed " + trainer.seed() + " (greedy)";
-        CpuPolicyEvaluation.Result r = CpuExperiment.evaluate(workflow, kind, policy, CpuPolicyEvaluation.greedy(trainer));
+        return greedyPrograms(workflow, kind, policyName(trainer), CpuPolicyEvaluation.greedy(trainer));
+    }
+
+    /** As {@link #greedyPrograms(Workflow, CpuProgrammingKind, SeedTrainer)} for a trained neural IC-Q seed. */
+    public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind,
+                                                               dev.handoff.train.NeuralSeedTrainer trainer) {
+        return greedyPrograms(workflow, kind, policyName(trainer), CpuPolicyEvaluation.greedy(trainer));
+    }
+
+    private static String policyName(dev.handoff.train.SeedRun trainer) {
+        return trainer.algorithm().cliName() + " seed " + trainer.seed() + " (greedy)";
+    }
+
+    private static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind, String policy,
+                                                                CpuPolicyEvaluation.Policy greedy) {
+        CpuPolicyEvaluation.Result r = CpuExperiment.evaluate(workflow, kind, policy, greedy);
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         for (CpuPolicyEvaluation.TaskOutcome o : r.tasks()) {
             out.put(o.taskId(), text(o, policy));
@@ -94,10 +108,17 @@ public final class SolvedPrograms {
             if (!Files.exists(dev.handoff.train.RunCheckpoints.fileOf(runDir, run.algorithm(), seed))) {
                 continue;
             }
-            SeedTrainer t = run.restore(seed, run.handoffs());
-            String policy = t.algorithm().cliName() + " seed " + seed + " (greedy)";
-            Path dir = runDir.resolve("programs").resolve(t.algorithm().cliName() + "-seed" + seed);
-            write(dir, CpuExperiment.evaluate(run.workflow(), kind, policy, CpuPolicyEvaluation.greedy(t)));
+            Path dir = runDir.resolve("programs").resolve(run.algorithm().cliName() + "-seed" + seed);
+            if (run.algorithm() == dev.handoff.train.Algorithm.ICQ_NEURAL) {
+                try (dev.handoff.train.NeuralSeedTrainer t = run.restoreNeural(seed, run.handoffs())) {
+                    write(dir, CpuExperiment.evaluate(run.workflow(), kind, policyName(t), CpuPolicyEvaluation.greedy(t)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot restore neural seed " + seed + " of " + runDir, e);
+                }
+            } else {
+                SeedTrainer t = run.restore(seed, run.handoffs());
+                write(dir, CpuExperiment.evaluate(run.workflow(), kind, policyName(t), CpuPolicyEvaluation.greedy(t)));
+            }
             written.add(dir);
         }
         return written;

@@ -80,6 +80,11 @@ public final class LiveRunFolder implements AutoCloseable {
             if (algorithm == Algorithm.ICQ_NEURAL) {
                 JSON.writeValue(dir.resolve(RunFolder.NEURAL_SETTINGS).toFile(), neural == null ? NeuralSettings.DEFAULTS : neural);
             }
+            if (keepUpTo == null) {
+                Files.deleteIfExists(dir.resolve(RunCurves.GREEDY_FILE));
+            } else {
+                trimGreedyPoints(keepUpTo);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,6 +162,40 @@ public final class LiveRunFolder implements AutoCloseable {
             components.close();
             components = null;
         }
+    }
+
+    /**
+     * Appends one greedy-return point to {@value RunCurves#GREEDY_FILE} (created with its header on the first), so the
+     * Runs panel can overlay this run's whole curve later; any thread. A resumed run first drops the points past each
+     * seed's checkpoint, as {@code metrics.csv} does.
+     */
+    public synchronized void append(GreedyPoint p) {
+        Path file = dir.resolve(RunCurves.GREEDY_FILE);
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, RunCurves.GREEDY_HEADER + "\n", java.nio.charset.StandardCharsets.UTF_8);
+            }
+            Files.writeString(file, p.algorithm().cliName() + "," + p.seed() + "," + p.handoffs() + "," + p.greedyReturn() + "\n",
+                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(LiveRunFolder.class).warn("cannot append to {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** Keeps only the greedy points up to each seed's checkpoint (a resumed run appends after them). */
+    private void trimGreedyPoints(java.util.function.ToLongBiFunction<String, Long> keepUpTo) throws IOException {
+        Path file = dir.resolve(RunCurves.GREEDY_FILE);
+        if (keepUpTo == null || !Files.exists(file)) {
+            return;
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String[] c = line.split(",", -1);
+            if (kept.isEmpty() || (c.length == 4 && Long.parseLong(c[2]) <= keepUpTo.applyAsLong(c[0], Long.parseLong(c[1])))) {
+                kept.add(line);
+            }
+        }
+        Files.write(file, kept, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void writeManifest() throws IOException {

@@ -665,6 +665,10 @@ public final class LiveTraining {
                     GreedyPoint p = new GreedyPoint(t.algorithm(), t.seed(), t.handoffs(), j);
                     greedyHistory.add(p);
                     greedy.offer(p);
+                    LiveRunFolder f = folders.get(t.algorithm());
+                    if (f != null) {
+                        f.append(p); // greedy.csv: the Runs panel overlays this curve later
+                    }
                 } catch (RuntimeException e) {
                     LOG.debug("greedy evaluation failed", e);
                 }

@@ -493,7 +493,7 @@ public final class TrainingDashboardView extends BorderPane {
         runs.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         runs.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunFolders.Entry>) c ->
                 vm.overlay(List.copyOf(runs.getSelectionModel().getSelectedItems())));
-        runs.setTooltip(new Tooltip("Select runs (Ctrl-click for several) to overlay their final return on the return chart"));
+        runs.setTooltip(new Tooltip("Select runs (Ctrl-click for several) to overlay their return curves (dotted) on the return chart"));
         Button resume = new Button("Resume");
         resume.setId("dash-resume");
         resume.setTooltip(new Tooltip("Continue the selected past run from its checkpoints to its budget (or a larger one),"
@@ -759,19 +759,40 @@ public final class TrainingDashboardView extends BorderPane {
             m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             plot.addRangeMarker(m);
         }
-        for (RunFolders.Entry e : vm.overlaid()) {
+        XYSeriesCollection past = new XYSeriesCollection();
+        XYLineAndShapeRenderer dotted = new XYLineAndShapeRenderer(true, false);
+        for (TrainingDashboardViewModel.Overlay o : vm.overlaid()) {
+            RunFolders.Entry e = o.run();
             Color col = algoColor(algorithmOf(e.algorithm()));
-            ValueMarker m = new ValueMarker(e.meanReturn(), col, new BasicStroke(1f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 1f, new float[] {2f, 3f}, 0f));
-            m.setLabel(String.format(Locale.ROOT, "%s %s: J = %.3f", e.dir().getFileName(), e.algorithm(), e.meanReturn()));
-            m.setLabelPaint(col);
-            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-            plot.addRangeMarker(m);
+            String folder = e.dir().getFileName().toString();
+            String name = folder.contains(e.algorithm()) ? folder : folder + " " + e.algorithm();
+            if (o.curve() != null) {
+                XYSeries s = new XYSeries(name + " (past, " + o.curve().seeds() + " seeds)", false, true);
+                int stride = Math.max(1, o.curve().size() / MAX_POINTS);
+                for (int i = 0; i < o.curve().size(); i += stride) {
+                    s.add(o.curve().x()[i], o.curve().y()[i], false);
+                }
+                past.addSeries(s);
+                int k2 = past.getSeriesCount() - 1;
+                dotted.setSeriesPaint(k2, col);
+                dotted.setSeriesStroke(k2, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                        new float[] {2f, 3f}, 0f));
+            } else if (e.meanReturn() != null) {
+                ValueMarker m = new ValueMarker(e.meanReturn(), col, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER, 1f, new float[] {2f, 3f}, 0f));
+                m.setLabel(String.format(Locale.ROOT, "%s: J = %.3f (no curve recorded)", name, e.meanReturn()));
+                m.setLabelPaint(col);
+                m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                plot.addRangeMarker(m);
+            }
         }
+        plot.setDataset(2, past);
+        plot.setRenderer(2, dotted);
         plot.getRangeAxis().setLabel(greedy ? "return J of the greedy policy (exact)" : "mean episode return (training)");
-        returnPanel.setCaption(greedy ? "Greedy return J (exact) · mean ± 95% CI · seeds faint · dashed: J*"
-                : "Training return per window · mean ± 95% CI · seeds faint");
+        String overlays = vm.overlaid().isEmpty() ? "" : " · dotted: past runs";
+        returnPanel.setCaption((greedy ? "Greedy return J (exact) · mean ± 95% CI · seeds faint · dashed: J*"
+                : "Training return per window · mean ± 95% CI · seeds faint") + overlays);
         ChartTheme.apply(c, dark);
         c.setNotify(true);
     }

@@ -77,7 +77,7 @@ public final class TrainingDashboardViewModel implements GraphActivity {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<RunFolders.Entry> runs = FXCollections.observableArrayList();
-    private final ObservableList<RunFolders.Entry> overlaid = FXCollections.observableArrayList();
+    private final ObservableList<Overlay> overlaid = FXCollections.observableArrayList();
 
     private LiveTraining live;
     private final Map<Algorithm, Map<Long, SeriesBuffer>> greedyReturn = new EnumMap<>(Algorithm.class);
@@ -667,12 +667,14 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         } catch (IllegalArgumentException e) {
             return out;
         }
-        if (a != Algorithm.ICQ_TABULAR && a != Algorithm.INDEPENDENT) {
+        if (a == Algorithm.ORACLE) {
             return out;
         }
         try {
             for (long seed : dev.handoff.train.RunFolder.open(past.dir()).seeds()) {
-                if (java.nio.file.Files.exists(dev.handoff.train.RunCheckpoints.fileOf(past.dir(), a, seed))) {
+                java.nio.file.Path trained = a == Algorithm.ICQ_NEURAL ? dev.handoff.train.HeadlessTraining.networksDir(past.dir(), a, seed)
+                        : dev.handoff.train.RunCheckpoints.fileOf(past.dir(), a, seed);
+                if (java.nio.file.Files.exists(trained)) {
                     out.add(new ExportChoice(a, seed, past.dir()));
                 }
             }
@@ -692,7 +694,7 @@ public final class TrainingDashboardViewModel implements GraphActivity {
             return out;
         }
         for (dev.handoff.train.SeedRun t : live.trainers()) {
-            if (t instanceof dev.handoff.train.SeedTrainer && t.algorithm() != Algorithm.ORACLE) {
+            if (t.algorithm() != Algorithm.ORACLE) {
                 out.add(new ExportChoice(t.algorithm(), t.seed()));
             }
         }
@@ -727,11 +729,25 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         if (!offersPrograms()) {
             throw new IllegalStateException("only cpu-programming workflows submit programs");
         }
+        dev.handoff.env.cpu.CpuProgrammingKind cpu = (dev.handoff.env.cpu.CpuProgrammingKind) kind;
         for (dev.handoff.train.SeedRun t : live == null ? List.<dev.handoff.train.SeedRun>of() : live.trainers()) {
-            if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed() && t instanceof dev.handoff.train.SeedTrainer st
-                    && exportChoices().contains(choice)) {
-                return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow,
-                        (dev.handoff.env.cpu.CpuProgrammingKind) kind, st);
+            if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed() && exportChoices().contains(choice)) {
+                if (t instanceof dev.handoff.train.SeedTrainer st) {
+                    return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow, cpu, st);
+                }
+                if (t instanceof dev.handoff.train.NeuralSeedTrainer nt) {
+                    Path folder = live.runFolders().get(choice.algorithm());
+                    if (!live.isClosed() || folder == null) {
+                        return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow, cpu, nt);
+                    }
+                    // an ended run has released its networks: restore the seed from its last checkpoint
+                    try (dev.handoff.train.NeuralSeedTrainer restored = dev.handoff.train.RunFolder.open(folder)
+                            .restoreNeural(choice.seed(), nt.budget())) {
+                        return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow, cpu, restored);
+                    } catch (java.io.IOException | dev.handoff.workflow.WorkflowLoadException e) {
+                        throw new IllegalStateException("cannot restore " + choice + " from " + folder + ": " + e.getMessage(), e);
+                    }
+                }
             }
         }
         throw new IllegalStateException(exportUnavailableReason().isEmpty() ? "no such seed in this run: " + choice
@@ -748,9 +764,6 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         }
         if (state.get() == RunState.RUNNING) {
             return "Pause or stop the run first, so its tables do not change while they are written.";
-        }
-        if (live.algorithms().contains(Algorithm.ICQ_NEURAL)) {
-            return "Neural policies cannot be exported yet: the bundle format holds tabular Q-tables only.";
         }
         return "The oracle learns on the joint state, which no deployed agent sees: train IC-Q or independent to export.";
     }
@@ -770,10 +783,10 @@ public final class TrainingDashboardViewModel implements GraphActivity {
                 throw new java.io.IOException(e.getMessage(), e);
             }
         }
-        dev.handoff.train.SeedTrainer trainer = null;
+        dev.handoff.train.SeedRun trainer = null;
         for (dev.handoff.train.SeedRun t : live == null ? List.<dev.handoff.train.SeedRun>of() : live.trainers()) {
-            if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed() && t instanceof dev.handoff.train.SeedTrainer st) {
-                trainer = st;
+            if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed()) {
+                trainer = t;
             }
         }
         if (trainer == null || !exportChoices().contains(choice)) {
@@ -782,7 +795,19 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         }
         Path folder = live.runFolders().get(choice.algorithm());
         String runId = folder == null ? "live-" + workflow.name() + "-" + choice.algorithm().cliName() : folder.getFileName().toString();
-        Path written = dev.handoff.policy.PolicyBundle.export(workflow, trainer, runId, outDir, csv);
+        Path written;
+        if (trainer instanceof dev.handoff.train.NeuralSeedTrainer neural) {
+            try {
+                // an ended run has released its networks; they were written to its folder first
+                written = live.isClosed() && folder != null
+                        ? dev.handoff.policy.PolicyBundle.export(dev.handoff.train.RunFolder.open(folder), choice.seed(), outDir, csv)
+                        : dev.handoff.policy.PolicyBundle.export(workflow, neural, runId, outDir, csv);
+            } catch (dev.handoff.policy.BundleException | dev.handoff.workflow.WorkflowLoadException e) {
+                throw new java.io.IOException(e.getMessage(), e);
+            }
+        } else {
+            written = dev.handoff.policy.PolicyBundle.export(workflow, (dev.handoff.train.SeedTrainer) trainer, runId, outDir, csv);
+        }
         notification.set("Exported " + choice + " (" + count(trainer.handoffs()) + " handoffs) to " + written);
         return written;
     }
@@ -955,14 +980,35 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         }
     }
 
-    /** Past runs drawn over the return chart (their final greedy return J as a dotted line). */
-    public ObservableList<RunFolders.Entry> overlaid() {
+    /**
+     * A past run drawn over the return chart: its whole mean curve when its folder has one for what the chart shows
+     * (greedy J for live runs of kinds with an exact model, else the training return per window), and its final J.
+     */
+    public record Overlay(RunFolders.Entry run, dev.handoff.train.live.RunCurves.Curve curve) {
+    }
+
+    /** Past runs drawn over the return chart. */
+    public ObservableList<Overlay> overlaid() {
         return overlaid;
     }
 
-    /** Overlays the given past runs on the return chart (replacing the previous overlay). */
+    /** Overlays the given past runs on the return chart (replacing the previous overlay); runs with nothing to draw are skipped. */
     public void overlay(List<RunFolders.Entry> entries) {
-        overlaid.setAll(entries.stream().filter(e -> e.meanReturn() != null).toList());
+        List<Overlay> out = new ArrayList<>();
+        dev.handoff.train.live.RunCurves.Measure measure = showsGreedyReturn()
+                ? dev.handoff.train.live.RunCurves.Measure.GREEDY_RETURN : dev.handoff.train.live.RunCurves.Measure.TRAINING_RETURN;
+        for (RunFolders.Entry e : entries) {
+            dev.handoff.train.live.RunCurves.Curve curve;
+            try {
+                curve = dev.handoff.train.live.RunCurves.read(e.dir(), measure);
+            } catch (java.io.IOException ex) {
+                curve = null; // a damaged curve file: the final J still shows
+            }
+            if (curve != null || e.meanReturn() != null) {
+                out.add(new Overlay(e, curve));
+            }
+        }
+        overlaid.setAll(out);
         revision.set(revision.get() + 1);
     }
 

@@ -51,4 +51,34 @@ class PolicyTableExportTest {
             }
         }
     }
+
+    @Test
+    void aNeuralSeedExportsFromTheDashboardAndItsBundleScoresTheRunsFinalGreedyReturn(@TempDir Path runs, @TempDir Path out)
+            throws Exception {
+        Workflow w = TrainingDashboardViewModelTest.gap(6_000);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        vm.modeProperty().set(TrainingMode.ICQ_NEURAL);
+        vm.seedsProperty().set(1);
+        vm.train();
+        long end = System.currentTimeMillis() + 120_000;
+        while (vm.stateProperty().get() != RunState.FINISHED && System.currentTimeMillis() < end) {
+            vm.drain();
+            Thread.sleep(20);
+        }
+        vm.drain();
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        TrainingDashboardViewModel.ExportChoice seed1 = new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_NEURAL, 1);
+        assertThat(vm.exportChoices()).containsExactly(seed1);
+        assertThat(vm.exportUnavailableReason()).isEmpty();
+
+        PolicyBundle bundle = PolicyBundle.load(vm.exportPolicies(seed1, out.resolve("neural"), false));
+        assertThat(bundle.manifest().algorithm()).isEqualTo("icq-neural");
+        // the exported networks, played greedily with no training code, score exactly the run's last greedy J
+        dev.handoff.policy.BundleEvaluation.Exact exact = dev.handoff.policy.BundleEvaluation.exact(bundle, w, WorkflowLoading.kindOf(w));
+        assertThat(exact.j()).isEqualTo(vm.greedyReturn(Algorithm.ICQ_NEURAL).get(1L).lastY());
+
+        // the finished run's folder offers the same seed to export later (its networks are on disk)
+        vm.refreshRuns();
+        assertThat(vm.exportChoices(vm.runs().get(0))).extracting(TrainingDashboardViewModel.ExportChoice::seed).containsExactly(1L);
+    }
 }

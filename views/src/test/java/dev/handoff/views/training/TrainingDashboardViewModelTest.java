@@ -114,7 +114,15 @@ class TrainingDashboardViewModelTest {
 
         long rev = vm.revisionProperty().get();
         vm.overlay(vm.runs());
-        assertThat(vm.overlaid()).hasSize(3).allSatisfy(r -> assertThat(r.meanReturn()).isFinite());
+        // each past run comes back as its whole greedy-J curve (mean over its seeds), ending at its final J
+        assertThat(vm.overlaid()).hasSize(3).allSatisfy(o -> {
+            assertThat(o.run().meanReturn()).isFinite();
+            assertThat(o.curve().measure()).isEqualTo(dev.handoff.train.live.RunCurves.Measure.GREEDY_RETURN);
+            assertThat(o.curve().size()).isGreaterThanOrEqualTo(3);
+            assertThat(o.curve().x()[o.curve().size() - 1]).isEqualTo((double) o.run().handoffs());
+            assertThat(o.curve().y()[o.curve().size() - 1]).isCloseTo(o.run().meanReturn(),
+                    org.assertj.core.api.Assertions.within(1e-9));
+        });
         assertThat(vm.revisionProperty().get()).isGreaterThan(rev);
 
         vm.reset();
@@ -288,6 +296,22 @@ class TrainingDashboardViewModelTest {
         assertThat(task.allVectors().allPass(dev.handoff.cpu.DecodedProgram.decode(p), new dev.handoff.cpu.Machine(),
                 dev.handoff.cpu.Machine.DEFAULT_STEP_LIMIT)).isTrue();
         assertThat(programs.get("hd19")).contains("NOT solved");
+    }
+
+    @Test
+    void aFinishedNeuralCpuRunStillShowsItsSeedsPrograms(@TempDir Path runs) throws Exception {
+        Workflow sample = WorkflowLoading.loadValid(repoRoot().resolve("sample-workflows/cpu-hackers-delight.workflow.json"));
+        Workflow w = sample.withTraining(sample.training().withHandoffs(3_000));
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
+        vm.modeProperty().set(TrainingMode.ICQ_NEURAL);
+        vm.seedsProperty().set(1);
+        vm.train();
+        drainUntil(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
+        // the run has released its networks; the programs come from the seed restored from its checkpoint
+        java.util.Map<String, String> programs = vm.greedyPrograms(new TrainingDashboardViewModel.ExportChoice(Algorithm.ICQ_NEURAL, 1));
+        assertThat(programs).hasSize(19).allSatisfy((task, text) ->
+                assertThat(text).startsWith("# task: " + task).contains("# policy: icq-neural seed 1 (greedy)"));
     }
 
     @Test
