@@ -118,7 +118,7 @@ class TrainingDashboardViewModelTest {
         assertThat(vm.overlaid()).hasSize(3).allSatisfy(o -> {
             assertThat(o.run().meanReturn()).isFinite();
             assertThat(o.curve().measure()).isEqualTo(dev.handoff.train.live.RunCurves.Measure.GREEDY_RETURN);
-            assertThat(o.curve().size()).isGreaterThanOrEqualTo(3);
+            assertThat(o.curve().size()).isGreaterThanOrEqualTo(2); // the first chunk's evaluation and the final one at least
             assertThat(o.curve().x()[o.curve().size() - 1]).isEqualTo((double) o.run().handoffs());
             assertThat(o.curve().y()[o.curve().size() - 1]).isCloseTo(o.run().meanReturn(),
                     org.assertj.core.api.Assertions.within(1e-9));
