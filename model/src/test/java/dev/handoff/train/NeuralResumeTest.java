@@ -8,6 +8,7 @@ import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.workflow.EpsilonSpec;
 import dev.handoff.workflow.Workflow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A neural run checkpointed midway (weights, target network, Adam moments and step counts, replay, mirrors, RNGs) and
  * resumed in a fresh trainer ends bit-identical to the same run uninterrupted.
  */
+@Tag(TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
 class NeuralResumeTest {
     private static final SyntheticKind KIND = new SyntheticKind();
     private static final long BUDGET = 4_000;

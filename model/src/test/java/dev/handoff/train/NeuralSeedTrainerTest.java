@@ -10,6 +10,7 @@ import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.workflow.EpsilonSpec;
 import dev.handoff.workflow.Workflow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ class NeuralSeedTrainerTest {
         return new NeuralSeedTrainer(w, KIND, s, Algorithm.ICQ_TABULAR, seed, w.training().handoffs());
     }
 
+    @Tag(TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
     @Test
     void sameSeedGivesIdenticalOutputs() {
         Workflow w = sample(6_000);

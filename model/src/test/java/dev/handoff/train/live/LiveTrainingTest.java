@@ -8,6 +8,7 @@ import dev.handoff.train.RunState;
 import dev.handoff.train.TrainingWindow;
 import dev.handoff.workflow.StepSizeSpec;
 import dev.handoff.workflow.Workflow;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -228,6 +229,7 @@ class LiveTrainingTest {
         }
     }
 
+    @Tag(dev.handoff.train.TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
     @Test
     void neuralRunSteppedPausedStoppedAndResumedLiveEndsWithTheUninterruptedCliCheckpointsAndMetricsRows(@TempDir Path runs,
                                                                                                        @TempDir Path cli) throws Exception {
@@ -274,6 +276,7 @@ class LiveTrainingTest {
         assertThat(manifest.path("status").asText()).isEqualTo("finished");
     }
 
+    @Tag(dev.handoff.train.TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
     @Test
     void finishedNeuralRunLeavesCheckpointsByteIdenticalToTheCli(@TempDir Path runs, @TempDir Path cli) throws Exception {
         Workflow w = gap();
@@ -370,6 +373,7 @@ class LiveTrainingTest {
         live.stop();
     }
 
+    @Tag(dev.handoff.train.TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
     @Test
     void neuralEpisodeStepAdvancesEverySeedUntilTheFirstSeedFinishesAnEpisode() throws Exception {
         Workflow w = gap();
