@@ -694,6 +694,21 @@ public final class TrainingDashboardView extends BorderPane {
         }
     }
 
+    /** Widens the (linear) range axis so a marker at {@code value} (J*) is in view; markers do not count for auto-range. */
+    private static void includeInRange(XYPlot plot, Double value) {
+        org.jfree.chart.axis.ValueAxis axis = plot.getRangeAxis();
+        if (value == null || axis instanceof LogAxis) {
+            return;
+        }
+        axis.setAutoRange(true);
+        org.jfree.data.Range data = plot.getDataRange(axis);
+        if (data != null && !data.contains(value)) {
+            org.jfree.data.Range both = org.jfree.data.Range.expandToInclude(data, value);
+            double pad = 0.05 * Math.max(both.getLength(), 1e-9);
+            axis.setRange(both.getLowerBound() - pad, both.getUpperBound() + pad);
+        }
+    }
+
     private static void addBand(YIntervalSeriesCollection bands, String key, SeedBand b, boolean positiveOnly) {
         YIntervalSeries s = new YIntervalSeries(key, false, true);
         s.setNotify(false);
@@ -759,6 +774,7 @@ public final class TrainingDashboardView extends BorderPane {
             m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             plot.addRangeMarker(m);
         }
+        includeInRange(plot, jStar);
         XYSeriesCollection past = new XYSeriesCollection();
         XYLineAndShapeRenderer dotted = new XYLineAndShapeRenderer(true, false);
         for (TrainingDashboardViewModel.Overlay o : vm.overlaid()) {
