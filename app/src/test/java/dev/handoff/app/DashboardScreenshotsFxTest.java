@@ -73,20 +73,26 @@ class DashboardScreenshotsFxTest {
         assertThat(Files.size(file)).isGreaterThan(50_000);
     }
 
-    @Test
-    void compareModeOnSyntheticGapWithThreeSeeds(FxRobot robot, @TempDir Path runs) throws Exception {
+    /** Opens the sample in the main window, presses Train and places the dashboard at 1600×1000 in the corner. */
+    private TrainingDashboardWindow openDashboard(FxRobot robot, Path runs, String sample) throws Exception {
         System.setProperty("handoff.runs", runs.toString());
-        robot.interact(() -> window.open(root().resolve("sample-workflows/synthetic-gap.workflow.json")));
+        robot.interact(() -> window.open(root().resolve("sample-workflows/" + sample + ".workflow.json")));
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
         TrainingDashboardWindow dash = window.dashboard();
-        Stage stage = dash.stage();
         robot.interact(() -> {
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.setX(0);
-            stage.setY(0);
+            dash.stage().setWidth(1600);
+            dash.stage().setHeight(1000);
+            dash.stage().setX(0);
+            dash.stage().setY(0);
         });
+        return dash;
+    }
+
+    @Test
+    void compareModeOnSyntheticGapWithThreeSeeds(FxRobot robot, @TempDir Path runs) throws Exception {
+        TrainingDashboardWindow dash = openDashboard(robot, runs, "synthetic-gap");
+        Stage stage = dash.stage();
         TrainingDashboardViewModel vm = dash.view().viewModel();
         robot.interact(() -> {
             vm.modeProperty().set(TrainingMode.COMPARE);
@@ -113,18 +119,8 @@ class DashboardScreenshotsFxTest {
 
     @Test
     void cpuSampleTrainedThenProgramsOpenedFromThePolicyTable(FxRobot robot, @TempDir Path runs) throws Exception {
-        System.setProperty("handoff.runs", runs.toString());
-        robot.interact(() -> window.open(root().resolve("sample-workflows/cpu-hackers-delight.workflow.json")));
-        robot.clickOn("#train");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
-        TrainingDashboardWindow dash = window.dashboard();
+        TrainingDashboardWindow dash = openDashboard(robot, runs, "cpu-hackers-delight");
         Stage stage = dash.stage();
-        robot.interact(() -> {
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.setX(0);
-            stage.setY(0);
-        });
         TrainingDashboardViewModel vm = dash.view().viewModel();
         robot.interact(() -> {
             vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
@@ -161,18 +157,8 @@ class DashboardScreenshotsFxTest {
 
     @Test
     void pastIcqRunOverlaidWhileIndependentLearnersTrain(FxRobot robot, @TempDir Path runs) throws Exception {
-        System.setProperty("handoff.runs", runs.toString());
-        robot.interact(() -> window.open(root().resolve("sample-workflows/synthetic-gap.workflow.json")));
-        robot.clickOn("#train");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
-        TrainingDashboardWindow dash = window.dashboard();
+        TrainingDashboardWindow dash = openDashboard(robot, runs, "synthetic-gap");
         Stage stage = dash.stage();
-        robot.interact(() -> {
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.setX(0);
-            stage.setY(0);
-        });
         TrainingDashboardViewModel vm = dash.view().viewModel();
         robot.interact(() -> {
             vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
