@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A neural run checkpointed midway (weights, target network, Adam moments and step counts, replay, mirrors, RNGs) and
  * resumed in a fresh trainer ends bit-identical to the same run uninterrupted.
  */
-@Tag(TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
+@Tag(TorchDeterminism.TAG) // compares two neural runs bit for bit: see TorchDeterminism
 class NeuralResumeTest {
     private static final SyntheticKind KIND = new SyntheticKind();
     private static final long BUDGET = 4_000;

@@ -32,7 +32,7 @@ class NeuralSeedTrainerTest {
         return new NeuralSeedTrainer(w, KIND, s, Algorithm.ICQ_TABULAR, seed, w.training().handoffs());
     }
 
-    @Tag(TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
+    @Tag(TorchDeterminism.TAG) // compares two neural runs bit for bit: see TorchDeterminism
     @Test
     void sameSeedGivesIdenticalOutputs() {
         Workflow w = sample(6_000);

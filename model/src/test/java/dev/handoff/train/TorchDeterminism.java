@@ -2,15 +2,12 @@ package dev.handoff.train;
 
 /**
  * The tag of the tests that compare two neural (DJL) runs bit for bit: a run resumed from a checkpoint against the same
- * run uninterrupted, two runs of one seed, a run on another thread. They are excluded from the default build because
- * they do not hold reliably: measured on this machine, each such test class fails in about a quarter of JVM runs, the
- * two runs differing in the last bits of a training step, and the difference depends on when the JVM collects garbage
- * (with {@code -XX:+UseEpsilonGC}, a collector that never runs, {@code NeuralResumeTest} passed 16 runs of 16; with G1
- * about 3 in 10 fail). Ruled out: the calling thread (all DJL calls moved to one thread), the JIT ({@code -Xint}), MKL's
- * reproducibility mode ({@code MKL_CBWR}), OpenMP/MKL thread counts, uninitialised memory ({@code MALLOC_PERTURB_}),
- * buffer alignment, and parameters stored in Java buffers. The root cause inside DJL 0.36 / libtorch 2.7.1 is not
- * found; until it is, exact neural resume is not claimed (issue 9). Run them with
- * {@code mvn -pl model test -Dsurefire.excludedGroups= -Dgroups=torch-determinism}.
+ * run uninterrupted, two runs of one seed, a run on another thread. They run in the default build; the tag selects them
+ * ({@code mvn -pl model test -Dgroups=torch-determinism}). They used to fail in about a quarter of JVM runs, never under
+ * {@code -XX:+UseEpsilonGC}: DJL 0.36's PyTorch {@code mul(Number)}, {@code minimum(Number)}, … wrap the number in a
+ * tensor backed by a Java direct buffer and close it when the forward operation returns, while autograd keeps that
+ * tensor for backward, so a garbage collection between forward and backward let our Huber loss's backward read freed,
+ * reused memory. {@code HuberLoss} now keeps its constants as arrays of the step's manager ({@code HuberLossTest}).
  */
 public final class TorchDeterminism {
     public static final String TAG = "torch-determinism";

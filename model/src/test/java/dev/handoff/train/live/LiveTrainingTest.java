@@ -229,7 +229,7 @@ class LiveTrainingTest {
         }
     }
 
-    @Tag(dev.handoff.train.TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
+    @Tag(dev.handoff.train.TorchDeterminism.TAG) // compares two neural runs bit for bit: see TorchDeterminism
     @Test
     void neuralRunSteppedPausedStoppedAndResumedLiveEndsWithTheUninterruptedCliCheckpointsAndMetricsRows(@TempDir Path runs,
                                                                                                        @TempDir Path cli) throws Exception {
@@ -276,7 +276,7 @@ class LiveTrainingTest {
         assertThat(manifest.path("status").asText()).isEqualTo("finished");
     }
 
-    @Tag(dev.handoff.train.TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
+    @Tag(dev.handoff.train.TorchDeterminism.TAG) // compares two neural runs bit for bit: see TorchDeterminism
     @Test
     void finishedNeuralRunLeavesCheckpointsByteIdenticalToTheCli(@TempDir Path runs, @TempDir Path cli) throws Exception {
         Workflow w = gap();
@@ -373,7 +373,7 @@ class LiveTrainingTest {
         live.stop();
     }
 
-    @Tag(dev.handoff.train.TorchDeterminism.TAG) // DJL training is not reproducible across GC timings: see TorchDeterminism
+    @Tag(dev.handoff.train.TorchDeterminism.TAG) // compares two neural runs bit for bit: see TorchDeterminism
     @Test
     void neuralEpisodeStepAdvancesEverySeedUntilTheFirstSeedFinishesAnEpisode() throws Exception {
         Workflow w = gap();
