@@ -89,6 +89,16 @@ class DashboardScreenshotsFxTest {
         return dash;
     }
 
+    /** Trains {@code mode} with 3 seeds from the toolbar's Train button and waits for the run to end. */
+    private static void train(FxRobot robot, TrainingDashboardViewModel vm, TrainingMode mode) throws Exception {
+        robot.interact(() -> {
+            vm.modeProperty().set(mode);
+            vm.seedsProperty().set(3);
+        });
+        robot.clickOn("#dash-train");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+    }
+
     @Test
     void compareModeOnSyntheticGapWithThreeSeeds(FxRobot robot, @TempDir Path runs) throws Exception {
         TrainingDashboardWindow dash = openDashboard(robot, runs, "synthetic-gap");
@@ -122,12 +132,7 @@ class DashboardScreenshotsFxTest {
         TrainingDashboardWindow dash = openDashboard(robot, runs, "cpu-hackers-delight");
         Stage stage = dash.stage();
         TrainingDashboardViewModel vm = dash.view().viewModel();
-        robot.interact(() -> {
-            vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
-            vm.seedsProperty().set(3);
-        });
-        robot.clickOn("#dash-train");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        train(robot, vm, TrainingMode.ICQ_TABULAR);
         assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
         robot.interact(() -> vm.selectedAgentProperty().set(2));
         robot.interact(() -> dash.view().policyTable().getSelectionModel().select(1));
@@ -160,18 +165,9 @@ class DashboardScreenshotsFxTest {
         TrainingDashboardWindow dash = openDashboard(robot, runs, "synthetic-gap");
         Stage stage = dash.stage();
         TrainingDashboardViewModel vm = dash.view().viewModel();
-        robot.interact(() -> {
-            vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
-            vm.seedsProperty().set(3);
-        });
-        robot.clickOn("#dash-train");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
-        robot.interact(() -> {
-            vm.reset();
-            vm.modeProperty().set(TrainingMode.INDEPENDENT);
-        });
-        robot.clickOn("#dash-train");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        train(robot, vm, TrainingMode.ICQ_TABULAR);
+        robot.interact(vm::reset);
+        train(robot, vm, TrainingMode.INDEPENDENT);
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<dev.handoff.train.live.RunFolders.Entry> list =
                 (javafx.scene.control.ListView<dev.handoff.train.live.RunFolders.Entry>) stage.getScene().lookup("#dash-runs");

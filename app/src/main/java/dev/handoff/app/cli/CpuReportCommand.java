@@ -81,10 +81,7 @@ public final class CpuReportCommand implements Callable<Integer> {
         try {
             w = WorkflowLoading.loadValid(file);
         } catch (WorkflowLoadException e) {
-            for (Problem p : e.problems()) {
-                System.err.println(p.path() + ": " + p.message());
-            }
-            return HandoffCli.INVALID_INPUT;
+            return HandoffCli.reportProblems(e);
         }
         EnvironmentKind k = WorkflowLoading.kindOf(w);
         if (!(k instanceof CpuProgrammingKind kind)) {

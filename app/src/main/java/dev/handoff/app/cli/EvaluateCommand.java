@@ -41,10 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println(Json.line(BundleEvaluation.evaluate(bundle, w, WorkflowLoading.kindOf(w), episodes, seed)));
             return 0;
         } catch (WorkflowLoadException e) {
-            for (Problem p : e.problems()) {
-                System.err.println(p.path() + ": " + p.message());
-            }
-            return HandoffCli.INVALID_INPUT;
+            return HandoffCli.reportProblems(e);
         } catch (BundleException e) {
             System.err.println("handoff evaluate: " + e.getMessage());
             return HandoffCli.INVALID_INPUT;

@@ -17,6 +17,14 @@ public final class HandoffCli {
     /** Exit code for invalid input (a malformed or invalid workflow, a bad option value). */
     public static final int INVALID_INPUT = 2;
 
+    /** Prints a workflow's problems to stderr, one {@code /json/path: message} line each; returns {@link #INVALID_INPUT}. */
+    static int reportProblems(dev.handoff.workflow.WorkflowLoadException e) {
+        for (dev.handoff.workflow.Problem p : e.problems()) {
+            System.err.println(p.path() + ": " + p.message());
+        }
+        return INVALID_INPUT;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }

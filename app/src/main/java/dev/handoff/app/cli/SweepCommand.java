@@ -87,10 +87,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             w = WorkflowLoading.loadValid(file);
         } catch (WorkflowLoadException e) {
-            for (Problem p : e.problems()) {
-                System.err.println(p.path() + ": " + p.message());
-            }
-            return HandoffCli.INVALID_INPUT;
+            return HandoffCli.reportProblems(e);
         }
         SweepAxes axes = SweepAxes.standard();
         Optional<SweepAxis> found = axes.byId(axis);

@@ -89,10 +89,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             w = WorkflowLoading.loadValid(file);
         } catch (WorkflowLoadException e) {
-            for (Problem p : e.problems()) {
-                System.err.println(p.path() + ": " + p.message());
-            }
-            return HandoffCli.INVALID_INPUT;
+            return HandoffCli.reportProblems(e);
         }
         EnvironmentKind kind = WorkflowLoading.kindOf(w);
         Algorithm algorithm;
