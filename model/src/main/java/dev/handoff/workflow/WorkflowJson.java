@@ -93,11 +93,11 @@ public final class WorkflowJson {
                 text = text.substring(1); // a byte-order mark some Windows editors add
             }
         } catch (NoSuchFileException e) {
-            throw new WorkflowLoadException(name, List.of(new Problem("", "file not found: " + file)), e);
+            throw new WorkflowLoadException(name, List.of(new Problem("", "file not found")), e);
         } catch (CharacterCodingException e) {
             throw new WorkflowLoadException(name, List.of(new Problem("", "the file is not UTF-8 text")), e);
         } catch (IOException e) {
-            throw new WorkflowLoadException(name, List.of(new Problem("", "cannot read " + file + ": " + e.getMessage())), e);
+            throw new WorkflowLoadException(name, List.of(new Problem("", "cannot read the file: " + e.getMessage())), e);
         }
         return parse(text, name);
     }

@@ -33,7 +33,7 @@ class CliErrorOutputTest {
         Path missing = dir.resolve("nowhere.workflow.json");
         assertThat(HandoffCli.run("train", missing.toString())).isEqualTo(2);
         assertThat(console.stderr().lines().toList()).singleElement()
-                .satisfies(l -> assertThat(l).startsWith(missing + ": file not found"));
+                .satisfies(l -> assertThat(l).isEqualTo(missing + ": file not found"));
     }
 
     @Test
@@ -46,7 +46,7 @@ class CliErrorOutputTest {
         assertThat(console.stdout().lines().toList()).singleElement()
                 .satisfies(l -> assertThat(l).startsWith(broken + ": not valid JSON at line 1"));
         assertThat(console.stderr().lines().toList()).singleElement()
-                .satisfies(l -> assertThat(l).startsWith(folder + ": cannot read"));
+                .satisfies(l -> assertThat(l).startsWith(folder + ": cannot read the file: "));
         assertThat(console.stdout() + console.stderr()).doesNotContain("\n: ").doesNotStartWith(": ");
     }
 
