@@ -34,23 +34,15 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -392,47 +384,25 @@ public final class WorkflowJson {
     }
 
     /**
-     * Saves a workflow: writes a temporary file in the same directory, forces it to disk, then atomically moves it
-     * over {@code file}, so a crash never leaves a half-written document in place of the user's file.
+     * Writes a workflow file atomically ({@link AtomicFile}): a crash never leaves a half-written document in place of
+     * the file. For files the program generates ({@code handoff new}, run folders); the editor uses {@link #save}.
      */
     public static void write(Workflow workflow, Path file) throws IOException {
-        byte[] bytes = write(workflow).getBytes(StandardCharsets.UTF_8);
-        Path target = file.toAbsolutePath();
-        if (Files.isSymbolicLink(target)) {
-            target = target.toRealPath();
-        }
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            keepPermissions(target, tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, write(workflow).getBytes(StandardCharsets.UTF_8), null);
     }
 
-    /** A temp file is created owner-only; give it the old file's permissions (or rw-r--r-- for a new file). */
-    private static void keepPermissions(Path target, Path tmp) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        Set<PosixFilePermission> perms = Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        view.setPermissions(perms);
+    /**
+     * Saves the user's document atomically and keeps the version it replaces as {@code name.workflow.json.bak}
+     * ({@link #backupOf}). If anything fails, the file on disk is unchanged.
+     */
+    public static void save(Workflow workflow, Path file) throws IOException {
+        AtomicFile.write(file, write(workflow).getBytes(StandardCharsets.UTF_8), backupOf(file));
+    }
+
+    /** Where {@link #save} keeps the previous version of {@code file}: the same name with {@code .bak} added. */
+    public static Path backupOf(Path file) {
+        Path abs = file.toAbsolutePath();
+        return abs.resolveSibling(abs.getFileName() + ".bak");
     }
 
     static Workflow stamp(Workflow w) {

@@ -121,6 +121,16 @@ public final class DocumentViewModel {
         refresh();
     }
 
+    /**
+     * Reopens unsaved work autosaved before a crash: the document as it was, belonging to {@code file} (null when it
+     * was untitled). It counts as modified until saved; its undo history did not survive.
+     */
+    public void recover(Workflow w, Path file) {
+        reset(w, file == null ? null : file.toAbsolutePath().normalize());
+        savedDocument = null;
+        refresh();
+    }
+
     /** Saves to the current file; false when the document has no file yet (use {@link #saveAs}). */
     public boolean save() throws Exception {
         if (file.get() == null) {

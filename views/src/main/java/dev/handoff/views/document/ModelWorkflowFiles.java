@@ -14,6 +14,6 @@ public final class ModelWorkflowFiles implements WorkflowFiles {
 
     @Override
     public void write(Workflow workflow, Path file) throws Exception {
-        WorkflowJson.write(workflow, file);
+        WorkflowJson.save(workflow, file); // atomic, the previous version kept as name.workflow.json.bak
     }
 }
