@@ -48,15 +48,20 @@ public final class MainWindow {
     private final RecentFiles recent;
     private final ThemePreference theme;
     private final Menu recentMenu = new Menu("Open _Recent");
-    private dev.handoff.views.training.TrainingDashboardWindow dashboard;
+    private final UnsavedWork unsaved;
+    private final BooleanPreference trainStarts;
+    private final TrainingWindows training;
     private dev.handoff.views.evaluate.EvaluationWindow evaluation;
 
     public MainWindow(Stage stage, Preferences prefs) {
         this.stage = stage;
         this.recent = new RecentFiles(prefs);
         this.theme = new ThemePreference(prefs);
+        this.unsaved = new UnsavedWork(doc, DataDirectory.recovery());
+        this.trainStarts = new BooleanPreference(prefs, "train.startsAtOnce", true);
+        this.training = new TrainingWindows(stage, theme.darkProperty(), trainStarts.property(), prefs);
         buildMenus();
-        editor.setOnTrain(this::openTrainingDashboard);
+        editor.setOnTrain(this::train);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(editor, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.setOnDragOver(e -> {
@@ -78,6 +83,23 @@ public final class MainWindow {
                 e.consume();
             }
         });
+        stage.setOnHidden(e -> {
+            unsaved.close(); // the user saved or discarded: no autosave to keep
+            training.closeWithWorkflow();
+        });
+    }
+
+    /**
+     * Offers the unsaved work a crash left in the recovery folder (File ▸ Recover unsaved work, and at start-up);
+     * true when a workflow was recovered into the editor.
+     */
+    public boolean offerRecovery() {
+        return unsaved.offerRecovery(stage, this::confirmDiscard);
+    }
+
+    /** The autosave of the open document (tests wait on it). */
+    public dev.handoff.views.document.Autosave autosave() {
+        return unsaved.autosave();
     }
 
     public EditorView editor() {
@@ -86,6 +108,9 @@ public final class MainWindow {
 
     /** Opens a workflow file; shows what is wrong with it (and keeps the current document) when it cannot be read. */
     public boolean open(Path file) {
+        if (!training.closeWithWorkflow()) {
+            return false;
+        }
         try {
             doc.open(file);
             recent.remember(file);
@@ -115,6 +140,9 @@ public final class MainWindow {
 
     /** Imports a network file as a new, unsaved routing workflow; says what is wrong when the file cannot be read. */
     public boolean importNetwork(Path network) {
+        if (!training.closeWithWorkflow()) {
+            return false;
+        }
         try {
             doc.adopt(TopologyImport.importFile(network));
             status("Imported " + network.getFileName());
@@ -158,7 +186,14 @@ public final class MainWindow {
         recent.files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         MenuItem importNetwork = item("_Import network (GraphML, .net)…", null, this::importNetwork);
+        MenuItem recover = item("Recover unsaved _work…", null, () -> {
+            if (!offerRecovery()) {
+                status("No unsaved work to recover");
+            }
+        });
+        recover.setId("menu-recover");
         MenuItem save = item("_Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
+        save.setId("menu-save");
         MenuItem saveAs = item("Save _As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::saveAs);
         MenuItem quit = item("_Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -167,7 +202,7 @@ public final class MainWindow {
             }
         });
         Menu file = new Menu("_File", null, newDoc, open, recentMenu, samples, importNetwork, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quit);
+                recover, new SeparatorMenuItem(), quit);
 
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
@@ -198,21 +233,19 @@ public final class MainWindow {
         Menu policies = new Menu("_Policies", null, evaluate);
         policies.setId("menu-policies");
         editor.menuBar().getMenus().add(0, file);
-        editor.menuBar().getMenus().addAll(policies, help);
+        editor.menuBar().getMenus().addAll(policies, training.windowMenu(true), help);
     }
 
-    /** Train: the live training dashboard on a snapshot of the document as it is now. */
-    private void openTrainingDashboard() {
+    /**
+     * Train (issue 19.2): the training dashboard of this workflow, opened or brought back, training the document as it
+     * is now — unless the preference "Train starts training" is off. Says why when the workflow cannot be trained.
+     */
+    private void train() {
         try {
-            dashboard = new dev.handoff.views.training.TrainingDashboardWindow(stage, doc.document(), theme.darkProperty());
-            dashboard.show();
+            training.train(doc.document());
         } catch (RuntimeException e) {
-            Alert a = new Alert(Alert.AlertType.ERROR);
-            a.initOwner(stage);
-            a.setTitle("Train");
-            a.setHeaderText("This workflow cannot be trained yet");
-            a.setContentText(String.valueOf(e.getMessage()));
-            a.showAndWait();
+            LOG.warn("Train failed", e);
+            error("This workflow cannot be trained yet", String.valueOf(e.getMessage()));
         }
     }
 
@@ -236,9 +269,9 @@ public final class MainWindow {
         return evaluation;
     }
 
-    /** The last training dashboard opened, or null. */
+    /** The open training dashboard of this workflow, or null. */
     public dev.handoff.views.training.TrainingDashboardWindow dashboard() {
-        return dashboard;
+        return training.current();
     }
 
     private void rebuildRecent() {
@@ -276,7 +309,7 @@ public final class MainWindow {
             }
             return saveAs();
         } catch (Exception e) {
-            error("Could not save", e.getMessage() + "\n\nThe document is still open and unchanged; try Save As.");
+            saveFailed(doc.fileProperty().get(), e);
             return false;
         }
     }
@@ -294,13 +327,20 @@ public final class MainWindow {
             recent.remember(f.toPath());
             return true;
         } catch (Exception e) {
-            error("Could not save " + f.getName(), e.getMessage() + "\n\nThe document is still open and unchanged.");
+            saveFailed(f.toPath(), e);
             return false;
         }
     }
 
-    /** True when it is fine to drop the current document: it has no unsaved changes, or the user saved or discarded them. */
+    /**
+     * True when the open workflow may go: it has no unsaved changes or the user saved or discarded them, and its
+     * training dashboard is closed (asking first if a run is going).
+     */
     private boolean confirmDiscard() {
+        return confirmUnsavedChanges() && training.closeWithWorkflow();
+    }
+
+    private boolean confirmUnsavedChanges() {
         if (!doc.isModified()) {
             return true;
         }
@@ -329,6 +369,13 @@ public final class MainWindow {
             chooser.setInitialDirectory(dir.toFile());
         }
         return chooser;
+    }
+
+    /** A save failed: says why, that the file on disk is unchanged, and what to do next. */
+    private void saveFailed(Path file, Exception e) {
+        LOG.warn("Saving {} failed", file, e);
+        dev.handoff.views.document.SaveFailure failure = dev.handoff.views.document.SaveFailure.of(file, e);
+        error(failure.headline(), failure.message());
     }
 
     private void error(String header, String text) {

@@ -4,7 +4,6 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 
 import java.util.prefs.Preferences;
 
@@ -12,17 +11,12 @@ import java.util.prefs.Preferences;
 public final class ThemePreference {
     static final String KEY = "theme.dark";
 
-    private final Preferences prefs;
-    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final BooleanProperty dark;
 
     public ThemePreference(Preferences prefs) {
-        this.prefs = prefs;
-        dark.set(prefs.getBoolean(KEY, false));
+        dark = new BooleanPreference(prefs, KEY, false).property();
         apply(dark.get());
-        dark.addListener((o, was, now) -> {
-            prefs.putBoolean(KEY, now);
-            apply(now);
-        });
+        dark.addListener((o, was, now) -> apply(now));
     }
 
     /** True for PrimerDark, false for PrimerLight. */

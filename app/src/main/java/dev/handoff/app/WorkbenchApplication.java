@@ -10,11 +10,18 @@ import java.util.prefs.Preferences;
 
 /** The JavaFX application: one main window on the workflow named on the command line (or a new one). */
 public final class WorkbenchApplication extends Application {
+    private MainWindow window;
+
+    /** The main window once {@link #start} has run. */
+    public MainWindow window() {
+        return window;
+    }
+
     @Override
     public void start(Stage stage) {
         installErrorDialog(stage);
         Preferences prefs = Preferences.userNodeForPackage(WorkbenchApplication.class);
-        MainWindow window = new MainWindow(stage, prefs);
+        window = new MainWindow(stage, prefs);
         List<String> args = getParameters().getUnnamed();
         if (!args.isEmpty() && !args.get(0).isBlank()) {
             Path file = Path.of(args.get(0));
@@ -25,6 +32,7 @@ public final class WorkbenchApplication extends Application {
             }
         }
         stage.show();
+        javafx.application.Platform.runLater(window::offerRecovery); // unsaved work a crash left behind
     }
 
     /**

@@ -43,6 +43,7 @@ class DashboardScreenshotsFxTest {
 
     @Start
     void start(Stage stage) {
+        prefs.putBoolean("train.startsAtOnce", false); // these shots choose the learner and seeds before training
         window = new MainWindow(stage, prefs);
         stage.setWidth(1400);
         stage.setHeight(900);

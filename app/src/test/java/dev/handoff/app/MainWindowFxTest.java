@@ -57,6 +57,33 @@ class MainWindowFxTest {
     }
 
     @Test
+    void saveKeepsTheLastVersionAsBakAndAFailedSaveSaysWhyAndKeepsTheFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ring10.workflow.json");
+        WorkflowJson.write(SyntheticTemplates.ring("Ring", 10, 0.0, 0.1), file);
+        String original = java.nio.file.Files.readString(file);
+        robot.interact(() -> window.open(file));
+        robot.clickOn("#auto-layout");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.S).release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(stage.getTitle()).isEqualTo("Handoff Workbench — ring10.workflow.json");
+        assertThat(java.nio.file.Files.readString(dir.resolve("ring10.workflow.json.bak"))).isEqualTo(original);
+        String saved = java.nio.file.Files.readString(file);
+
+        // a non-empty folder where the backup goes makes the save fail even for root (tests run as root here)
+        java.nio.file.Files.delete(dir.resolve("ring10.workflow.json.bak"));
+        java.nio.file.Files.createDirectories(dir.resolve("ring10.workflow.json.bak/keep"));
+        robot.clickOn("#add-agent");
+        javafx.application.Platform.runLater(() -> editMenuItem("menu-save").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("Could not save ring10.workflow.json").tryQuery()).isPresent();
+        assertThat(robot.lookup(n -> n instanceof javafx.scene.control.Label l && l.getText() != null
+                && l.getText().contains("The file on disk is unchanged")).tryQuery()).isPresent();
+        robot.clickOn("OK");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(saved);
+        assertThat(stage.getTitle()).endsWith(" *");
+        assertThat(window.editor().viewModel().document().document().agents()).hasSize(11);
+    }
+
+    @Test
     void closingWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) {
         robot.clickOn("#add-agent");
         assertThat(window.editor().viewModel().document().isModified()).isTrue();

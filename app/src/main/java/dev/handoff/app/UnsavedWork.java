@@ -1,0 +1,77 @@
+package dev.handoff.app;
+
+import dev.handoff.views.document.Autosave;
+import dev.handoff.views.document.DocumentViewModel;
+import dev.handoff.views.document.RecoveryViewModel;
+import dev.handoff.workflow.recovery.RecoveryStore;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Keeps the main window's unsaved edits safe: autosaves them every few seconds ({@code handoff.autosave.seconds},
+ * default 5) to the recovery folder in the user's data folder, and offers autosaves left by a crash back.
+ */
+final class UnsavedWork {
+    static final double SECONDS = Double.parseDouble(System.getProperty("handoff.autosave.seconds", "5"));
+    private final RecoveryStore store;
+    private final Autosave autosave;
+    private final RecoveryViewModel recovery;
+    private final Timeline timer;
+
+    UnsavedWork(DocumentViewModel document, Path recoveryFolder) {
+        store = new RecoveryStore(recoveryFolder);
+        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "handoff-autosave");
+            t.setDaemon(true);
+            return t;
+        });
+        autosave = new Autosave(document, store.openSession(), io, Platform::runLater);
+        recovery = new RecoveryViewModel(store, document, autosave);
+        timer = new Timeline(new KeyFrame(Duration.seconds(SECONDS), e -> autosave.tick()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+        timer.play();
+    }
+
+    Autosave autosave() {
+        return autosave;
+    }
+
+    RecoveryViewModel recovery() {
+        return recovery;
+    }
+
+    /**
+     * Offers autosaves left by a crash; {@code mayReplace} says whether the open document may be replaced (the
+     * caller has asked about its unsaved changes). True when one was recovered.
+     */
+    boolean offerRecovery(Window owner, java.util.function.BooleanSupplier mayReplace) {
+        if (!recovery.refresh()) {
+            return false;
+        }
+        var chosen = RecoveryDialog.ask(owner, recovery);
+        if (chosen.isEmpty() || !mayReplace.getAsBoolean()) {
+            return false;
+        }
+        try {
+            recovery.recover(chosen.get());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish recovering " + chosen.get().title(), e);
+        }
+    }
+
+    /** The window closed after the user saved or discarded: nothing to keep. */
+    void close() {
+        timer.stop();
+        autosave.close();
+    }
+}
