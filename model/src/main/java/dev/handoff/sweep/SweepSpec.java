@@ -7,6 +7,10 @@ import dev.handoff.workflow.WorkflowHash;
 import dev.handoff.workflow.WorkflowJson;
 import dev.handoff.workflow.WorkflowLoadException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import java.util.List;
 
 /**
@@ -15,6 +19,8 @@ import java.util.List;
  * wherever it is called, which is how a remote engine's workers get the cells' measurements without shipping code.
  */
 public record SweepSpec(String workflowJson, String axis, SweepSettings settings) {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
     public SweepSpec {
         if (workflowJson == null || axis == null) {
             throw new IllegalArgumentException("a sweep spec needs a workflow and an axis");
@@ -24,6 +30,23 @@ public record SweepSpec(String workflowJson, String axis, SweepSettings settings
 
     public static SweepSpec of(Workflow workflow, String axis, SweepSettings settings) {
         return new SweepSpec(WorkflowJson.write(workflow), axis, settings);
+    }
+
+    /** The spec as one JSON object, to send to another process ({@link #fromJson} reads it back). */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a sweep spec always has a JSON form", e);
+        }
+    }
+
+    public static SweepSpec fromJson(String json) {
+        try {
+            return JSON.readValue(json, SweepSpec.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a sweep spec: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The workflow, read back from its JSON and validated. */

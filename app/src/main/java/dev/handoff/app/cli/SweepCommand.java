@@ -172,9 +172,9 @@ final class SweepCommand implements Callable<Integer> {
             return HandoffCli.INVALID_INPUT;
         }
         int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        System.err.printf(Locale.ROOT, "sweep %s over %d values x %d seeds, policies %s, on the %s engine (%s)%n",
+        System.err.printf(Locale.ROOT, "sweep %s over %d values x %d seeds, policies %s, on the %s engine%s%n",
                 ax.id(), values.length, seedList.size(), design.policies(), eng.id(),
-                eng.id().equals("local") ? parallel + " threads" : eng.description());
+                eng.id().equals("local") ? " (" + parallel + " threads)" : "");
         SweepResult result = eng.run(new SweepRequest(spec, design, values, seedList, store, parallel, engineOptions,
                 System.err::println));
 
