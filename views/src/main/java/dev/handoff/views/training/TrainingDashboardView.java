@@ -91,6 +91,7 @@ public final class TrainingDashboardView extends BorderPane {
         this.runsList = new ListView<>(vm.runs());
         this.policies = new PolicyDialogs(vm, this::window, runsList, () -> dark);
         setId("training-dashboard");
+        dev.handoff.views.style.PrimaryActions.styled(this);
         graph = new LiveGraphView(vm);
         returnPanel = new ChartPanel("chart-return", chart("handoffs per seed", "return J"));
         scalarPanel = new ChartPanel("chart-scalars", chart("handoffs per seed", "scalar m"));
@@ -190,7 +191,7 @@ public final class TrainingDashboardView extends BorderPane {
     private ToolBar toolbar() {
         Button train = button("▶  Train", "Train (F5): start, or resume a paused run", vm::train);
         train.setId("dash-train");
-        train.getStyleClass().add("accent");
+        dev.handoff.views.style.PrimaryActions.mark(train);
         train.disableProperty().bind(vm.runningProperty());
         Button pause = button("Pause", "Pause (F6): trainers stop between chunks; nothing is lost", vm::pause);
         pause.setId("dash-pause");
