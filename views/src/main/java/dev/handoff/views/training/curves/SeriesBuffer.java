@@ -1,4 +1,4 @@
-package dev.handoff.views.training;
+package dev.handoff.views.training.curves;
 
 import java.util.Arrays;
 
@@ -33,6 +33,16 @@ public final class SeriesBuffer {
     /** The backing y array (read only; valid up to {@link #size()}). */
     double[] ys() {
         return ys;
+    }
+
+    /** A copy of the x values. */
+    public double[] xs() {
+        return Arrays.copyOf(xs, size);
+    }
+
+    /** The y values, smoothed for display with {@link Smoothing#exponential} when {@code weight} > 0 (a copy). */
+    public double[] smoothed(double weight) {
+        return weight > 0 ? Smoothing.exponential(ys, size, weight) : Arrays.copyOf(ys, size);
     }
 
     public double lastY() {

@@ -1,4 +1,4 @@
-package dev.handoff.views.training;
+package dev.handoff.views.training.charts;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;

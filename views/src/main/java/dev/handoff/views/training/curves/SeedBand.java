@@ -1,4 +1,4 @@
-package dev.handoff.views.training;
+package dev.handoff.views.training.curves;
 
 import dev.handoff.metrics.SeedStatistics;
 

@@ -1,4 +1,4 @@
-package dev.handoff.views.training;
+package dev.handoff.views.training.charts;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
@@ -26,10 +26,15 @@ public final class ChartTheme {
         return PALETTE[Math.floorMod(i, PALETTE.length)];
     }
 
+    /** The theme's text colour (axis labels, the J* line). */
+    public static Color foreground(boolean dark) {
+        return dark ? new Color(0xc9, 0xd1, 0xd9) : new Color(0x24, 0x29, 0x2f);
+    }
+
     public static void apply(JFreeChart chart, boolean dark) {
         Color bg = dark ? new Color(0x0d, 0x11, 0x17) : Color.WHITE;
         Color plotBg = dark ? new Color(0x16, 0x1b, 0x22) : new Color(0xfa, 0xfb, 0xfc);
-        Color fg = dark ? new Color(0xc9, 0xd1, 0xd9) : new Color(0x24, 0x29, 0x2f);
+        Color fg = foreground(dark);
         Color grid = dark ? new Color(0x30, 0x36, 0x3d) : new Color(0xd0, 0xd7, 0xde);
         chart.setBackgroundPaint(bg);
         chart.setAntiAlias(true);

@@ -1,4 +1,4 @@
-package dev.handoff.views.training;
+package dev.handoff.views.training.curves;
 
 /**
  * Display smoothing of a learning curve: an exponential moving average whose weight the slider sets. It returns a new

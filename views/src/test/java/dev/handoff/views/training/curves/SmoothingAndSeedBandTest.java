@@ -1,4 +1,4 @@
-package dev.handoff.views.training;
+package dev.handoff.views.training.curves;
 
 import org.junit.jupiter.api.Test;
 
