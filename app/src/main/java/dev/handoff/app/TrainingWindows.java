@@ -166,7 +166,7 @@ final class TrainingWindows {
     }
 
     private static RunState stateOf(TrainingDashboardWindow w) {
-        return w.view().viewModel().stateProperty().get();
+        return w.view().viewModel().run().stateProperty().get();
     }
 
     private void openOn(Workflow document) {
@@ -197,7 +197,7 @@ final class TrainingWindows {
 
     /** Presses the dashboard's own Train: a fresh run, or the paused one resumed. */
     private static void start(TrainingDashboardWindow w) {
-        w.view().viewModel().train();
+        w.view().viewModel().run().train();
     }
 
     private void close() {

@@ -2,7 +2,6 @@ package dev.handoff.app;
 
 import dev.handoff.env.synthetic.SyntheticTemplates;
 import dev.handoff.train.RunState;
-import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.views.training.TrainingDashboardWindow;
 import dev.handoff.workflow.WorkflowJson;
 import javafx.application.Platform;
@@ -73,8 +72,8 @@ class TrainingWindowsFxTest {
                 && s.getTitle().startsWith("Training · ")).map(w -> (Stage) w).toList();
     }
 
-    private static TrainingDashboardViewModel vm(TrainingDashboardWindow d) {
-        return d.view().viewModel();
+    private static dev.handoff.views.training.run.RunControlViewModel vm(TrainingDashboardWindow d) {
+        return d.view().viewModel().run();
     }
 
     private MenuItem windowMenuItem(String id) {
@@ -87,7 +86,7 @@ class TrainingWindowsFxTest {
         robot.interact(() -> ((CheckMenuItem) windowMenuItem("menu-train-starts")).setSelected(false));
         robot.clickOn("#train");
         TrainingDashboardWindow d = window.dashboard();
-        robot.interact(() -> vm(d).setPace(20));
+        robot.interact(() -> vm(d).paceProperty().set(20));
         robot.interact(() -> ((CheckMenuItem) windowMenuItem("menu-train-starts")).setSelected(true));
         robot.interact(() -> stage.toFront());
         robot.clickOn(window.editor().trainButton());
@@ -200,7 +199,7 @@ class TrainingWindowsFxTest {
         robot.clickOn("#train");
         Stage first = window.dashboard().stage();
         robot.interact(() -> {
-            window.dashboard().view().viewModel().stop();
+            window.dashboard().view().viewModel().run().stop();
             first.setX(300);
             first.setY(200);
             first.setWidth(1000);
