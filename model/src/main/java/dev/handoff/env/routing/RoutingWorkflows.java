@@ -8,6 +8,7 @@ import dev.handoff.workflow.FeatureSpec;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.InterfaceSpec;
 import dev.handoff.workflow.Layout;
+import dev.handoff.workflow.edit.NodePlacement;
 import dev.handoff.workflow.ObservationTerm;
 import dev.handoff.workflow.OptionSpec;
 import dev.handoff.workflow.PrivateStateSpec;
@@ -128,7 +129,8 @@ public final class RoutingWorkflows {
     /**
      * Canvas positions from the topology's coordinates, scaled into about 1000×700 px with the aspect ratio kept.
      * Unit-square ({@code .net}) y points up and longitude/latitude is drawn north up with x shrunk by cos(latitude);
-     * routers without coordinates go on a circle.
+     * routers without coordinates go on a circle. Routers whose editor nodes would overlap are moved apart
+     * ({@link NodePlacement#separated}).
      */
     public static Layout layout(Topology topology) {
         int n = topology.nodeCount();
@@ -192,6 +194,7 @@ public final class RoutingWorkflows {
             }
             points.put(routerId(i), new Layout.Point(Math.round(px * 10) / 10.0, Math.round(py * 10) / 10.0));
         }
-        return new Layout(points);
+        // routers of one city sit nearly on top of each other on a map: move them apart (issue 19.4)
+        return new Layout(new TreeMap<>(NodePlacement.separated(points)));
     }
 }

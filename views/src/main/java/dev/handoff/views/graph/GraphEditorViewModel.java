@@ -12,6 +12,7 @@ import dev.handoff.workflow.edit.ConnectionRule;
 import dev.handoff.workflow.edit.DocumentEdits;
 import dev.handoff.workflow.edit.LayeredLayout;
 import dev.handoff.workflow.edit.Names;
+import dev.handoff.workflow.edit.NodePlacement;
 import dev.handoff.workflow.edit.WorkflowEdit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,8 +36,7 @@ public final class GraphEditorViewModel {
     public static final double NODE_WIDTH = LayeredLayout.NODE_WIDTH;
     public static final double NODE_HEIGHT = LayeredLayout.NODE_HEIGHT;
     private static final double PASTE_STEP = 32;
-    static final double MAX_SPREAD = 4;
-    private static final double SPREAD_GAP = 24;
+    static final double MAX_SPREAD = NodePlacement.MAX_SCALE;
 
     private final DocumentViewModel document;
     private final SelectionModel selection;
@@ -291,36 +291,26 @@ public final class GraphEditorViewModel {
     }
 
     /**
-     * Keeps the drawing's shape but scales it up about its centre, by the smallest factor (at most
-     * {@value #MAX_SPREAD}) that separates overlapping nodes: for layouts made for smaller nodes, e.g. a grid or a
-     * map. One undoable "Spread out"; returns the factor used (1 when nothing overlapped).
+     * Separates overlapping nodes ({@link NodePlacement#separated}): the drawing scaled up about its centre by the
+     * smallest factor (at most {@value #MAX_SPREAD}) that separates them, and where that is not enough, each node moved
+     * to the free place nearest to it. One undoable "Spread out"; returns the factor used (1 when nothing overlapped).
      */
     public double spreadOut() {
-        List<GraphSnapshot.NodeItem> nodes = graph.get().nodes();
-        double needed = 1;
-        for (int i = 0; i < nodes.size(); i++) {
-            for (int j = i + 1; j < nodes.size(); j++) {
-                double dx = Math.abs(nodes.get(i).x() - nodes.get(j).x());
-                double dy = Math.abs(nodes.get(i).y() - nodes.get(j).y());
-                if (dx < NODE_WIDTH && dy < NODE_HEIGHT) {
-                    double sx = dx == 0 ? Double.MAX_VALUE : (NODE_WIDTH + SPREAD_GAP) / dx;
-                    double sy = dy == 0 ? Double.MAX_VALUE : (NODE_HEIGHT + SPREAD_GAP) / dy;
-                    needed = Math.max(needed, Math.min(sx, sy));
-                }
-            }
-        }
-        double factor = Math.min(MAX_SPREAD, needed);
-        if (factor <= 1) {
+        Map<String, Point> now = new LinkedHashMap<>();
+        graph.get().nodes().forEach(n -> now.put(n.id(), new Point(n.x(), n.y())));
+        Map<String, Point> to = NodePlacement.separated(now);
+        if (to == now) {
             return 1;
         }
-        double cx = nodes.stream().mapToDouble(GraphSnapshot.NodeItem::x).average().orElse(0);
-        double cy = nodes.stream().mapToDouble(GraphSnapshot.NodeItem::y).average().orElse(0);
-        Map<String, Point> to = new LinkedHashMap<>();
-        for (GraphSnapshot.NodeItem n : nodes) {
-            to.put(n.id(), new Point(Math.round(cx + (n.x() - cx) * factor), Math.round(cy + (n.y() - cy) * factor)));
-        }
         document.execute(DocumentEdits.move(document.document(), to).withDescription("Spread out"));
-        return factor;
+        double before = spread(now.values());
+        return before == 0 ? MAX_SPREAD : Math.min(MAX_SPREAD, spread(to.values()) / before);
+    }
+
+    private static double spread(java.util.Collection<Point> ps) {
+        double minX = ps.stream().mapToDouble(Point::x).min().orElse(0);
+        double maxX = ps.stream().mapToDouble(Point::x).max().orElse(0);
+        return maxX - minX;
     }
 
     /** Lays the whole graph out in layers (one undoable "Auto-layout"). */
@@ -335,51 +325,18 @@ public final class GraphEditorViewModel {
     }
 
     private Point basePosition(String id) {
-        Workflow w = document.document();
-        Point p = w.layout().positions().get(id);
-        return p != null ? p : defaultPositions(w).get(id);
-    }
-
-    /**
-     * Positions for nodes the layout does not place yet: a document without any layout is drawn as auto-layout would
-     * place it (without editing it); otherwise new agents go on a grid below and STOP right of everything.
-     */
-    private static Map<String, Point> defaultPositions(Workflow w) {
-        Map<String, Point> placed = w.layout().positions();
-        if (placed.isEmpty() && !w.agents().isEmpty()) {
-            return LayeredLayout.compute(w);
-        }
-        Map<String, Point> result = new LinkedHashMap<>();
-        int k = 0;
-        double maxX = 0;
-        double maxY = 0;
-        for (Point p : placed.values()) {
-            maxX = Math.max(maxX, p.x());
-            maxY = Math.max(maxY, p.y());
-        }
-        double gridTop = placed.isEmpty() ? 40 : maxY + NODE_HEIGHT + 60;
-        for (AgentSpec a : w.agents()) {
-            if (!placed.containsKey(a.id())) {
-                result.put(a.id(), new Point(40 + (k % 4) * (NODE_WIDTH + 80), gridTop + (k / 4) * (NODE_HEIGHT + 60)));
-                maxX = Math.max(maxX, 40 + (k % 4) * (NODE_WIDTH + 80));
-                k++;
-            }
-        }
-        if (!placed.containsKey(HandoffSpec.STOP)) {
-            result.put(HandoffSpec.STOP, new Point(maxX + NODE_WIDTH + 100, 40));
-        }
-        return result;
+        return NodePlacement.of(document.document()).get(id);
     }
 
     private void rebuild() {
         Workflow w = document.document();
-        Map<String, Point> defaults = defaultPositions(w);
+        Map<String, Point> placed = NodePlacement.of(w);
         Set<String> selected = new HashSet<>(selection.nodes());
         List<GraphSnapshot.NodeItem> nodes = new ArrayList<>();
         for (AgentSpec a : w.agents()) {
-            nodes.add(node(a.id(), Names.of(a), subtitle(w, a), false, w, defaults, selected));
+            nodes.add(node(a.id(), Names.of(a), subtitle(w, a), false, placed, selected));
         }
-        nodes.add(node(HandoffSpec.STOP, "STOP", "ends the episode", true, w, defaults, selected));
+        nodes.add(node(HandoffSpec.STOP, "STOP", "ends the episode", true, placed, selected));
         List<GraphSnapshot.EdgeItem> edges = new ArrayList<>();
         for (HandoffSpec h : w.handoffs()) {
             edges.add(new GraphSnapshot.EdgeItem(h, h.label(), selection.handoffs().contains(h), validation.problemsFor(h)));
@@ -393,35 +350,12 @@ public final class GraphEditorViewModel {
     }
 
     private static int countOverlapping(List<GraphSnapshot.NodeItem> nodes) {
-        int n = nodes.size();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = nodes.get(i).x();
-            ys[i] = nodes.get(i).y();
-        }
-        boolean[] hit = new boolean[n];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (Math.abs(xs[i] - xs[j]) < NODE_WIDTH && Math.abs(ys[i] - ys[j]) < NODE_HEIGHT) {
-                    if (!hit[i]) {
-                        hit[i] = true;
-                        count++;
-                    }
-                    if (!hit[j]) {
-                        hit[j] = true;
-                        count++;
-                    }
-                }
-            }
-        }
-        return count;
+        return NodePlacement.overlapping(nodes.stream().map(n -> new Point(n.x(), n.y())).toList());
     }
 
-    private GraphSnapshot.NodeItem node(String id, String title, String subtitle, boolean stop, Workflow w,
-                                        Map<String, Point> defaults, Set<String> selected) {
-        Point p = w.layout().positions().getOrDefault(id, defaults.get(id));
+    private GraphSnapshot.NodeItem node(String id, String title, String subtitle, boolean stop,
+                                        Map<String, Point> placed, Set<String> selected) {
+        Point p = placed.get(id);
         double x = p.x();
         double y = p.y();
         boolean isSelected = selected.contains(id);
