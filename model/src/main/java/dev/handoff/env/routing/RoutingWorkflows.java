@@ -194,7 +194,16 @@ public final class RoutingWorkflows {
             }
             points.put(routerId(i), new Layout.Point(Math.round(px * 10) / 10.0, Math.round(py * 10) / 10.0));
         }
-        // routers of one city sit nearly on top of each other on a map: move them apart (issue 19.4)
-        return new Layout(new TreeMap<>(NodePlacement.separated(points)));
+        // routers of one city sit nearly on top of each other on a map: move them apart (issue 19.4), keeping the
+        // drawing's top-left corner at the margin
+        Map<String, Layout.Point> apart = NodePlacement.separated(points);
+        if (apart == points) {
+            return new Layout(points);
+        }
+        double left = apart.values().stream().mapToDouble(Layout.Point::x).min().orElse(MARGIN);
+        double top = apart.values().stream().mapToDouble(Layout.Point::y).min().orElse(MARGIN);
+        Map<String, Layout.Point> shifted = new TreeMap<>();
+        apart.forEach((id, p) -> shifted.put(id, new Layout.Point(p.x() - left + MARGIN, p.y() - top + MARGIN)));
+        return new Layout(shifted);
     }
 }

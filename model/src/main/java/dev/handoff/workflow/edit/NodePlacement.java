@@ -97,10 +97,11 @@ public final class NodePlacement {
     }
 
     /**
-     * The same drawing with no two slots overlapping and at least {@link #GAP} between them: first scaled up about
-     * its centre by the smallest factor (at most {@link #MAX_SCALE}) that separates every pair; where that is not
-     * enough (nodes nearly on top of each other, as routers of one city on a map), each node then takes the free cell
-     * of a grid of slot-sized cells nearest to where it was. Positions that do not overlap are returned unchanged.
+     * The same drawing with no two slots overlapping and at least {@link #GAP} between them: scaled up about its
+     * centre by the smallest factor that separates every pair, when that is at most {@link #MAX_SCALE} (the shape is
+     * kept exactly); otherwise (nodes nearly on top of each other, as routers of one city on a map) each node takes
+     * the free cell of a grid of slot-sized cells nearest to where it was, so the drawing keeps its size and rough
+     * shape. Positions that do not overlap are returned unchanged.
      */
     public static Map<String, Point> separated(Map<String, Point> positions) {
         if (overlapping(positions.values()) == 0 || positions.size() < 2) {
@@ -119,10 +120,13 @@ public final class NodePlacement {
                 }
             }
         }
-        double factor = Math.min(MAX_SCALE, needed);
+        if (needed > MAX_SCALE) { // nodes nearly on top of each other: scaling would blow the drawing up for them
+            return onGrid(positions);
+        }
         double cx = ps.stream().mapToDouble(Point::x).average().orElse(0);
         double cy = ps.stream().mapToDouble(Point::y).average().orElse(0);
         Map<String, Point> scaled = new LinkedHashMap<>();
+        double factor = needed;
         positions.forEach((id, p) -> scaled.put(id, new Point(Math.round(cx + (p.x() - cx) * factor),
                 Math.round(cy + (p.y() - cy) * factor))));
         return overlapping(scaled.values()) == 0 ? scaled : onGrid(scaled);

@@ -7,7 +7,6 @@ import dev.handoff.workflow.WorkflowJson;
 import dev.handoff.workflow.Layout.Point;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,11 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 19.8: a new agent continues the document's own naming ("a10" / "Agent 10" after a0–a9), not "agent-11". */
 class NamingPatternTest {
     private static Path samples() {
-        Path d = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(d.resolve("sample-workflows"))) {
-            d = d.getParent();
-        }
-        return d.resolve("sample-workflows");
+        return NodePlacementTest.samples();
     }
 
     @Test

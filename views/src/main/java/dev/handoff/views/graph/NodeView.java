@@ -23,6 +23,8 @@ final class NodeView extends StackPane {
     private final Region body = new Region();
     private final Tooltip badgeTip = new Tooltip();
     private final Tooltip nodeTip = new Tooltip();
+    private NodeDetail.Level level = NodeDetail.Level.FULL;
+    private String fullTitle = "";
 
     NodeView(GraphSnapshot.NodeItem item) {
         this.nodeId = item.id();
@@ -83,8 +85,9 @@ final class NodeView extends StackPane {
 
     void update(GraphSnapshot.NodeItem item) {
         relocate(item.x() + insetX(stop), item.y() + insetY(stop));
-        title.setText(stop ? "■  STOP" : item.title());
+        fullTitle = stop ? "■  STOP" : item.title();
         subtitle.setText(item.subtitle());
+        showDetail();
         pseudoClassStateChanged(GraphCanvas.SELECTED, item.selected());
         boolean problems = !item.problems().isEmpty();
         pseudoClassStateChanged(GraphCanvas.PROBLEM, problems);
@@ -93,6 +96,32 @@ final class NodeView extends StackPane {
         badgeTip.setText(String.join("\n", item.problems()));
         nodeTip.setText(stop ? "STOP: handing off here ends the episode and submits the artifact"
                 : item.title() + "\n" + item.subtitle() + (problems ? "\n\n⚠ " + String.join("\n⚠ ", item.problems()) : ""));
+    }
+
+    /** The level of detail for the canvas's zoom: the whole card, or the name alone, larger (issue 19.4). */
+    void setLevel(NodeDetail.Level level) {
+        if (this.level != level) {
+            this.level = level;
+            showDetail();
+        }
+    }
+
+    /** The name as drawn now and its size in canvas units (0: the stylesheet's), for tests. */
+    NodeDetail detail() {
+        return NodeDetail.of(level, fullTitle, nodeId, stop ? NodeDetail.STOP_ROOM : NodeDetail.AGENT_ROOM);
+    }
+
+    private void showDetail() {
+        NodeDetail d = detail();
+        title.setText(d.text());
+        title.setStyle(d.fontSize() > 0 ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", d.fontSize()) : "");
+        subtitle.setVisible(d.subtitle());
+        subtitle.setManaged(d.subtitle());
+    }
+
+    /** The name label (tests measure what is drawn). */
+    Label title() {
+        return title;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.handoff.views.training;
 
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.HandoffSpec;
-import dev.handoff.workflow.Layout;
 import dev.handoff.workflow.Workflow;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -23,14 +22,13 @@ import java.util.function.IntConsumer;
  * {@link GraphActivity} it is given: the dashboard's run, or a bundle played in evaluate mode.
  */
 public final class LiveGraphView extends Region {
-    private static final double NODE_W = 64;
-    private static final double NODE_H = 30;
     private final GraphActivity vm;
     private final Canvas canvas = new Canvas();
     private final List<String> edgeLabels = new ArrayList<>();
-    private double scale = 1;
-    private double offX;
-    private double offY;
+    private LiveGraphGeometry geometry;
+    private Workflow geometryOf;
+    private double geometryWidth;
+    private double geometryHeight;
     private boolean dark;
     private IntConsumer onAgentClicked = i -> { };
 
@@ -70,52 +68,31 @@ public final class LiveGraphView extends Region {
         redraw();
     }
 
-    private Layout.Point pos(String id) {
+    /** Where nodes are drawn at the current size (computed again only when the size or the workflow changes). */
+    public LiveGraphGeometry geometry() {
         Workflow w = vm.workflow();
-        Layout.Point p = w.layout() == null ? null : w.layout().positions().get(id);
-        if (p != null) {
-            return p;
+        if (geometry == null || geometryOf != w || geometryWidth != getWidth() || geometryHeight != getHeight()) {
+            geometry = LiveGraphGeometry.fit(w, getWidth(), getHeight());
+            geometryOf = w;
+            geometryWidth = getWidth();
+            geometryHeight = getHeight();
         }
-        int i = w.agentIndex(id);
-        int n = w.agents().size();
-        double a = 2 * Math.PI * (i < 0 ? n : i) / (n + 1);
-        return new Layout.Point(300 + 250 * Math.cos(a), 300 + 250 * Math.sin(a));
-    }
-
-    private void fit() {
-        Workflow w = vm.workflow();
-        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        List<String> ids = new ArrayList<>();
-        w.agents().forEach(a -> ids.add(a.id()));
-        ids.add(HandoffSpec.STOP);
-        for (String id : ids) {
-            Layout.Point p = pos(id);
-            minX = Math.min(minX, p.x());
-            minY = Math.min(minY, p.y());
-            maxX = Math.max(maxX, p.x());
-            maxY = Math.max(maxY, p.y());
-        }
-        double pad = 50;
-        double sx = (getWidth() - 2 * pad) / Math.max(1, maxX - minX);
-        double sy = (getHeight() - 2 * pad) / Math.max(1, maxY - minY);
-        scale = Math.max(0.05, Math.min(Math.min(sx, sy), 1.6));
-        offX = (getWidth() - (maxX - minX) * scale) / 2 - minX * scale;
-        offY = (getHeight() - (maxY - minY) * scale) / 2 - minY * scale;
+        return geometry;
     }
 
     private double sx(String id) {
-        return pos(id).x() * scale + offX;
+        return geometry.x(id);
     }
 
     private double sy(String id) {
-        return pos(id).y() * scale + offY;
+        return geometry.y(id);
     }
 
     private int agentAt(double x, double y) {
         Workflow w = vm.workflow();
         for (int i = 0; i < w.agents().size(); i++) {
             String id = w.agents().get(i).id();
-            if (Math.abs(x - sx(id)) <= NODE_W / 2 && Math.abs(y - sy(id)) <= NODE_H / 2) {
+            if (Math.abs(x - sx(id)) <= geometry.boxWidth() / 2 && Math.abs(y - sy(id)) <= geometry.boxHeight() / 2) {
                 return i;
             }
         }
@@ -138,7 +115,9 @@ public final class LiveGraphView extends Region {
         if (wdt <= 0 || hgt <= 0) {
             return;
         }
-        fit();
+        geometry();
+        double nodeW = geometry.boxWidth();
+        double nodeH = geometry.boxHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         Color bg = dark ? Color.web("#0d1117") : Color.web("#ffffff");
         Color fg = dark ? Color.web("#c9d1d9") : Color.web("#24292f");
@@ -152,7 +131,7 @@ public final class LiveGraphView extends Region {
         g.setFont(Font.font("SansSerif", 10));
         List<double[]> labelBoxes = new ArrayList<>();
         for (AgentSpec a : w.agents()) { // labels never cover an agent
-            labelBoxes.add(new double[] {sx(a.id()) - NODE_W / 2, sy(a.id()) - NODE_H / 2, NODE_W, NODE_H});
+            labelBoxes.add(geometry.box(a.id()));
         }
         List<double[]> pending = new ArrayList<>(); // label candidates: {edge, x, y}
         List<Integer> order = new ArrayList<>(); // emphasised edges last, on top of the others
@@ -165,8 +144,8 @@ public final class LiveGraphView extends Region {
             double x1 = sx(h.from()), y1 = sy(h.from()), x2 = sx(h.to()), y2 = sy(h.to());
             double dx = x2 - x1, dy = y2 - y1, len = Math.max(1, Math.hypot(dx, dy));
             double ux = dx / len, uy = dy / len;
-            double sxp = x1 + ux * NODE_W * 0.45, syp = y1 + uy * NODE_H * 0.7;
-            double exp = x2 - ux * NODE_W * 0.45, eyp = y2 - uy * NODE_H * 0.7;
+            double sxp = x1 + ux * nodeW * 0.45, syp = y1 + uy * nodeH * 0.7;
+            double exp = x2 - ux * nodeW * 0.45, eyp = y2 - uy * nodeH * 0.7;
             long count = vm.edgeRecentCount(e);
             double mean = vm.edgeRecentMean(e);
             boolean strong = vm.edgeHighlighted(e);
@@ -224,7 +203,7 @@ public final class LiveGraphView extends Region {
             g.fillText(text, box[0] + tw / 2, box[1] + box[3] / 2);
         }
         // nodes
-        g.setFont(Font.font("SansSerif", FontWeight.BOLD, 11));
+        g.setFont(Font.font("SansSerif", FontWeight.BOLD, geometry.fontSize()));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         int selected = vm.selectedAgent();
@@ -235,21 +214,25 @@ public final class LiveGraphView extends Region {
             Color fill = (dark ? Color.web("#21262d") : Color.web("#f6f8fa")).interpolate(Color.web("#f0b429"), Math.min(1, act));
             if (act > 0.02) {
                 g.setFill(Color.web("#f0b429", 0.25 * Math.min(1, act)));
-                g.fillRoundRect(x - NODE_W / 2 - 6, y - NODE_H / 2 - 6, NODE_W + 12, NODE_H + 12, 16, 16);
+                g.fillRoundRect(x - nodeW / 2 - 6, y - nodeH / 2 - 6, nodeW + 12, nodeH + 12, 16, 16);
             }
             g.setFill(fill);
-            g.fillRoundRect(x - NODE_W / 2, y - NODE_H / 2, NODE_W, NODE_H, 10, 10);
+            g.fillRoundRect(x - nodeW / 2, y - nodeH / 2, nodeW, nodeH, 10, 10);
             g.setStroke(i == selected ? accent : (i == vm.holder() ? Color.web("#d29922") : edge));
             g.setLineWidth(i == selected ? 2.5 : 1.2);
-            g.strokeRoundRect(x - NODE_W / 2, y - NODE_H / 2, NODE_W, NODE_H, 10, 10);
-            g.setFill(act > 0.6 ? Color.web("#24292f") : fg);
-            g.fillText(a.id(), x, y);
+            g.strokeRoundRect(x - nodeW / 2, y - nodeH / 2, nodeW, nodeH, 10, 10);
+            if (geometry.labelled()) { // too small for a legible id: the box alone (the tooltip-free level of detail)
+                g.setFill(act > 0.6 ? Color.web("#24292f") : fg);
+                g.fillText(a.id(), x, y);
+            }
         }
-        double x = sx(HandoffSpec.STOP), y = sy(HandoffSpec.STOP);
+        double[] stop = geometry.box(HandoffSpec.STOP);
         g.setFill(dark ? Color.web("#30363d") : Color.web("#eaeef2"));
-        g.fillOval(x - 22, y - 15, 44, 30);
-        g.setFill(fg);
-        g.setFont(Font.font("SansSerif", 10));
-        g.fillText("STOP", x, y);
+        g.fillOval(stop[0], stop[1], stop[2], stop[3]);
+        if (geometry.labelled()) {
+            g.setFill(fg);
+            g.setFont(Font.font("SansSerif", Math.min(10, geometry.fontSize())));
+            g.fillText("STOP", stop[0] + stop[2] / 2, stop[1] + stop[3] / 2);
+        }
     }
 }
