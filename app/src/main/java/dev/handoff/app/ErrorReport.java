@@ -19,18 +19,29 @@ public record ErrorReport(Instant when, String thread, Throwable error, Path log
     }
 
     /**
-     * One line: the message (its first line), prefixed with the exception's type when that is a programming error
-     * rather than a failure with a message written for people.
+     * One line: the message (its first line), prefixed with "internal error:" and the exception's type when that is a
+     * programming error rather than a failure with a message written for people.
      */
     public String summary() {
-        String message = error.getMessage() == null ? "" : error.getMessage().strip().lines().findFirst().orElse("");
-        boolean explained = !message.isEmpty() && (error instanceof java.io.IOException
-                || error instanceof java.io.UncheckedIOException || error instanceof IllegalArgumentException);
-        if (explained) {
-            return message;
+        return explained() ? firstLine() : "internal error: " + description();
+    }
+
+    /** The message, or for a programming error its type and message ("IllegalStateException: closed"). */
+    public String description() {
+        if (explained()) {
+            return firstLine();
         }
         String type = error.getClass().getSimpleName();
-        return "internal error: " + (message.isEmpty() ? type : type + ": " + message);
+        return firstLine().isEmpty() ? type : type + ": " + firstLine();
+    }
+
+    private boolean explained() {
+        return !firstLine().isEmpty() && (error instanceof java.io.IOException
+                || error instanceof java.io.UncheckedIOException || error instanceof IllegalArgumentException);
+    }
+
+    private String firstLine() {
+        return error.getMessage() == null ? "" : error.getMessage().strip().lines().findFirst().orElse("");
     }
 
     /** The whole report, to copy into a bug report. */

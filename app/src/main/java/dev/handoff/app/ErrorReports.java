@@ -22,7 +22,7 @@ public final class ErrorReports {
         return count.getReadOnlyProperty();
     }
 
-    /** "Unexpected error: internal error: NullPointerException" or "3 unexpected errors (the last: …)". */
+    /** "Unexpected error: NullPointerException" or "3 unexpected errors (the last: …)". */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
     }
@@ -54,7 +54,7 @@ public final class ErrorReports {
             count.set(0);
             return;
         }
-        String last = reports.get(reports.size() - 1).summary();
+        String last = reports.get(reports.size() - 1).description();
         headline.set(reports.size() == 1 ? "Unexpected error: " + last
                 : reports.size() + " unexpected errors (the last: " + last + ")");
         StringBuilder sb = new StringBuilder();

@@ -85,7 +85,7 @@ public final class MainWindow {
         });
         stage.setOnHidden(e -> {
             unsaved.close(); // the user saved or discarded: no autosave to keep
-            training.closeWithWorkflow();
+            training.closeNow(); // the editor is gone (a close request already asked about a running run)
         });
     }
 
@@ -384,6 +384,7 @@ public final class MainWindow {
         a.setTitle("Handoff Workbench");
         a.setHeaderText(header);
         a.setContentText(text);
+        a.getDialogPane().setPrefWidth(640); // paths in messages stay on one line
         a.showAndWait();
     }
 

@@ -35,13 +35,26 @@ final class RecoveryDialog {
                     : "The workbench closed without saving " + vm.offers().size() + " workflows");
             ListView<RecoveryViewModel.Offer> list = new ListView<>(vm.offers());
             list.setId("recovery-offers");
-            list.setPrefSize(640, Math.min(320, 60 + 52 * vm.offers().size()));
+            list.setPrefSize(720, Math.min(200, 30 + 28 * vm.offers().size()));
+            list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(RecoveryViewModel.Offer offer, boolean empty) {
+                    super.updateItem(offer, empty);
+                    setText(empty || offer == null ? null : offer.title());
+                }
+            });
+            Label changes = new Label();
+            changes.setId("recovery-changes");
+            changes.setWrapText(true);
+            list.getSelectionModel().selectedItemProperty().addListener((o, was, offer) ->
+                    changes.setText(offer == null ? "" : offer.changes()));
             list.getSelectionModel().selectFirst();
             Label hint = new Label("Recover opens the selected workflow as it was autosaved, with its unsaved edits; "
                     + "Save then writes it to its file. Discard deletes the autosave.");
             hint.setWrapText(true);
-            a.getDialogPane().setContent(new VBox(10, list, hint));
+            a.getDialogPane().setContent(new VBox(10, list, changes, hint));
             a.setResizable(true);
+            a.getDialogPane().setMinWidth(760);
             ButtonType answer = a.showAndWait().orElse(NOT_NOW);
             RecoveryViewModel.Offer chosen = list.getSelectionModel().getSelectedItem();
             if (answer == NOT_NOW || chosen == null) {

@@ -102,7 +102,7 @@ final class TrainingWindows {
                 start(open.get());
             }
             case REPLACE -> {
-                close();
+                closeNow();
                 openOn(document);
             }
             case ASK_THEN_REPLACE -> {
@@ -110,7 +110,7 @@ final class TrainingWindows {
                         "The workflow was edited since its dashboard opened. Training the edited workflow stops that run "
                                 + "(its run folder keeps its checkpoints).", STOP_AND_TRAIN, SHOW_RUNNING);
                 if (answer.filter(STOP_AND_TRAIN::equals).isPresent()) {
-                    close();
+                    closeNow();
                     openOn(document);
                 } else if (answer.filter(SHOW_RUNNING::equals).isPresent()) {
                     show();
@@ -129,7 +129,7 @@ final class TrainingWindows {
                 return true;
             }
             case CLOSE -> {
-                close();
+                closeNow();
                 return true;
             }
             default -> {
@@ -138,7 +138,7 @@ final class TrainingWindows {
                         "Closing this workflow closes its training dashboard and stops the run (its run folder keeps its "
                                 + "checkpoints).", STOP_AND_CLOSE);
                 if (answer.filter(STOP_AND_CLOSE::equals).isPresent()) {
-                    close();
+                    closeNow();
                     return true;
                 }
                 return false;
@@ -200,7 +200,8 @@ final class TrainingWindows {
         w.view().viewModel().run().train();
     }
 
-    private void close() {
+    /** Closes the dashboard without asking (its run stops; its folder keeps the checkpoints). */
+    void closeNow() {
         TrainingDashboardWindow w = open.get();
         if (w != null) {
             w.stage().close(); // its window handler stops the run and keeps the run folder

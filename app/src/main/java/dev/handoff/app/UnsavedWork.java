@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  * default 5) to the recovery folder in the user's data folder, and offers autosaves left by a crash back.
  */
 final class UnsavedWork {
-    static final double SECONDS = Double.parseDouble(System.getProperty("handoff.autosave.seconds", "5"));
+    static final double SECONDS = autosaveSeconds(System.getProperty("handoff.autosave.seconds"));
     private final RecoveryStore store;
     private final Autosave autosave;
     private final RecoveryViewModel recovery;
@@ -39,6 +39,16 @@ final class UnsavedWork {
         timer = new Timeline(new KeyFrame(Duration.seconds(SECONDS), e -> autosave.tick()));
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
+    }
+
+    /** The autosave interval: the property's value when it is a number from 1 to 3600, else 5 seconds. */
+    static double autosaveSeconds(String property) {
+        try {
+            double s = property == null ? 5 : Double.parseDouble(property);
+            return s >= 1 && s <= 3600 ? s : 5;
+        } catch (NumberFormatException notANumber) {
+            return 5;
+        }
     }
 
     Autosave autosave() {

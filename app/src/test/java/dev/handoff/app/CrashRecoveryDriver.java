@@ -49,7 +49,9 @@ public final class CrashRecoveryDriver {
         } else {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#recovery-offers").tryQuery().isPresent());
             ListView<?> offers = robot.lookup("#recovery-offers").queryAs(ListView.class);
-            System.out.println("OFFER " + offers.getItems().get(0).toString().replace('\n', ' '));
+            javafx.scene.control.Label changes = robot.lookup("#recovery-changes").queryAs(javafx.scene.control.Label.class);
+            System.out.println("OFFER " + offers.getItems().get(0).toString().replace('\n', ' ') + " | shown: "
+                    + changes.getText());
             Button recover = robot.lookup(".button").queryAllAs(Button.class).stream()
                     .filter(b -> "Recover".equals(b.getText())).findFirst().orElseThrow();
             robot.clickOn(recover);

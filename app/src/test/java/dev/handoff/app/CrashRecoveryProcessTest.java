@@ -26,14 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryProcessTest {
     private static final double AUTOSAVE_SECONDS = UnsavedWork.SECONDS;
 
-    private static Path sample() {
-        Path d = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(d.resolve("sample-workflows"))) {
-            d = d.getParent();
-        }
-        return d.resolve("sample-workflows/synthetic-ring10.workflow.json");
-    }
-
     private static Process start(Path data, String mode, Path file, Path out) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"),
@@ -82,7 +74,7 @@ class CrashRecoveryProcessTest {
     void everyEditSurvivesSigkillAndIsRecoveredAtTheNextStart(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         Path file = dir.resolve("ring10.workflow.json");
-        Files.copy(sample(), file);
+        Files.copy(Repository.sample("synthetic-ring10"), file);
         Path expected = dir.resolve("expected.json");
         Path recovered = dir.resolve("recovered.json");
 
@@ -109,6 +101,6 @@ class CrashRecoveryProcessTest {
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(Files.readString(recovered)).isEqualTo(Files.readString(expected));
-        assertThat(Files.readString(file)).as("the file itself was never touched").isEqualTo(Files.readString(sample()));
+        assertThat(Files.readString(file)).as("the file itself was never touched").isEqualTo(Files.readString(Repository.sample("synthetic-ring10")));
     }
 }

@@ -51,12 +51,7 @@ class DocsScreenshotsFxTest {
     }
 
     private static Path docs() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("model")) && Files.isDirectory(d.resolve("views"))) {
-                return d.resolve("docs");
-            }
-        }
-        throw new IllegalStateException("repository root not found");
+        return Repository.docs();
     }
 
     private void shoot(FxRobot robot, Path file) throws Exception {
@@ -85,5 +80,73 @@ class DocsScreenshotsFxTest {
         robot.interact(() -> dark.setSelected(true));
         shoot(robot, docs().resolve("editor-dark.png"));
         robot.interact(() -> dark.setSelected(false));
+    }
+
+    @Test
+    void theRoutingGridFittedToTheWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(Repository.sample("routing-6x6")));
+        robot.interact(() -> window.editor().canvas().fitToView());
+        shoot(robot, docs().resolve("editor-routing-6x6.png"));
+    }
+
+    /** A save that fails (a folder where the backup goes, which stops even root) and the dialog that says why. */
+    @Test
+    void theDialogOfAFailedSave(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path ring = dir.resolve("ring10.workflow.json");
+        WorkflowJson.write(SyntheticTemplates.ring("Synthetic ring (10 agents)", 10, 0.0, 0.1), ring);
+        robot.interact(() -> window.open(ring));
+        Files.createDirectories(dir.resolve("ring10.workflow.json.bak/keep"));
+        robot.clickOn("#auto-layout");
+        javafx.application.Platform.runLater(() -> window.editor().menuBar().getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "menu-save".equals(i.getId())).findFirst().orElseThrow().fire());
+        dialogShot(robot, "Handoff Workbench", docs().resolve("editor-save-failed.png"));
+    }
+
+    /** The offer to recover the unsaved edits of a workbench that was killed (made here by a finished process). */
+    @Test
+    void theRecoveryOfferAfterACrash(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path ring = dir.resolve("ring10.workflow.json");
+        dev.handoff.workflow.Workflow w = SyntheticTemplates.ring("Synthetic ring (10 agents)", 10, 0.0, 0.1);
+        WorkflowJson.save(w, ring);
+        dev.handoff.workflow.Workflow edited = dev.handoff.workflow.edit.DocumentEdits.delete(w, java.util.List.of("a3"),
+                java.util.List.of()).after();
+        edited = dev.handoff.workflow.edit.DocumentEdits.addAgent(edited, dev.handoff.workflow.edit.DocumentEdits.freshAgent(edited),
+                new dev.handoff.workflow.Layout.Point(900, 300)).after();
+        dev.handoff.workflow.recovery.RecoveryStore store = new dev.handoff.workflow.recovery.RecoveryStore(DataDirectory.recovery());
+        for (var left : store.orphaned()) { // autosaves other test runs left behind
+            store.discard(left);
+        }
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        new dev.handoff.workflow.recovery.RecoveryStore(DataDirectory.recovery(), gone.toHandle()).openSession().save(edited, ring);
+        javafx.application.Platform.runLater(window::offerRecovery);
+        dialogShot(robot, "Recover unsaved work", docs().resolve("editor-recovery.png"));
+    }
+
+    /** The error dialog of an exception nobody caught. */
+    @Test
+    void theErrorDialog(FxRobot robot) throws Exception {
+        ErrorDialog[] dialog = new ErrorDialog[1];
+        robot.interact(() -> dialog[0] = new ErrorDialog(stage));
+        Thread t = new Thread(() -> dialog[0].show(ErrorReport.of(Thread.currentThread(),
+                new IllegalStateException("the trainer's table was resized while it ran"))), "handoff-trainer-0");
+        t.start();
+        t.join();
+        dialogShot(robot, "Handoff Workbench: unexpected error", docs().resolve("error-dialog.png"));
+    }
+
+    /** Waits for the dialog window titled {@code title}, photographs it and closes it. */
+    private void dialogShot(FxRobot robot, String title, Path file) throws Exception {
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(x -> x instanceof Stage s && x != stage && title.equals(s.getTitle()) && s.isShowing()));
+        Stage dialog = (Stage) javafx.stage.Window.getWindows().stream()
+                .filter(x -> x instanceof Stage s && x != stage && title.equals(s.getTitle())).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(400);
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = dialog.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
+        assertThat(Files.size(file)).isGreaterThan(5_000);
+        robot.interact(dialog::close);
     }
 }

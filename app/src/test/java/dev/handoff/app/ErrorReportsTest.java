@@ -34,11 +34,11 @@ class ErrorReportsTest {
     void errorsWhileTheDialogIsOpenJoinItAndClosingStartsAfresh() {
         ErrorReports vm = new ErrorReports();
         vm.add(report("JavaFX Application Thread", new NullPointerException("a")));
-        assertThat(vm.headlineProperty().get()).isEqualTo("Unexpected error: internal error: NullPointerException: a");
+        assertThat(vm.headlineProperty().get()).isEqualTo("Unexpected error: NullPointerException: a");
         vm.add(report("handoff-trainer-1", new IllegalStateException("b")));
         assertThat(vm.countProperty().get()).isEqualTo(2);
         assertThat(vm.headlineProperty().get())
-                .isEqualTo("2 unexpected errors (the last: internal error: IllegalStateException: b)");
+                .isEqualTo("2 unexpected errors (the last: IllegalStateException: b)");
         assertThat(vm.textProperty().get()).contains("JavaFX Application Thread", "NullPointerException: a",
                 "handoff-trainer-1", "IllegalStateException: b");
         vm.clear();

@@ -48,17 +48,8 @@ class FirstMinutesScreenshotsFxTest {
         prefs.removeNode();
     }
 
-    private static Path root() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("sample-workflows"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("repository root not found");
-    }
-
     private Path shot(String name) throws Exception {
-        Path dir = root().resolve("docs/first-minutes");
+        Path dir = Repository.docs().resolve("first-minutes");
         Files.createDirectories(dir);
         return dir.resolve(name + "-" + suffix + ".png");
     }
@@ -85,7 +76,7 @@ class FirstMinutesScreenshotsFxTest {
     }
 
     private void openSample(FxRobot robot, String sample) {
-        robot.interact(() -> window.open(root().resolve("sample-workflows/" + sample + ".workflow.json")));
+        robot.interact(() -> window.open(Repository.sample(sample)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -103,17 +94,62 @@ class FirstMinutesScreenshotsFxTest {
         sceneShot(robot, stage, "new-agent-name");
     }
 
+    /** The dashboard's graph of routing-6x6 (its canvas had STOP on r25 and touching routers). */
+    @Test
+    void routingDashboardGraph(FxRobot robot, @TempDir Path runs) throws Exception {
+        System.setProperty("handoff.runs", runs.toString());
+        prefs.putBoolean("train.startsAtOnce", false);
+        openSample(robot, "routing-6x6");
+        robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
+        Stage dash = window.dashboard().stage();
+        robot.interact(() -> {
+            dash.setX(0);
+            dash.setY(0);
+            dash.setWidth(1600);
+            dash.setHeight(1000);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(500);
+        javafx.scene.Node graph = window.dashboard().view().graph();
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = graph.snapshot(null, null));
+        Path out = shot("routing-6x6-dashboard-graph");
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
+        robot.interact(dash::close);
+    }
+
+    /**
+     * Train on ring10 opens its dashboard beside the editor and trains; opening routing-6x6 closes it (asking if the run
+     * is still going); Train there opens one dashboard, with a Window menu back to the editor.
+     */
     @Test
     void trainThenAnotherWorkflowThenTrainAgain(FxRobot robot, @TempDir Path runs) throws Exception {
         System.setProperty("handoff.runs", runs.toString());
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1400);
+            stage.setHeight(900);
+        });
         openSample(robot, "synthetic-ring10");
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
         screenShot("train-pressed");
-        robot.interact(() -> window.dashboard().stage().toBack());
-        openSample(robot, "routing-6x6");
+        javafx.application.Platform.runLater(() -> window.open(Repository.sample("routing-6x6")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.lookup(".button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> "Stop the run and close".equals(b.getText())).findFirst().ifPresent(robot::clickOn);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() == null);
         robot.interact(() -> stage.toFront());
         robot.clickOn("#train");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
+        javafx.scene.Node bar = window.dashboard().stage().getScene().getRoot().lookup(".menu-bar");
+        robot.clickOn(bar.lookupAll(".menu").iterator().next()); // the dashboard's Window menu, open in the shot
         screenShot("windows");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && s.getTitle() != null && s.getTitle().startsWith("Training · ")).count()).isEqualTo(1);
+        robot.interact(() -> window.dashboard().stage().close());
     }
 }

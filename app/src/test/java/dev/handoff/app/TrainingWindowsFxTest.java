@@ -160,6 +160,7 @@ class TrainingWindowsFxTest {
         robot.clickOn("#train");
         TrainingDashboardWindow d = window.dashboard();
         robot.interact(() -> vm(d).stop());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm(d).stateProperty().get().isTerminal()); // stopping takes a moment
         Path other = dir.resolve("gap.workflow.json");
         WorkflowJson.write(SyntheticTemplates.ring("Gap", 10, 1.0, 0.1), other);
         robot.interact(() -> window.open(other));

@@ -46,7 +46,7 @@ public record SaveFailure(Path file, String reason) {
                 return "The disk is full (" + why + ").";
             }
             if (lower.contains("read-only") || lower.contains("operation not permitted")) {
-                return "The folder is read-only: " + where(f) + " (" + why + ").";
+                return "Cannot write to " + where(f) + ": it is read-only (" + why + ").";
             }
             return "The system refused to write " + where(f) + (why.isEmpty() ? "." : ": " + why + ".");
         }
@@ -58,7 +58,14 @@ public record SaveFailure(Path file, String reason) {
         return "Writing failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
+    /** The file the system refused: the destination of a move, and a folder rather than a save's temporary file. */
     private static String where(FileSystemException f) {
-        return f.getFile() == null ? "the folder" : f.getFile();
+        String file = f.getOtherFile() != null ? f.getOtherFile() : f.getFile();
+        if (file == null) {
+            return "the folder";
+        }
+        Path p = Path.of(file);
+        String name = String.valueOf(p.getFileName());
+        return name.startsWith(".") && name.endsWith(".tmp") && p.getParent() != null ? "the folder " + p.getParent() : file;
     }
 }

@@ -15,12 +15,15 @@ class SaveFailureTest {
 
     @Test
     void theReasonNamesTheCause() {
-        assertThat(SaveFailure.reasonOf(new AccessDeniedException("/work/flows/.ring.tmp")))
-                .isEqualTo("You may not write to /work/flows/.ring.tmp (permission denied).");
+        assertThat(SaveFailure.reasonOf(new AccessDeniedException("/work/flows/.ring.workflow.json.123.tmp")))
+                .isEqualTo("You may not write to the folder /work/flows (permission denied).");
+        assertThat(SaveFailure.reasonOf(new FileSystemException("/work/flows/.ring.workflow.json.bak.9.tmp",
+                "/work/flows/ring.workflow.json.bak", "Is a directory")))
+                .isEqualTo("The system refused to write /work/flows/ring.workflow.json.bak: Is a directory.");
         assertThat(SaveFailure.reasonOf(new FileSystemException("/work/flows/.ring.tmp", null, "No space left on device")))
                 .isEqualTo("The disk is full (No space left on device).");
-        assertThat(SaveFailure.reasonOf(new FileSystemException("/work/flows/.ring.tmp", null, "Operation not permitted")))
-                .isEqualTo("The folder is read-only: /work/flows/.ring.tmp (Operation not permitted).");
+        assertThat(SaveFailure.reasonOf(new FileSystemException("/work/flows/.ring.workflow.json.5.tmp", null, "Operation not permitted")))
+                .isEqualTo("Cannot write to the folder /work/flows: it is read-only (Operation not permitted).");
         assertThat(SaveFailure.reasonOf(new FileSystemException("/work/flows", null, "Not a directory")))
                 .isEqualTo("The system refused to write /work/flows: Not a directory.");
         assertThat(SaveFailure.reasonOf(new IOException("No space left on device"))).startsWith("The disk is full");
