@@ -73,7 +73,7 @@ public final class HadoopSweepFolder implements SweepFolder {
 
     private static String trimTrailingSlash(String s) {
         String t = s;
-        while (t.length() > 1 && t.endsWith("/") && !t.endsWith("//")) {
+        while (t.length() > 1 && t.endsWith("/") && !t.endsWith("://")) {
             t = t.substring(0, t.length() - 1);
         }
         return t;
