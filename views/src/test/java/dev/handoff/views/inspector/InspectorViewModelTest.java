@@ -48,7 +48,7 @@ class InspectorViewModelTest {
     @Test
     void environmentParametersStepSizeAndEpsilonAreEditable() {
         inspector.set("env.param.lambda", 0.5);
-        assertThat(doc.document().environment().number("lambda", -1)).isEqualTo(0.5);
+        assertThat(doc.document().environment().parameters().get("lambda")).isEqualTo(0.5);
         inspector.set("train.step.kind", "polynomial");
         assertThat(doc.document().training().stepSize().kind()).isEqualTo("polynomial");
         assertThat(inspector.fields()).anyMatch(f -> f.key().equals("train.step.omega"));
