@@ -172,7 +172,7 @@ public final class CostWeightAxis implements SweepAxis {
             throw new IllegalArgumentException("invalid llm-math workflow: " + problems);
         }
         if (algorithm == Algorithm.ICQ_NEURAL) {
-            try (NeuralSeedTrainer trainer = new NeuralSeedTrainer(w, kind, NeuralSettings.DEFAULTS, algorithm, seed,
+            try (NeuralSeedTrainer trainer = new NeuralSeedTrainer(w, kind, NeuralSettings.of(w.training()), algorithm, seed,
                     handoffs)) {
                 if (!trainer.runUntil(handoffs, null)) {
                     return diverged(w, algorithm);

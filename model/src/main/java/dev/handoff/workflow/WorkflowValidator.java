@@ -29,7 +29,7 @@ public final class WorkflowValidator {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowValidator.class);
 
     /** Step-size schedules the learners implement (ICQ.md §2). */
-    public static final List<String> STEP_SIZE_KINDS = List.of("constant", "harmonic", "polynomial");
+    public static final List<String> STEP_SIZE_KINDS = StepSizeSpec.KINDS;
 
     private final Function<String, Optional<EnvironmentRules>> kinds;
     private final Supplier<? extends Collection<String>> knownKinds;
@@ -459,6 +459,9 @@ public final class WorkflowValidator {
             }
         }
         checkStepSize(t.stepSize(), out);
+        if (t.neural() != null) {
+            out.addAll(t.neural().problems("/training/neural"));
+        }
         if (t.seeds().isEmpty()) {
             out.add(new Problem("/training/seeds", "at least one seed is needed"));
         } else {

@@ -34,7 +34,7 @@ class WorkflowJsonTest {
     @Test
     void outputUsesTwoSpaceIndentUnixNewlinesAndATrailingNewline() {
         String text = WorkflowJson.write(SampleWorkflows.everyField());
-        assertThat(text).startsWith("{\n  \"formatVersion\": 1,\n  \"writtenBy\": \"Handoff Workbench ");
+        assertThat(text).startsWith("{\n  \"formatVersion\": 2,\n  \"writtenBy\": \"Handoff Workbench ");
         assertThat(text).endsWith("}\n").doesNotContain("\r").doesNotContain("\t");
         assertThat(text).contains("\n    \"features\": [\n      {\n        \"name\": \"progress\",");
         assertThat(text).contains("\"a\": []");

@@ -636,8 +636,7 @@ public final class TrainingDashboardViewModel implements GraphActivity {
     }
 
     public int window() {
-        Integer w = workflow.training().evaluationWindow();
-        return w == null ? 50_000 : w;
+        return workflow.training().evaluationWindowOrDefault();
     }
 
     // ---- policies: export a trained seed, evaluate a bundle (issue 9)
