@@ -84,6 +84,27 @@ public final class WorkflowValidator {
         return out;
     }
 
+    /**
+     * What is legal but rarely meant, each at its path: a handoff from an agent to itself. ICQ.md §2 lets an agent hand
+     * off to any successor, itself included, but then no scalar crosses an interface: the agent bootstraps from its own
+     * Q-values, as single-agent SMDP Q-learning does (a retry).
+     */
+    public List<Problem> warnings(Workflow w) {
+        List<Problem> out = new ArrayList<>();
+        if (w == null) {
+            return out;
+        }
+        for (int i = 0; i < w.handoffs().size(); i++) {
+            HandoffSpec h = w.handoffs().get(i);
+            if (h != null && !blank(h.from()) && h.from().equals(h.to()) && w.agentIndex(h.from()) >= 0) {
+                out.add(new Problem("/handoffs/" + i, "agent \"" + h.from() + "\" hands the artifact to itself: no scalar "
+                        + "crosses an interface here, it learns from its own Q-values (a retry); remove the handoff if it is "
+                        + "not meant"));
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- artifact
 
     private Map<String, FeatureSpec> checkArtifact(Workflow w, List<Problem> out) {

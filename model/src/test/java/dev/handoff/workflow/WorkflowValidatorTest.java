@@ -293,6 +293,16 @@ class WorkflowValidatorTest {
         assertProblem(w, "/agents/1", "from agent \"verifier\"");
     }
 
+    @Test
+    void aSelfLoopIsLegalButWarnedAbout() {
+        Workflow w = withHandoff(5, new HandoffSpec("verifier", "verifier"));
+        assertThat(GENERIC.validate(w)).isEmpty();
+        assertThat(GENERIC.warnings(w)).extracting(Problem::toString).containsExactly("/handoffs/5: agent \"verifier\" "
+                + "hands the artifact to itself: no scalar crosses an interface here, it learns from its own Q-values (a "
+                + "retry); remove the handoff if it is not meant");
+        assertThat(GENERIC.warnings(base())).isEmpty();
+    }
+
     // ---------------------------------------------------------------- environment
 
     @Test

@@ -83,7 +83,7 @@ public final class CpuReportCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         Workflow w;
         try {
-            w = WorkflowLoading.loadValid(file);
+            w = HandoffCli.loadValid(file);
         } catch (WorkflowLoadException e) {
             return HandoffCli.reportProblems(e);
         }

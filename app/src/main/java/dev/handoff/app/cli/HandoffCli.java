@@ -1,12 +1,24 @@
 package dev.handoff.app.cli;
 
+import dev.handoff.env.WorkflowLoading;
 import dev.handoff.workflow.AppVersion;
+import dev.handoff.workflow.Problem;
+import dev.handoff.workflow.Workflow;
+import dev.handoff.workflow.WorkflowJson;
+import dev.handoff.workflow.WorkflowLoadException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The headless {@code handoff} command: the same engine as the workbench, for scripts and sweeps. Exit codes:
- * 0 success, 1 runtime failure, 2 invalid input (one line per problem, {@code path: message}).
+ * 0 success, 1 runtime failure, 2 invalid input. Every command prints its problems and warnings on stderr (one
+ * {@code path: message} line each) with its progress, and its result as one JSON object, the last line on stdout.
  */
 @Command(name = "handoff", mixinStandardHelpOptions = true, versionProvider = HandoffCli.Version.class,
         description = "Handoff Workbench, headless: validate workflows, train IC-Q, solve exactly.",
@@ -18,11 +30,55 @@ public final class HandoffCli {
     public static final int INVALID_INPUT = 2;
 
     /** Prints a workflow's problems to stderr, one {@code /json/path: message} line each; returns {@link #INVALID_INPUT}. */
-    static int reportProblems(dev.handoff.workflow.WorkflowLoadException e) {
-        for (dev.handoff.workflow.Problem p : e.problems()) {
+    static int reportProblems(WorkflowLoadException e) {
+        return reportProblems(e.problems());
+    }
+
+    /** Prints problems to stderr, one {@code /json/path: message} line each; returns {@link #INVALID_INPUT}. */
+    static int reportProblems(List<Problem> problems) {
+        for (Problem p : problems) {
             System.err.println(p.path() + ": " + p.message());
         }
         return INVALID_INPUT;
+    }
+
+    /** Prints a valid workflow's warnings to stderr, one {@code /json/path: warning: message} line each; returns how many. */
+    static int reportWarnings(Workflow w) {
+        List<Problem> warnings = WorkflowLoading.warningsOf(w);
+        for (Problem p : warnings) {
+            System.err.println(p.path() + ": warning: " + p.message());
+        }
+        return warnings.size();
+    }
+
+    /** Loads a workflow file that must be valid, printing its warnings to stderr. */
+    static Workflow loadValid(Path file) throws WorkflowLoadException {
+        Workflow w = WorkflowLoading.loadValid(file);
+        reportWarnings(w);
+        return w;
+    }
+
+    /**
+     * Writes a workflow that a command made (from a template, by importing a network) only if it is valid: otherwise its
+     * problems go to stderr, nothing is written, and the result is {@link #INVALID_INPUT}. On success the JSON result
+     * line (file, name, kind, agents, handoffs) goes to stdout.
+     */
+    static int writeIfValid(Workflow w, Path out) throws IOException {
+        List<Problem> problems = WorkflowLoading.problemsOf(w);
+        if (!problems.isEmpty()) {
+            return reportProblems(problems);
+        }
+        int warnings = reportWarnings(w);
+        WorkflowJson.write(w, out);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("file", out.toString());
+        result.put("name", w.name());
+        result.put("kind", w.environment().kind());
+        result.put("agents", w.agents().size());
+        result.put("handoffs", w.handoffs().size());
+        result.put("warnings", warnings);
+        System.out.println(Json.line(result));
+        return 0;
     }
 
     public static void main(String[] args) {
