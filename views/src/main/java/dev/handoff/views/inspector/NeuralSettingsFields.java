@@ -34,7 +34,7 @@ final class NeuralSettingsFields {
                 shown.warmup(), d.warmup()));
         out.add(field("trainEvery", "Train every", "One training step every this many of the agent's decisions", Integer.class,
                 shown.trainEvery(), d.trainEvery()));
-        out.add(field("targetPeriod", "Target copy period", "Training steps between copies into the target network",
+        out.add(field("targetPeriod", "Target period", "Training steps between copies into the target network",
                 Integer.class, shown.targetPeriod() == null ? d.targetPeriod() : shown.targetPeriod(), d.targetPeriod()));
         out.add(new InspectorField(PREFIX + "polyakTau", CATEGORY, "Polyak τ",
                 "Average the target network at this rate instead of copying it (0: copy every period)", Double.class,
