@@ -39,6 +39,19 @@ public final class ParameterReader {
         return new ParameterReader(env == null ? null : env.parameters(), ENVIRONMENT_PARAMETERS, problems);
     }
 
+    /**
+     * What {@code read} reads when it finds no problem (a kind's parameters of a workflow that must be valid); otherwise
+     * an {@link IllegalArgumentException} that lists every problem with its path.
+     */
+    public static <T> T readValid(String kind, java.util.function.Function<List<Problem>, T> read) {
+        List<Problem> problems = new ArrayList<>();
+        T value = read.apply(problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid " + kind + " parameters: " + problems);
+        }
+        return value;
+    }
+
     /** The JSON path of this object. */
     public String path() {
         return path;

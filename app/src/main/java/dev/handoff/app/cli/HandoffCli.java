@@ -70,15 +70,20 @@ public final class HandoffCli {
         }
         int warnings = reportWarnings(w);
         WorkflowJson.write(w, out);
+        System.out.println(Json.line(describe(out, w, warnings)));
+        return 0;
+    }
+
+    /** A valid workflow as a command's JSON result: {@code file, name, kind, agents, handoffs, warnings}. */
+    static Map<String, Object> describe(Path file, Workflow w, int warnings) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("file", out.toString());
+        result.put("file", file.toString());
         result.put("name", w.name());
         result.put("kind", w.environment().kind());
         result.put("agents", w.agents().size());
         result.put("handoffs", w.handoffs().size());
         result.put("warnings", warnings);
-        System.out.println(Json.line(result));
-        return 0;
+        return result;
     }
 
     public static void main(String[] args) {

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code handoff validate FILE}: exit 0 with a JSON result on stdout if the workflow is valid (its warnings on stderr),
+ * {@code handoff validate FILE}: exit 0 with a JSON result on stdout ({@code file, valid, name, kind, agents, handoffs,
+ * warnings}) if the workflow is valid (its warnings on stderr),
  * else exit 2 with one {@code path: message} line per problem on stderr.
  */
 @Command(name = "validate", description = "Check a workflow file: problems on stderr (one path: message line each, exit 2), "
@@ -29,14 +30,10 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (WorkflowLoadException e) {
             return HandoffCli.reportProblems(e);
         }
-        int warnings = HandoffCli.reportWarnings(w);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", file.toString());
         result.put("valid", true);
-        result.put("kind", w.environment().kind());
-        result.put("agents", w.agents().size());
-        result.put("handoffs", w.handoffs().size());
-        result.put("warnings", warnings);
+        result.putAll(HandoffCli.describe(file, w, HandoffCli.reportWarnings(w)));
         System.out.println(Json.line(result));
         return 0;
     }

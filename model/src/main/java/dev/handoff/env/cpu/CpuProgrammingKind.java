@@ -16,6 +16,7 @@ import dev.handoff.workflow.InterfaceSpec;
 import dev.handoff.workflow.Layout;
 import dev.handoff.workflow.ObservationTerm;
 import dev.handoff.workflow.OptionSpec;
+import dev.handoff.workflow.ParameterReader;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.StepSizeSpec;
 import dev.handoff.workflow.TrainingSettings;
@@ -124,12 +125,7 @@ public final class CpuProgrammingKind implements EnvironmentKind {
 
     /** The kind's parameters of a valid workflow, defaults filled in; throws listing the problems of an invalid one. */
     public static CpuSettings settings(Workflow w) {
-        List<Problem> problems = new ArrayList<>();
-        CpuSettings s = CpuSettings.read(w, problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid " + ID + " parameters: " + problems);
-        }
-        return s;
+        return ParameterReader.readValid(ID, problems -> CpuSettings.read(w, problems));
     }
 
     /** One live coder per replay file and endpoint, shared by every environment of this kind (answers are per task). */

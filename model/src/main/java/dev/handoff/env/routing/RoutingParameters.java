@@ -5,7 +5,6 @@ import dev.handoff.workflow.ParameterReader;
 import dev.handoff.workflow.ParameterReader.Range;
 import dev.handoff.workflow.Problem;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,12 +43,7 @@ public record RoutingParameters(double load, int maxPacketsInFlight, int queueLi
 
     /** The parameters of a valid workflow's environment section; throws listing the problems of an invalid one. */
     public static RoutingParameters from(EnvironmentSpec env) {
-        List<Problem> problems = new ArrayList<>();
-        RoutingParameters p = read(env, problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid " + RoutingKind.ID + " parameters: " + problems);
-        }
-        return p;
+        return ParameterReader.readValid(RoutingKind.ID, problems -> read(env, problems));
     }
 
     /** These parameters as a workflow's {@code environment.parameters}. */

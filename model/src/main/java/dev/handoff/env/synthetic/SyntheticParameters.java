@@ -5,7 +5,6 @@ import dev.handoff.workflow.ParameterReader;
 import dev.handoff.workflow.ParameterReader.Range;
 import dev.handoff.workflow.Problem;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -77,12 +76,7 @@ public record SyntheticParameters(
 
     /** The parameters of a valid workflow's environment section; throws listing the problems of an invalid one. */
     public static SyntheticParameters from(EnvironmentSpec env) {
-        List<Problem> problems = new ArrayList<>();
-        SyntheticParameters p = read(env, problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid " + SyntheticKind.ID + " parameters: " + problems);
-        }
-        return p;
+        return ParameterReader.readValid(SyntheticKind.ID, problems -> read(env, problems));
     }
 
     /** Whether agent {@code agent} is specialised in stage {@code g}: spec(i, g) = ((g − i) mod (G − 1)) ∈ {0, 1}. */
