@@ -39,6 +39,7 @@ class NeuralSpecTest {
         assertThat(merged.polyakTau()).isNull();
         assertThat(merged.overriddenBy(NeuralSpec.NONE.with("polyakTau", 0.2)).targetPeriod()).isNull();
         assertThat(doc.overriddenBy(null)).isEqualTo(doc);
+        assertThat(doc.with("polyakTau", null)).isEqualTo(NeuralSpec.NONE.with("width", 16));
         assertThat(doc.fields()).containsOnlyKeys("width", "polyakTau");
     }
 
