@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +30,25 @@ public final class HandoffCli {
     /** Exit code for invalid input (a malformed or invalid workflow, a bad option value). */
     public static final int INVALID_INPUT = 2;
 
-    /** Prints a workflow's problems to stderr, one {@code /json/path: message} line each; returns {@link #INVALID_INPUT}. */
+    /**
+     * Prints a workflow's problems to stderr, one {@code /json/path: message} line each ({@code file: message} for a
+     * problem of the whole file); returns {@link #INVALID_INPUT}.
+     */
     static int reportProblems(WorkflowLoadException e) {
-        return reportProblems(e.problems());
+        return reportProblems(e.sourceName(), e.problems());
     }
 
-    /** Prints problems to stderr, one {@code /json/path: message} line each; returns {@link #INVALID_INPUT}. */
-    static int reportProblems(List<Problem> problems) {
-        for (Problem p : problems) {
-            System.err.println(p.path() + ": " + p.message());
-        }
+    /** Prints problems about {@code source} to stderr as {@link #printProblems} does; returns {@link #INVALID_INPUT}. */
+    static int reportProblems(String source, List<Problem> problems) {
+        printProblems(System.err, source, problems);
         return INVALID_INPUT;
+    }
+
+    /** One line per problem; a problem of the whole document is named after {@code source}, never with an empty path. */
+    static void printProblems(PrintStream out, String source, List<Problem> problems) {
+        for (Problem p : problems) {
+            out.println(p.line(source));
+        }
     }
 
     /** Prints a valid workflow's warnings to stderr, one {@code /json/path: warning: message} line each; returns how many. */
@@ -66,7 +75,7 @@ public final class HandoffCli {
     static int writeIfValid(Workflow w, Path out) throws IOException {
         List<Problem> problems = WorkflowLoading.problemsOf(w);
         if (!problems.isEmpty()) {
-            return reportProblems(problems);
+            return reportProblems(out.toString(), problems);
         }
         int warnings = reportWarnings(w);
         WorkflowJson.write(w, out);
@@ -98,7 +107,8 @@ public final class HandoffCli {
         });
         cli.setParameterExceptionHandler((ex, args2) -> {
             ex.getCommandLine().getErr().println("handoff: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            // plain text: stderr may be a file or a pipe even when a terminal runs the command
+            ex.getCommandLine().usage(ex.getCommandLine().getErr(), CommandLine.Help.Ansi.OFF);
             return INVALID_INPUT;
         });
         return cli.execute(args);
