@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,26 +21,30 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Handoffs per second of tabular IC-Q as Q-routing (each router an agent, the destination its interface) on
- * {@code sample-workflows/routing-6x6.workflow.json}. One operation is one packet hop.
+ * The scale curve (issue 16.3): handoffs per second of tabular IC-Q through {@link SeedTrainer#runUntil} on rings of
+ * 10 to 10,000 agents and on routing networks of 36 to 1,000 routers ({@link ScaleWorkloads}). One operation is one
+ * handoff; run with {@code -prof gc} for bytes per handoff. Heap per agent: {@link ScaleFootprint}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
-public class RoutingHandoffBenchmark {
-    static final int HANDOFFS = 50_000;
-    static final long WARM_HANDOFFS = 200_000;
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+public class ScaleBenchmark {
+    static final int HANDOFFS = 100_000;
+
+    @Param({"ring10", "ring100", "ring1000", "ring10000", "routing-6x6", "routing-lata", "routing-gtsce",
+            "routing-generated1000"})
+    public String workload;
 
     private SeedTrainer trainer;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Workflow grid = BenchmarkWorkflows.sample("routing-6x6.workflow.json");
-        trainer = new SeedTrainer(grid, WorkflowLoading.kindOf(grid), Algorithm.ICQ_TABULAR, 1, Long.MAX_VALUE);
-        trainer.runUntil(WARM_HANDOFFS, null);
+        Workflow w = ScaleWorkloads.workflow(workload);
+        trainer = new SeedTrainer(w, WorkflowLoading.kindOf(w), Algorithm.ICQ_TABULAR, 1, Long.MAX_VALUE);
+        trainer.runUntil(ScaleWorkloads.warmHandoffs(workload), null);
     }
 
     @Benchmark
