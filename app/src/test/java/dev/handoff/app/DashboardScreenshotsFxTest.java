@@ -147,9 +147,11 @@ class DashboardScreenshotsFxTest {
                 .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Programs of"))
                 .findFirst().orElseThrow();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<String> tasks = (javafx.scene.control.ListView<String>)
-                programs.getScene().getRoot().lookup(".list-view");
-        robot.interact(() -> tasks.getSelectionModel().select("hd14"));
+        javafx.scene.control.ListView<dev.handoff.views.training.extension.SeedReport.Item> tasks =
+                (javafx.scene.control.ListView<dev.handoff.views.training.extension.SeedReport.Item>)
+                        programs.getScene().getRoot().lookup(".list-view");
+        robot.interact(() -> tasks.getSelectionModel().select(tasks.getItems().stream()
+                .filter(t -> t.name().equals("hd14")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         WritableImage[] img = new WritableImage[1];

@@ -39,7 +39,7 @@ public final class EvaluationView extends BorderPane {
     public EvaluationView(EvaluationViewModel vm) {
         this.vm = vm;
         setId("evaluation-view");
-        graph = new LiveGraphView(vm);
+        graph = new LiveGraphView(vm.canvas());
         vm.revisionProperty().addListener(o -> graph.redraw());
         setTop(toolbar());
         TitledPane graphPane = new TitledPane("Workflow · lit: the holder (fading: earlier holders) · blue: the last handoff, "

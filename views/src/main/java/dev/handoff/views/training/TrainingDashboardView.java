@@ -57,7 +57,7 @@ public final class TrainingDashboardView extends BorderPane {
         policy = new PolicyTablePane(vm.focus(), vm.trained(), vm.run(), dialogs.policyTableMenu());
         runsPane[0] = new RunsPane(vm.runs(), vm.run().runningProperty(), dialogs.policiesMenu());
 
-        TitledPane graphPane = titled("Workflow · glow = recent decisions · edges: mean scalar (count) last window", graph);
+        TitledPane graphPane = titled("Workflow · glow: who decides · edges: mean m (count)", graph);
         graphPane.setId("dash-graph-pane");
         SplitPane left = new SplitPane(graphPane, titled("Greedy policy of the selected agent", policy),
                 titled("Runs of this workflow · select to overlay", runsPane[0]));

@@ -28,12 +28,7 @@ class PolicyTableExportTest {
         vm.run().modeProperty().set(TrainingMode.COMPARE);
         vm.run().seedsProperty().set(2);
         vm.run().train();
-        long end = System.currentTimeMillis() + 60_000;
-        while (vm.run().stateProperty().get() != RunState.FINISHED && System.currentTimeMillis() < end) {
-            vm.drain();
-            Thread.sleep(20);
-        }
-        vm.drain();
+        DashboardFixtures.drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
 
         // compare mode shows IC-Q's first seed (not the oracle, not independent, not seed 2)
@@ -63,12 +58,7 @@ class PolicyTableExportTest {
         vm.run().modeProperty().set(TrainingMode.ICQ_NEURAL);
         vm.run().seedsProperty().set(1);
         vm.run().train();
-        long end = System.currentTimeMillis() + 120_000;
-        while (vm.run().stateProperty().get() != RunState.FINISHED && System.currentTimeMillis() < end) {
-            vm.drain();
-            Thread.sleep(20);
-        }
-        vm.drain();
+        DashboardFixtures.drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         ExportChoice seed1 = new ExportChoice(Algorithm.ICQ_NEURAL, 1);
         assertThat(vm.policies().exportChoices()).containsExactly(seed1);
