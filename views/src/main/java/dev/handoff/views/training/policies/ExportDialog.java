@@ -77,7 +77,8 @@ final class ExportDialog {
         dialog.getDialogPane().getButtonTypes().addAll(EXPORT, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(EXPORT).disableProperty().bind(vm.canExportProperty().not());
         grid.setPrefWidth(780);
-        dialog.getDialogPane().setMaxWidth(Double.MAX_VALUE); // AtlantaFX caps dialogs at 600 px: a path needs room
+        // AtlantaFX caps dialogs at 600 px; a folder path needs room (an inline style outranks the theme)
+        dialog.getDialogPane().setStyle("-fx-max-width: 900px; -fx-pref-width: 800px;");
         dialog.setResizable(true);
         dialog.setOnShown(e -> {
             folder.requestFocus();
