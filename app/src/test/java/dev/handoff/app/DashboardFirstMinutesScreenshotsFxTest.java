@@ -3,12 +3,10 @@ package dev.handoff.app;
 import dev.handoff.train.RunState;
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.views.training.TrainingDashboardWindow;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +19,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -58,28 +55,14 @@ class DashboardFirstMinutesScreenshotsFxTest {
         prefs.removeNode();
     }
 
-    private static Path root() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("sample-workflows"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("repository root not found");
-    }
-
     private static Path out(String name) throws Exception {
-        Path d = root().resolve("docs/first-minutes");
+        Path d = DashboardShots.root().resolve("docs/first-minutes");
         Files.createDirectories(d);
         return d.resolve(name);
     }
 
     private static void shoot(FxRobot robot, Scene scene, Path file) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(600);
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = scene.snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
-        assertThat(Files.size(file)).isGreaterThan(10_000);
+        DashboardShots.shoot(robot, scene, file, 10_000);
     }
 
     private void dark(FxRobot robot, boolean on) {
@@ -89,17 +72,7 @@ class DashboardFirstMinutesScreenshotsFxTest {
     }
 
     private TrainingDashboardWindow openDashboard(FxRobot robot, String sample, TrainingDashboardWindow previous) throws Exception {
-        robot.interact(() -> window.open(root().resolve("sample-workflows/" + sample + ".workflow.json")));
-        robot.clickOn("#train");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null && window.dashboard() != previous);
-        TrainingDashboardWindow dash = window.dashboard();
-        robot.interact(() -> {
-            dash.stage().setWidth(1600);
-            dash.stage().setHeight(1000);
-            dash.stage().setX(0);
-            dash.stage().setY(0);
-        });
-        return dash;
+        return DashboardShots.openDashboard(robot, window, sample, previous);
     }
 
     @Test

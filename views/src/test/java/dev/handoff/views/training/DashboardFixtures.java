@@ -36,6 +36,15 @@ public final class DashboardFixtures {
         return new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
     }
 
+    /** Trains {@code mode} with {@code seeds} seeds from the dashboard's Train and drains until the run has finished. */
+    public static void trainToTheEnd(TrainingDashboardViewModel vm, dev.handoff.train.live.TrainingMode mode, int seeds)
+            throws InterruptedException {
+        vm.run().modeProperty().set(mode);
+        vm.run().seedsProperty().set(seeds);
+        vm.run().train();
+        drainUntil(vm, () -> vm.run().stateProperty().get() == dev.handoff.train.RunState.FINISHED);
+    }
+
     /**
      * Drains {@code vm} as the view's timer would until {@code done}, then once more. It gives up after five minutes: a
      * run that takes seconds on an idle machine can take a minute on a shared, overloaded one.
