@@ -75,11 +75,6 @@ public final class TrainingDashboardView extends BorderPane {
         vm.curves().smoothingProperty().addListener(o -> redrawAll());
         vm.curves().logScaleProperty().addListener(o -> redrawAll());
         vm.curves().errorViewProperty().addListener(o -> redrawAll());
-        vm.revisionProperty().addListener(o -> {
-            if (!vm.run().runningProperty().get()) {
-                redrawAll(); // a reset, an overlay, a run's end: show it at once
-            }
-        });
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
