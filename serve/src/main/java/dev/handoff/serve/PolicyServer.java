@@ -36,7 +36,7 @@ public final class PolicyServer implements Closeable {
 
     /** How the server runs: where it listens, its limits, its optional token and decision log. */
     public record Settings(String host, int port, int maxBodyBytes, int timeoutSeconds, int threads, String token,
-                           java.nio.file.Path log) {
+                           java.nio.file.Path log, double explore) {
         public static final int DEFAULT_MAX_BODY = 64 * 1024;
         public static final int DEFAULT_TIMEOUT = 10;
 
@@ -56,23 +56,26 @@ public final class PolicyServer implements Closeable {
             if (token != null && token.isBlank()) {
                 throw new IllegalArgumentException("the bearer token is empty");
             }
+            if (!(explore >= 0 && explore <= 1)) {
+                throw new IllegalArgumentException("the exploration probability must be in [0, 1], is " + explore);
+            }
         }
 
-        /** Local defaults: 127.0.0.1, a 64 KiB body cap, a 10 s time-out, 4 threads, no token, no log. */
+        /** Local defaults: 127.0.0.1, a 64 KiB body cap, a 10 s time-out, 4 threads, no token, no log, greedy. */
         public static Settings local(int port) {
-            return new Settings("127.0.0.1", port, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, 4, null, null);
+            return new Settings("127.0.0.1", port, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, 4, null, null, 0);
         }
 
         public Settings withToken(String t) {
-            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, t, log);
+            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, t, log, explore);
         }
 
         public Settings withLog(java.nio.file.Path file) {
-            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, token, file);
+            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, token, file, explore);
         }
 
-        public Settings withLimits(int maxBody, int timeout) {
-            return new Settings(host, port, maxBody, timeout, threads, token, log);
+        public Settings withExplore(double epsilon) {
+            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, token, log, epsilon);
         }
     }
 
@@ -117,7 +120,7 @@ public final class PolicyServer implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        PolicyServer server = new PolicyServer(http, executor, new AgentService(agent, log, json), log, json, settings);
+        PolicyServer server = new PolicyServer(http, executor, new AgentService(agent, log, json, settings.explore()), log, json, settings);
         http.createContext("/", server::handle);
         http.setExecutor(executor);
         http.start();

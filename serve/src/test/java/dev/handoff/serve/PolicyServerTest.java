@@ -198,6 +198,21 @@ class PolicyServerTest {
     }
 
     @Test
+    void exploringAnswersOtherActionsAndLogsTheOneAnswered() throws Exception {
+        Path log = tmp.resolve("a3.jsonl");
+        ServedBundles.Client client = serve("a3", PolicyServer.Settings.local(0).withLog(log).withExplore(1.0));
+        java.util.Set<Integer> actions = new java.util.HashSet<>();
+        for (int k = 0; k < 60; k++) {
+            JsonNode r = json(client.post("/act", "{\"handoffId\":\"e" + k + "\",\"features\":{\"progress\":2},\"privateState\":0}"));
+            assertThat(r.get("explored").asBoolean()).isTrue();
+            actions.add(r.get("action").asInt());
+            assertThat(Files.readAllLines(log).get(k)).contains("\"action\":" + r.get("action").asInt() + ",");
+        }
+        assertThat(actions).hasSize(6);
+        assertThat(json(client.get("/health")).get("explore").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void outcomesNeedALog() throws Exception {
         ServedBundles.Client client = serve("a3", PolicyServer.Settings.local(0));
         assertThat(client.post("/outcome", "{}").statusCode()).isEqualTo(409);
