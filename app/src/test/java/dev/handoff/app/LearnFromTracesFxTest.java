@@ -1,12 +1,10 @@
 package dev.handoff.app;
 
 import dev.handoff.env.WorkflowLoading;
-import dev.handoff.trace.SimulatedTraces;
+import dev.handoff.offline.RecordedTraces;
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.SeedTrainer;
 import dev.handoff.views.traces.TraceLearningViewModel;
 import dev.handoff.views.traces.TraceLearningWindow;
-import dev.handoff.workflow.EpsilonSpec;
 import dev.handoff.workflow.Workflow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
@@ -53,12 +51,7 @@ class LearnFromTracesFxTest {
     }
 
     private static Path root() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("sample-workflows"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("repository root not found");
+        return RecordedTraces.root();
     }
 
     private static void shoot(FxRobot robot, Stage stage, String name) throws Exception {
@@ -82,13 +75,8 @@ class LearnFromTracesFxTest {
     @Test
     void opensTracesShowsCountsAndScalarsAndLearns(FxRobot robot, @TempDir Path tmp) throws Exception {
         Path file = root().resolve("sample-workflows/synthetic-ring10.workflow.json");
-        Workflow w = WorkflowLoading.loadValid(file);
-        Workflow uniform = w.withTraining(w.training().withEpsilon(EpsilonSpec.constant(1.0)));
-        SeedTrainer t = new SeedTrainer(uniform, WorkflowLoading.kindOf(w), Algorithm.ICQ_TABULAR, 1, 100_000);
-        try (SimulatedTraces traces = SimulatedTraces.open(tmp.resolve("traces"), uniform, t.environment(), 1, 0)) {
-            t.recordHandoffs(traces);
-            t.runUntil(100_000, null);
-        }
+        Workflow uniform = RecordedTraces.uniformBehaviour(WorkflowLoading.loadValid(file));
+        RecordedTraces.record(uniform, Algorithm.ICQ_TABULAR, 1, 100_000, tmp.resolve("traces"));
         robot.interact(() -> window.open(file));
         TraceLearningWindow[] opened = new TraceLearningWindow[1];
         robot.interact(() -> opened[0] = window.openTraceLearning());

@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PolicyServer implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyServer.class);
+    /** How much of a refused body the server reads and discards (never keeps) before closing the connection. */
+    public static final long DISCARD_BYTES = 16L * 1024 * 1024;
 
     /** How the server runs: where it listens, its limits, its optional token and decision log. */
     public record Settings(String host, int port, int maxBodyBytes, int timeoutSeconds, int threads, String token,
@@ -129,9 +131,12 @@ public final class PolicyServer implements Closeable {
 
     /**
      * The JDK server reads its limits from system properties once: a request (headers and body) must be read within the
-     * time-out, a response written within it; idle keep-alive connections close after 30 s; TCP_NODELAY for latency.
+     * time-out, a response written within it; idle keep-alive connections close after 30 s; TCP_NODELAY for latency;
+     * after refusing an oversized body it reads and discards up to {@link #DISCARD_BYTES} of it before closing, so that
+     * the client, still sending, receives the refusal instead of a connection reset.
      */
     private static void configureJdkServer(int timeoutSeconds) {
+        System.getProperties().putIfAbsent("sun.net.httpserver.drainAmount", Long.toString(DISCARD_BYTES));
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(timeoutSeconds));
         System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(timeoutSeconds));
         System.getProperties().putIfAbsent("sun.net.httpserver.idleInterval", "30");

@@ -1,11 +1,9 @@
 package dev.handoff.views.traces;
 
 import dev.handoff.env.WorkflowLoading;
-import dev.handoff.trace.SimulatedTraces;
+import dev.handoff.offline.RecordedTraces;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunFolder;
-import dev.handoff.train.SeedTrainer;
-import dev.handoff.workflow.EpsilonSpec;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,21 +25,12 @@ class TraceLearningViewModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Path p = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(p.resolve("sample-workflows"))) {
-            p = p.getParent();
-        }
-        Workflow w = WorkflowLoading.loadValid(p.resolve("sample-workflows/synthetic-ring10.workflow.json"));
-        ring = w.withTraining(w.training().withEpsilon(EpsilonSpec.constant(1.0)));
+        ring = RecordedTraces.uniformBehaviour(RecordedTraces.sample("synthetic-ring10.workflow.json"));
         vm = new TraceLearningViewModel(ring, WorkflowLoading.kindOf(ring), Runnable::run, Runnable::run);
     }
 
     private Path record(long handoffs) throws Exception {
-        SeedTrainer t = new SeedTrainer(ring, WorkflowLoading.kindOf(ring), Algorithm.ICQ_TABULAR, 1, handoffs);
-        try (SimulatedTraces traces = SimulatedTraces.open(tmp.resolve("traces"), ring, t.environment(), 1, 0)) {
-            t.recordHandoffs(traces);
-            t.runUntil(handoffs, null);
-        }
+        RecordedTraces.record(ring, Algorithm.ICQ_TABULAR, 1, handoffs, tmp.resolve("traces"));
         return tmp.resolve("traces");
     }
 
