@@ -17,12 +17,20 @@ public final class HandoffCli {
     /** Exit code for invalid input (a malformed or invalid workflow, a bad option value). */
     public static final int INVALID_INPUT = 2;
 
-    /** Prints a workflow's problems to stderr, one {@code /json/path: message} line each; returns {@link #INVALID_INPUT}. */
+    /**
+     * Prints a workflow's problems to stderr, one {@code /json/path: message} line each ({@code file: message} for a
+     * problem of the whole file); returns {@link #INVALID_INPUT}.
+     */
     static int reportProblems(dev.handoff.workflow.WorkflowLoadException e) {
-        for (dev.handoff.workflow.Problem p : e.problems()) {
-            System.err.println(p.path() + ": " + p.message());
-        }
+        printProblems(System.err, e.sourceName(), e.problems());
         return INVALID_INPUT;
+    }
+
+    /** One line per problem; a problem of the whole document is named after {@code source}, never with an empty path. */
+    static void printProblems(java.io.PrintStream out, String source, java.util.List<dev.handoff.workflow.Problem> problems) {
+        for (dev.handoff.workflow.Problem p : problems) {
+            out.println(p.line(source));
+        }
     }
 
     public static void main(String[] args) {
@@ -37,7 +45,8 @@ public final class HandoffCli {
         });
         cli.setParameterExceptionHandler((ex, args2) -> {
             ex.getCommandLine().getErr().println("handoff: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            // plain text: stderr may be a file or a pipe even when a terminal runs the command
+            ex.getCommandLine().usage(ex.getCommandLine().getErr(), CommandLine.Help.Ansi.OFF);
             return INVALID_INPUT;
         });
         return cli.execute(args);
