@@ -99,7 +99,7 @@ class LearnFromTracesFxTest {
         robot.interact(() -> vm.learn(tmp.resolve("learned")));
         waitFor(vm, TraceLearningViewModel.State.LEARNED);
         assertThat(robot.lookup("#traces-result").queryAs(Label.class).getText()).startsWith("Converged after");
-        var panel = robot.lookup("#traces-rounds").queryAs(dev.handoff.views.training.ChartPanel.class);
+        var panel = robot.lookup("#traces-rounds").queryAs(dev.handoff.views.training.charts.ChartPanel.class);
         assertThat(panel.chart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(vm.rounds().size()).isPositive();
         assertThat(panel.localToScene(panel.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth());
         assertThat(Files.exists(tmp.resolve("learned/summary.json"))).isTrue();

@@ -156,6 +156,14 @@ class PolicyServerTest {
         assertThat(r.statusCode()).isEqualTo(400);
         String chunked = json(r).get("error").asText();
         assertThat(chunked).contains("larger than the cap");
+        // and a client that sends all of a 10 MB body still gets the answer: the server reads and discards the rest
+        // (up to PolicyServer.DISCARD_BYTES) before it closes, so the line is closed, not reset
+        byte[] big = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> all = client.send(client.request("/act").POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(big))).build());
+        assertThat(all.statusCode()).isEqualTo(400);
+        assertThat(json(all).get("error").asText()).contains("larger than the cap");
         assertThat(client.get("/health").statusCode()).isEqualTo(200);
     }
 

@@ -1,7 +1,7 @@
 package dev.handoff.views.traces;
 
-import dev.handoff.views.training.ChartPanel;
-import dev.handoff.views.training.ChartTheme;
+import dev.handoff.views.training.charts.ChartPanel;
+import dev.handoff.views.training.charts.ChartTheme;
 import dev.handoff.views.training.LiveGraphView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -150,7 +150,7 @@ public final class TraceLearningView extends BorderPane {
         legend.setWrapText(true);
         legend.getStyleClass().add("text-muted");
         ChartPanel changePanel = new ChartPanel("traces-rounds", chart);
-        changePanel.setCaption("Learning: the largest change of any Q-value per round (it stops at 1e-9)");
+        changePanel.setCaption("Learning: the largest Q change per round", "the largest change of any Q-value in a round; learning stops at 1e-9");
         changePanel.setPrefHeight(240);
         Label result = new Label();
         result.setId("traces-result");
