@@ -123,7 +123,8 @@ class ProductionLoopTest {
         assertThat(HandoffCli.run("learn", workflow.toString(), "--traces", dir.resolve("traces").toString(), "--out",
                 dir.resolve("run2").toString())).as(console.stderr()).isZero();
         JsonNode learned = lastLine();
-        assertThat(learned.get("records").asLong()).isEqualTo(6000);
+        // every handoff joined up, but the last one when its work was still with the next holder (no outcome yet)
+        assertThat(learned.get("records").asLong()).isBetween(5999L, 6000L);
         assertThat(learned.get("converged").asBoolean()).isTrue();
         assertThat(learned.get("summary").get("meanReturn").asDouble()).as("learned J against the served bundle's")
                 .isGreaterThan(before);
