@@ -137,9 +137,11 @@ final class SweepCommand implements Callable<Integer> {
             return HandoffCli.INVALID_INPUT;
         }
         SweepSettings settings = new SweepSettings(algo, handoffs, axisOptions);
+        // the design comes from the spec on every engine, here as on a remote worker: the same answer anywhere
+        SweepSpec spec = SweepSpec.of(w, ax.id(), settings);
         SweepDesign design;
         try {
-            design = ax.design(w, settings);
+            design = spec.design();
         } catch (IllegalArgumentException e) {
             System.err.println("sweep: " + e.getMessage());
             return HandoffCli.INVALID_INPUT;
@@ -161,7 +163,6 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("--engine " + eng.id() + ": " + optionProblem);
             return HandoffCli.INVALID_INPUT;
         }
-        SweepSpec spec = SweepSpec.of(w, ax.id(), settings);
         SweepFolder folder;
         SweepCellStore store;
         try {

@@ -178,6 +178,8 @@ public final class TrainingDashboardView extends BorderPane {
         TitledPane p = new TitledPane(title, content);
         p.setCollapsible(false);
         p.setMaxHeight(Double.MAX_VALUE);
+        p.setMinWidth(240); // a long title is cut short rather than taking the charts' room
+        p.setTooltip(new javafx.scene.control.Tooltip(title));
         return p;
     }
 
