@@ -100,7 +100,7 @@ class LearnFromTracesFxTest {
         waitFor(vm, TraceLearningViewModel.State.LEARNED);
         assertThat(robot.lookup("#traces-result").queryAs(Label.class).getText()).startsWith("Converged after");
         var panel = robot.lookup("#traces-rounds").queryAs(dev.handoff.views.training.charts.ChartPanel.class);
-        assertThat(panel.chart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(vm.rounds().size()).isPositive();
+        assertThat(panel.chart().getXYPlot().getDataset(0).getItemCount(0)).isEqualTo(vm.rounds().size()).isPositive();
         assertThat(panel.localToScene(panel.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth());
         assertThat(Files.exists(tmp.resolve("learned/summary.json"))).isTrue();
         shoot(robot, stage, "learn-from-traces-learned.png");

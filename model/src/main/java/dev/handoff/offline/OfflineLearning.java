@@ -81,9 +81,12 @@ public final class OfflineLearning {
         return edges;
     }
 
-    /** Hears each round as it ends (on the learning thread): its number, the largest Q change, the learners. */
+    /**
+     * Hears each round as it ends (on the learning thread): its number, the largest Q change, the learners; returns
+     * whether to go on (false stops learning after this round).
+     */
     public interface RoundListener {
-        void onRound(int round, double change, OfflineIcq icq);
+        boolean onRound(int round, double change, OfflineIcq icq);
     }
 
     /** Reads the trace files, learns, and writes the run folder {@code out}. */
@@ -95,7 +98,7 @@ public final class OfflineLearning {
         TraceSet traces = TraceSet.read(w, kind.create(w), files);
         progress.accept("read " + traces.records() + " handoffs from " + files.size() + " trace files ("
                 + traces.handoffCount() + " handoff ids)");
-        return learn(w, kind, traces, settings, out, progress, (r, c, icq) -> { });
+        return learn(w, kind, traces, settings, out, progress, (r, c, icq) -> true);
     }
 
     /** Learns from traces already read and writes the run folder {@code out}, telling {@code rounds} of each round. */
@@ -133,10 +136,10 @@ public final class OfflineLearning {
     /** Runs the rounds on traces already read; reports progress about once a second. */
     public static OfflineIcq fit(Workflow w, HandoffEnvironment env, TraceSet traces, Settings settings,
                                  Consumer<String> progress) throws TraceFormatException {
-        return fit(w, env, traces, settings, progress, (r, c, icq) -> { });
+        return fit(w, env, traces, settings, progress, (r, c, icq) -> true);
     }
 
-    /** {@link #fit} telling {@code rounds} of each round; stops early when the thread is interrupted. */
+    /** {@link #fit} telling {@code rounds} of each round; stops early when it says so or the thread is interrupted. */
     public static OfflineIcq fit(Workflow w, HandoffEnvironment env, TraceSet traces, Settings settings,
                                  Consumer<String> progress, RoundListener rounds) throws TraceFormatException {
         int n = w.agents().size();
@@ -151,8 +154,8 @@ public final class OfflineLearning {
         try {
             while (icq.rounds() < settings.maxRounds() && !Thread.currentThread().isInterrupted()) {
                 double change = icq.round();
-                rounds.onRound(icq.rounds(), change, icq);
-                if (change <= settings.tolerance()) {
+                boolean goOn = rounds.onRound(icq.rounds(), change, icq);
+                if (change <= settings.tolerance() || !goOn) {
                     break;
                 }
                 if (System.nanoTime() - last > 1_000_000_000L) {

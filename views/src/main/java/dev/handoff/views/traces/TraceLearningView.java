@@ -1,7 +1,6 @@
 package dev.handoff.views.traces;
 
 import dev.handoff.views.training.charts.ChartPanel;
-import dev.handoff.views.training.charts.ChartTheme;
 import dev.handoff.views.training.LiveGraphView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -18,13 +17,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -39,8 +31,9 @@ import java.util.function.Function;
 public final class TraceLearningView extends BorderPane {
     private final TraceLearningViewModel vm;
     private final LiveGraphView graph;
-    private final XYSeries changes = new XYSeries("largest Q change");
-    private final JFreeChart chart;
+    private final TraceRoundsChart rounds;
+    private final ChartPanel changePanel = new ChartPanel("traces-rounds", TraceRoundsChart.emptyChart());
+    private boolean dark;
     private Path lastFolder;
 
     public TraceLearningView(TraceLearningViewModel vm) {
@@ -54,19 +47,8 @@ public final class TraceLearningView extends BorderPane {
         graphPane.setCollapsible(false);
         graphPane.setMinWidth(240);
         graphPane.setMaxHeight(Double.MAX_VALUE);
-        chart = changeChart();
-        vm.rounds().addListener((ListChangeListener<TraceLearningViewModel.RoundPoint>) c -> {
-            changes.setNotify(false);
-            while (c.next()) {
-                if (c.wasRemoved() && vm.rounds().isEmpty()) {
-                    changes.clear();
-                }
-                for (TraceLearningViewModel.RoundPoint p : c.getAddedSubList()) {
-                    changes.add(p.round(), Math.max(p.change(), 1e-16));
-                }
-            }
-            changes.setNotify(true);
-        });
+        rounds = new TraceRoundsChart(vm);
+        vm.rounds().addListener((ListChangeListener<TraceLearningViewModel.RoundPoint>) c -> showRounds());
         setTop(toolbar());
         setCenter(graphPane);
         setRight(sidePanel());
@@ -81,8 +63,13 @@ public final class TraceLearningView extends BorderPane {
     }
 
     public void setDark(boolean dark) {
+        this.dark = dark;
         graph.setDark(dark);
-        ChartTheme.apply(chart, dark);
+        showRounds();
+    }
+
+    private void showRounds() {
+        changePanel.show(rounds.content(), dark);
     }
 
     /** Asks for a folder of traces (one *.jsonl per agent) and opens it. */
@@ -149,8 +136,7 @@ public final class TraceLearningView extends BorderPane {
                 + "decisions without an outcome · orphans: outcomes without a decision");
         legend.setWrapText(true);
         legend.getStyleClass().add("text-muted");
-        ChartPanel changePanel = new ChartPanel("traces-rounds", chart);
-        changePanel.setCaption("Learning: the largest Q change per round", "the largest change of any Q-value in a round; learning stops at 1e-9");
+        showRounds();
         changePanel.setPrefHeight(240);
         Label result = new Label();
         result.setId("traces-result");
@@ -177,18 +163,6 @@ public final class TraceLearningView extends BorderPane {
                                                                              Function<TraceLearningViewModel.AgentRow, String> value) {
         TableColumn<TraceLearningViewModel.AgentRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new javafx.beans.property.SimpleStringProperty(value.apply(cell.getValue())));
-        return c;
-    }
-
-    private JFreeChart changeChart() {
-        JFreeChart c = ChartFactory.createXYLineChart(null, "round", "largest Q change", new XYSeriesCollection(changes),
-                PlotOrientation.VERTICAL, false, true, false);
-        XYPlot plot = c.getXYPlot();
-        LogAxis log = new LogAxis("largest Q change");
-        log.setSmallestValue(1e-16);
-        plot.setRangeAxis(log);
-        plot.getRenderer().setSeriesPaint(0, ChartTheme.ICQ);
-        ChartTheme.apply(c, false);
         return c;
     }
 }

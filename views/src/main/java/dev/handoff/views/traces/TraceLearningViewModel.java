@@ -5,6 +5,8 @@ import dev.handoff.offline.OfflineLearning;
 import dev.handoff.trace.AgentTrace;
 import dev.handoff.trace.TraceFormatException;
 import dev.handoff.trace.TraceSet;
+import dev.handoff.views.task.BackgroundTask;
+import dev.handoff.views.task.TaskExecutor;
 import dev.handoff.views.training.GraphActivity;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
@@ -20,13 +22,13 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 
 /**
  * File ▸ Learn from traces: a folder of agents' own traces opened against the workflow (per agent its record counts,
  * on the canvas the mean scalar each edge carried), then IC-Q learned from them alone, round by round, into a run
- * folder (the same engine as {@code handoff learn}). Reading and learning run on a background executor; every property
- * changes on the UI thread ({@code ui}), so tests pass direct executors and need no screen.
+ * folder (the same engine as {@code handoff learn}). Reading and learning go through a {@link TaskExecutor}, so every
+ * property changes on the FX thread; tests pass a {@link dev.handoff.views.task.DirectTaskExecutor} and need no screen.
+ * The rounds (the largest Q change of each) are published when learning ends.
  */
 public final class TraceLearningViewModel implements GraphActivity {
     /** Where the view-model is: nothing open, traces open, learning, learned, or failed. */
@@ -43,8 +45,7 @@ public final class TraceLearningViewModel implements GraphActivity {
 
     private final Workflow workflow;
     private final EnvironmentKind kind;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor tasks;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EMPTY);
     private final ReadOnlyStringWrapper folderText = new ReadOnlyStringWrapper("No traces open: File ▸ Learn from traces… or Open traces…");
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
@@ -63,13 +64,13 @@ public final class TraceLearningViewModel implements GraphActivity {
     private final double[] agentActivity;
     private TraceSet traces;
     private OfflineLearning.Result result;
-    private volatile Thread learner;
+    private volatile boolean stopRequested;
 
-    public TraceLearningViewModel(Workflow workflow, EnvironmentKind kind, Executor background, Executor ui) {
+    /** Reading and learning go to {@code tasks} (the application's {@link dev.handoff.views.task.FxTaskExecutor}). */
+    public TraceLearningViewModel(Workflow workflow, EnvironmentKind kind, TaskExecutor tasks) {
         this.workflow = workflow;
         this.kind = kind;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
         this.edgeCount = new long[workflow.handoffs().size()];
         this.edgeMean = new double[workflow.handoffs().size()];
         this.agentActivity = new double[workflow.agents().size()];
@@ -86,17 +87,9 @@ public final class TraceLearningViewModel implements GraphActivity {
         folderText.set("Reading " + folder + " …");
         errorText.set("");
         problems.clear();
-        background.execute(() -> {
-            try {
-                List<Path> files = TraceSet.filesIn(folder);
-                TraceSet read = TraceSet.read(workflow, kind.create(workflow), files);
-                ui.execute(() -> opened(folder, read));
-            } catch (TraceFormatException e) {
-                ui.execute(() -> failed("The traces in " + folder + " do not fit this workflow", e.problems()));
-            } catch (Exception e) {
-                ui.execute(() -> failed("Cannot read traces from " + folder, List.of(String.valueOf(e.getMessage()))));
-            }
-        });
+        tasks.execute(new BackgroundTask<>("read traces", () -> TraceSet.read(workflow, kind.create(workflow),
+                TraceSet.filesIn(folder)), read -> opened(folder, read), e -> failed(e instanceof TraceFormatException
+                ? "The traces in " + folder + " do not fit this workflow" : "Cannot read traces from " + folder, problemsOf(e))));
     }
 
     /** Learns IC-Q from the open traces alone and writes the run folder {@code out}. */
@@ -108,29 +101,24 @@ public final class TraceLearningViewModel implements GraphActivity {
         state.set(State.LEARNING);
         rounds.clear();
         resultText.set("Learning …");
-        background.execute(() -> {
-            learner = Thread.currentThread();
-            try {
-                OfflineLearning.Result r = OfflineLearning.learn(workflow, kind, set, OfflineLearning.Settings.DEFAULTS, out,
-                        msg -> { }, (round, change, icq) -> ui.execute(() -> rounds.add(new RoundPoint(round, change))));
-                ui.execute(() -> learned(r));
-            } catch (TraceFormatException e) {
-                ui.execute(() -> failed("Learning stopped", e.problems()));
-            } catch (Exception e) {
-                ui.execute(() -> failed("Learning failed", List.of(String.valueOf(e.getMessage()))));
-            } finally {
-                learner = null;
-                Thread.interrupted();
-            }
-        });
+        stopRequested = false;
+        List<RoundPoint> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        tasks.execute(new BackgroundTask<>("learn from traces", () -> OfflineLearning.learn(workflow, kind, set,
+                OfflineLearning.Settings.DEFAULTS, out, msg -> { }, (round, change, icq) -> {
+                    seen.add(new RoundPoint(round, change));
+                    return !stopRequested;
+                }), r -> {
+                    rounds.setAll(seen);
+                    learned(r);
+                }, e -> {
+                    rounds.setAll(seen);
+                    failed("Learning failed", problemsOf(e));
+                }));
     }
 
     /** Stops learning after the current round (the run folder then says it did not converge). */
     public void stop() {
-        Thread t = learner;
-        if (t != null) {
-            t.interrupt();
-        }
+        stopRequested = true;
     }
 
     // ------------------------------------------------------------------ state changes (UI thread)
@@ -168,6 +156,10 @@ public final class TraceLearningViewModel implements GraphActivity {
                 r.converged() ? "Converged" : "Stopped", r.rounds(), r.lastChange(), s.meanReturn(), s.returnEvaluation(),
                 s.oracleReturn() == null ? "" : String.format(Locale.ROOT, ", oracle J* = %.4f", s.oracleReturn()), s.runDir()));
         state.set(State.LEARNED);
+    }
+
+    private static List<String> problemsOf(Exception e) {
+        return e instanceof TraceFormatException t ? t.problems() : List.of(String.valueOf(e.getMessage()));
     }
 
     private void failed(String what, List<String> why) {

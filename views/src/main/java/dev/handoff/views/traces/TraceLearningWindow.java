@@ -3,31 +3,25 @@ package dev.handoff.views.traces;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.workflow.Workflow;
-import javafx.application.Platform;
+import dev.handoff.views.task.FxTaskExecutor;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Learn from traces in a window of its own, over a snapshot of the workflow taken when it was opened. Reading and
- * learning run on one background thread; closing the window stops learning.
+ * learning go through one {@link FxTaskExecutor} thread; closing the window stops learning.
  */
 public final class TraceLearningWindow {
     private final Stage stage = new Stage();
     private final TraceLearningView view;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "learn-from-traces");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FxTaskExecutor tasks = new FxTaskExecutor(1);
 
     public TraceLearningWindow(Window owner, Workflow workflow, ObservableBooleanValue dark) {
         EnvironmentKind kind = WorkflowLoading.kindOf(workflow);
-        TraceLearningViewModel vm = new TraceLearningViewModel(workflow, kind, background, Platform::runLater);
+        TraceLearningViewModel vm = new TraceLearningViewModel(workflow, kind, tasks);
         view = new TraceLearningView(vm);
         view.setDark(dark.get());
         dark.addListener((o, a, d) -> view.setDark(d));
@@ -39,7 +33,7 @@ public final class TraceLearningWindow {
         stage.setScene(new Scene(view, Math.min(1300, screen.getWidth()), Math.min(820, screen.getHeight())));
         stage.setOnHidden(e -> {
             vm.stop();
-            background.shutdown();
+            tasks.shutdown();
         });
     }
 

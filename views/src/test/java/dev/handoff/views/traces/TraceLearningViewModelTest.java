@@ -26,7 +26,7 @@ class TraceLearningViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         ring = RecordedTraces.uniformBehaviour(RecordedTraces.sample("synthetic-ring10.workflow.json"));
-        vm = new TraceLearningViewModel(ring, WorkflowLoading.kindOf(ring), Runnable::run, Runnable::run);
+        vm = new TraceLearningViewModel(ring, WorkflowLoading.kindOf(ring), new dev.handoff.views.task.DirectTaskExecutor());
     }
 
     private Path record(long handoffs) throws Exception {
