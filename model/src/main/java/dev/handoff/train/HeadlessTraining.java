@@ -72,6 +72,12 @@ public final class HeadlessTraining {
 
     /** A fresh run. */
     public static Result run(Request request, Path outDir, Consumer<String> progress) throws IOException, InterruptedException {
+        return run(request, outDir, progress, t -> { });
+    }
+
+    /** A fresh run; {@code prepare} sees each seed's trainer before it starts (e.g. to record its handoffs). */
+    public static Result run(Request request, Path outDir, Consumer<String> progress, Consumer<SeedRun> prepare)
+            throws IOException, InterruptedException {
         List<SeedRun> trainers = new ArrayList<>();
         for (long seed : request.seeds()) {
             trainers.add(request.algorithm() == Algorithm.ICQ_NEURAL
@@ -81,6 +87,7 @@ public final class HeadlessTraining {
                     : new SeedTrainer(request.workflow(), request.kind(), request.algorithm(), seed, request.handoffs()));
         }
         try {
+            trainers.forEach(prepare);
             return execute(request, trainers, outDir, false, progress);
         } finally {
             for (SeedRun t : trainers) {
