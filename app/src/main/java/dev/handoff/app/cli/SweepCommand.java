@@ -105,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Workflow w;
         try {
-            w = WorkflowLoading.loadValid(file);
+            w = HandoffCli.loadValid(file);
         } catch (WorkflowLoadException e) {
             return HandoffCli.reportProblems(e);
         }
@@ -126,6 +126,12 @@ final class SweepCommand implements Callable<Integer> {
                 System.err.println("--values: " + v + ": " + problem);
                 return HandoffCli.INVALID_INPUT;
             }
+            // the workflow at this value must be valid too (λ beyond what the kind's other knobs allow, ...)
+            List<dev.handoff.workflow.Problem> atValue = WorkflowLoading.problemsOf(ax.apply(w, v));
+            if (!atValue.isEmpty()) {
+                atValue.forEach(p -> System.err.println("--values: " + v + ": " + p));
+                return HandoffCli.INVALID_INPUT;
+            }
         }
         List<Long> seedList = seeds != null ? seeds : w.training().seeds();
         if (seedList.isEmpty()) {
@@ -137,9 +143,11 @@ final class SweepCommand implements Callable<Integer> {
             return HandoffCli.INVALID_INPUT;
         }
         SweepSettings settings = new SweepSettings(algo, handoffs, axisOptions);
+        // the design comes from the spec on every engine, here as on a remote worker: the same answer anywhere
+        SweepSpec spec = SweepSpec.of(w, ax.id(), settings);
         SweepDesign design;
         try {
-            design = ax.design(w, settings);
+            design = spec.design();
         } catch (IllegalArgumentException e) {
             System.err.println("sweep: " + e.getMessage());
             return HandoffCli.INVALID_INPUT;
@@ -161,7 +169,6 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("--engine " + eng.id() + ": " + optionProblem);
             return HandoffCli.INVALID_INPUT;
         }
-        SweepSpec spec = SweepSpec.of(w, ax.id(), settings);
         SweepFolder folder;
         SweepCellStore store;
         try {

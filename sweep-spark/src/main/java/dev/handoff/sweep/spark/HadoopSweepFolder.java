@@ -36,10 +36,19 @@ public final class HadoopSweepFolder implements SweepFolder {
      * to Spark as {@code spark.hadoop.*} (prefix removed).
      */
     public record Ref(String location, LinkedHashMap<String, String> hadoopSettings) implements Serializable {
+        /** The folder; opened once per JVM (a Hadoop {@code Configuration} costs tens of ms to build). */
         public HadoopSweepFolder open() throws IOException {
-            return new HadoopSweepFolder(location, hadoopSettings);
+            HadoopSweepFolder open = OPEN.get(this);
+            if (open == null) {
+                open = new HadoopSweepFolder(location, hadoopSettings);
+                HadoopSweepFolder raced = OPEN.putIfAbsent(this, open);
+                open = raced != null ? raced : open;
+            }
+            return open;
         }
     }
+
+    private static final Map<Ref, HadoopSweepFolder> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
 
     HadoopSweepFolder(String location, Map<String, String> hadoopSettings) throws IOException {
         this.location = trimTrailingSlash(location);
@@ -73,7 +82,7 @@ public final class HadoopSweepFolder implements SweepFolder {
 
     private static String trimTrailingSlash(String s) {
         String t = s;
-        while (t.length() > 1 && t.endsWith("/") && !t.endsWith("//")) {
+        while (t.length() > 1 && t.endsWith("/") && !t.endsWith("://")) {
             t = t.substring(0, t.length() - 1);
         }
         return t;

@@ -44,7 +44,8 @@ class SparkSweepKillAndResumeTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Path.of("spark-jvm.options").toAbsolutePath(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 "dev.handoff.app.cli.HandoffCli"));
-        command.addAll(List.of(sweep(out, "--engine", "spark", "--master", "local[2]", "--conf", "spark.ui.enabled=false")));
+        command.addAll(List.of(sweep(out, "--engine", "spark", "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.local.dir=" + dir.resolve("spark-scratch")))); // what SIGKILL leaves behind stays in dir
         File log = dir.resolve("killed-run.log").toFile();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

@@ -1,9 +1,11 @@
 package dev.handoff.views.training.charts;
 
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.Range;
 
 import java.text.NumberFormat;
@@ -15,6 +17,16 @@ import java.util.Locale;
  */
 public final class ChartAxes {
     private ChartAxes() {
+    }
+
+    /** An empty chart of handoffs (x) against {@code yLabel} (y), with room on the right for half the last tick label. */
+    public static JFreeChart curveChart(String xLabel, String yLabel) {
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(domain(xLabel, false));
+        plot.setRangeAxis(range(yLabel, false));
+        JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        c.setPadding(new RectangleInsets(4, 4, 4, 16));
+        return c;
     }
 
     /** Handoff counts as "1.5M" (JDK compact number format, up to two decimals). */

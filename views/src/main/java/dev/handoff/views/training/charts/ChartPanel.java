@@ -18,7 +18,6 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 import java.awt.Color;
@@ -42,7 +41,7 @@ public final class ChartPanel extends BorderPane {
 
     /** A chart of handoffs (x) against {@code yLabel}. */
     public ChartPanel(String id, String xLabel, String yLabel) {
-        this(id, curveChart(xLabel, yLabel));
+        this(id, ChartAxes.curveChart(xLabel, yLabel));
     }
 
     public ChartPanel(String id, JFreeChart chart) {
@@ -73,6 +72,7 @@ public final class ChartPanel extends BorderPane {
         }
         bar = new HBox(4, title, png, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinHeight(30); // the same height with or without a chooser, so the four charts line up
         VBox top = new VBox(0, bar, detail);
         top.setPadding(new Insets(0, 4, 2, 6));
         setTop(top);
@@ -85,15 +85,6 @@ public final class ChartPanel extends BorderPane {
         StackPane centre = new StackPane(viewer, empty);
         setCenter(centre);
         getStyleClass().add("chart-panel");
-    }
-
-    private static JFreeChart curveChart(String xLabel, String yLabel) {
-        XYPlot plot = new XYPlot();
-        plot.setDomainAxis(ChartAxes.domain(xLabel, false));
-        plot.setRangeAxis(ChartAxes.range(yLabel, false));
-        JFreeChart c = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        c.setPadding(new RectangleInsets(4, 4, 4, 16)); // room on the right for half of the last tick label
-        return c;
     }
 
     /** Puts a control (a chooser of what the chart shows) in the title line, before the export buttons. */

@@ -2,9 +2,11 @@ package dev.handoff.views.training.charts;
 
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.views.training.curves.ErrorView;
-import javafx.collections.FXCollections;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -37,14 +39,7 @@ public final class DashboardCharts extends GridPane {
         errors = new ErrorChart(vm.trained(), vm.curves(), vm.run());
         scalars = new ScalarChart(vm.trained(), vm.curves(), vm.activity(), vm.run());
         qValues = new QValueChart(vm.trained(), vm.focus(), vm.curves(), vm.run());
-        ComboBox<ErrorView> errorChoice = new ComboBox<>(FXCollections.observableArrayList(ErrorView.values()));
-        errorChoice.setId("dash-error-view");
-        errorChoice.getStyleClass().add("small");
-        errorChoice.valueProperty().bindBidirectional(vm.curves().errorViewProperty());
-        errorChoice.setFocusTraversable(false);
-        errorChoice.setMinWidth(Region.USE_PREF_SIZE);
-        errorChoice.setTooltip(new Tooltip("What this chart shows"));
-        errorPanel.addControl(errorChoice);
+        errorPanel.addControl(errorChooser(vm.curves().errorViewProperty()));
 
         setHgap(6);
         setVgap(6);
@@ -65,6 +60,31 @@ public final class DashboardCharts extends GridPane {
         RowConstraints halfHeight = new RowConstraints();
         halfHeight.setPercentHeight(50);
         getRowConstraints().addAll(halfHeight, halfHeight);
+    }
+
+    /**
+     * "Show ▾": what the error chart shows (error components, oracle gap, TD errors), as a small menu so the chart's
+     * title keeps its room.
+     */
+    private static MenuButton errorChooser(ObjectProperty<ErrorView> shown) {
+        MenuButton menu = new MenuButton("Show");
+        menu.setId("dash-error-view");
+        menu.getStyleClass().addAll("small", "flat");
+        menu.setFocusTraversable(false);
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        menu.setTooltip(new Tooltip("What this chart shows: the error components of the bound, the oracle gap J* − J, "
+                + "or the TD error per agent"));
+        ToggleGroup group = new ToggleGroup();
+        for (ErrorView v : ErrorView.values()) {
+            RadioMenuItem item = new RadioMenuItem(v.toString());
+            item.setId("dash-error-view-" + v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            item.setToggleGroup(group);
+            item.setSelected(shown.get() == v);
+            item.setOnAction(e -> shown.set(v));
+            shown.addListener((o, a, now) -> item.setSelected(now == v));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /** Return, errors, scalars, Q-values. */

@@ -6,6 +6,8 @@ import dev.handoff.train.live.LiveTraining;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.env.WorkflowLoading;
+import dev.handoff.views.training.charts.ChartContent;
+import dev.handoff.views.training.charts.ReturnChart;
 import dev.handoff.views.training.curves.ErrorView;
 import dev.handoff.workflow.StepSizeSpec;
 import dev.handoff.workflow.Workflow;
@@ -19,7 +21,6 @@ import java.util.List;
 import static dev.handoff.views.training.DashboardFixtures.dashboard;
 import static dev.handoff.views.training.DashboardFixtures.drainUntil;
 import static dev.handoff.views.training.DashboardFixtures.gap;
-import static dev.handoff.views.training.DashboardFixtures.repoRoot;
 import static dev.handoff.views.training.DashboardFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,12 @@ class RunControlViewModelTest {
         assertThat(small.run().showsGreedyReturn()).isFalse(); // no finite model: the return chart shows training returns
         assertThat(small.curves().returnCurves(Algorithm.ICQ_TABULAR).get(1L).size()).isEqualTo(3);
         assertThat(small.run().oracleReturn()).isNull();
+        // issue 19.7: one seed has no confidence interval, and the banner and the return chart say so
+        assertThat(small.run().notificationProperty().get()).contains("icq-tabular J = ").contains("(n = 1, no interval)")
+                .doesNotContain("±");
+        ChartContent returns = new ReturnChart(small.curves(), small.run(), small.runs()).content();
+        assertThat(returns.detail()).startsWith("1 seed: no interval");
+        assertThat(returns.layers().get(0).data().getSeriesKey(0)).isEqualTo("IC-Q (1 seed)");
     }
 
     @Test
