@@ -7,9 +7,6 @@ import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.WorkflowLoadException;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import dev.handoff.env.routing.TopologyImport;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 
@@ -98,10 +94,6 @@ public final class MainWindow {
         return unsaved.offerRecovery(stage, this::confirmDiscard);
     }
 
-    /** The autosave of the open document (tests wait on it). */
-    public dev.handoff.views.document.Autosave autosave() {
-        return unsaved.autosave();
-    }
 
     public EditorView editor() {
         return editor;
@@ -221,15 +213,7 @@ public final class MainWindow {
         themeToggle.selectedProperty().bindBidirectional(theme.darkProperty());
         editor.toolBar().getItems().add(themeToggle);
 
-        MenuItem about = item("_About Handoff Workbench", null, () -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.initOwner(stage);
-            a.setTitle("About Handoff Workbench");
-            a.setHeaderText("Handoff Workbench");
-            a.setContentText("Design multi-agent handoff workflows and train IC-Q (interface-constrained Q-learning): "
-                    + "each agent sees only its interface observation, and exactly one scalar crosses each handoff.");
-            a.showAndWait();
-        });
+        MenuItem about = item("_About Handoff Workbench", null, () -> WindowDialogs.about(stage));
         Menu help = new Menu("_Help", null, about);
         MenuItem evaluate = item("_Evaluate bundle on canvas…", null, () -> {
             if (openEvaluation() != null) {
@@ -366,19 +350,12 @@ public final class MainWindow {
         if (!doc.isModified()) {
             return true;
         }
-        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.",
-                saveButton, discard, ButtonType.CANCEL);
-        a.initOwner(stage);
-        a.setTitle("Unsaved changes");
         Path f = doc.fileProperty().get();
-        a.setHeaderText("Save changes to " + (f == null ? "the untitled workflow" : f.getFileName()) + "?");
-        Optional<ButtonType> answer = a.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return false;
-        }
-        return answer.get() == discard || save();
+        return switch (WindowDialogs.askAboutUnsavedChanges(stage, f == null ? "the untitled workflow" : f.getFileName().toString())) {
+            case CANCEL -> false;
+            case DISCARD -> true;
+            case SAVE -> save();
+        };
     }
 
     private FileChooser chooser(String title) {
@@ -401,13 +378,7 @@ public final class MainWindow {
     }
 
     private void error(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        a.initOwner(stage);
-        a.setTitle("Handoff Workbench");
-        a.setHeaderText(header);
-        a.setContentText(text);
-        a.getDialogPane().setPrefWidth(640); // paths in messages stay on one line
-        a.showAndWait();
+        WindowDialogs.error(stage, header, text);
     }
 
     private static File workflowFile(List<File> files) {

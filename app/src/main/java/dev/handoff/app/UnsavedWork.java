@@ -51,14 +51,6 @@ final class UnsavedWork {
         }
     }
 
-    Autosave autosave() {
-        return autosave;
-    }
-
-    RecoveryViewModel recovery() {
-        return recovery;
-    }
-
     /**
      * Offers autosaves left by a crash; {@code mayReplace} says whether the open document may be replaced (the
      * caller has asked about its unsaved changes). True when one was recovered.
