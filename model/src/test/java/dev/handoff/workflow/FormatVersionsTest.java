@@ -53,8 +53,11 @@ class FormatVersionsTest {
         assertThat(w.training().neural()).isNull();
         assertThat(WorkflowLoading.problemsOf(w)).isEmpty();
         Path v2 = shipped(v1.getFileName().toString());
-        assertThat(WorkflowJson.write(w)).isEqualTo(Files.readString(v2));
-        assertThat(w).isEqualTo(WorkflowJson.read(v2));
+        Workflow shipped = WorkflowJson.read(v2);
+        // the shipped samples' node positions may be regenerated (NodePlacement, issue 19.4); everything else is as written
+        Workflow sameLayout = w.withLayout(shipped.layout());
+        assertThat(WorkflowJson.write(sameLayout)).isEqualTo(Files.readString(v2));
+        assertThat(sameLayout).isEqualTo(shipped);
     }
 
     @Test
