@@ -1,6 +1,7 @@
 package dev.handoff.app;
 
 import dev.handoff.views.document.Autosave;
+import dev.handoff.views.task.SerialLane;
 import dev.handoff.views.document.DocumentViewModel;
 import dev.handoff.views.document.RecoveryViewModel;
 import dev.handoff.workflow.recovery.RecoveryStore;
@@ -13,8 +14,6 @@ import javafx.util.Duration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Keeps the main window's unsaved edits safe: autosaves them every few seconds ({@code handoff.autosave.seconds},
@@ -29,12 +28,7 @@ final class UnsavedWork {
 
     UnsavedWork(DocumentViewModel document, Path recoveryFolder) {
         store = new RecoveryStore(recoveryFolder);
-        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "handoff-autosave");
-            t.setDaemon(true);
-            return t;
-        });
-        autosave = new Autosave(document, store.openSession(), io, Platform::runLater);
+        autosave = new Autosave(document, store.openSession(), new SerialLane("handoff-autosave"), Platform::runLater);
         recovery = new RecoveryViewModel(store, document, autosave);
         timer = new Timeline(new KeyFrame(Duration.seconds(SECONDS), e -> autosave.tick()));
         timer.setCycleCount(Timeline.INDEFINITE);

@@ -1,5 +1,6 @@
 package dev.handoff.views.document;
 
+import dev.handoff.views.task.SerialLane;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.recovery.RecoveryStore;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,12 +13,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Autosave of unsaved edits: on each {@link #tick} (every few seconds, driven by the app's timer) a modified document
@@ -29,17 +27,17 @@ public final class Autosave implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Autosave.class);
     private final DocumentViewModel document;
     private final RecoveryStore.Session session;
-    private final ExecutorService io;
+    private final SerialLane io;
     private final Executor ui;
     private final ReadOnlyObjectWrapper<Instant> lastAutosave = new ReadOnlyObjectWrapper<>(this, "lastAutosave");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private Workflow written;
 
     /**
-     * @param io one background thread for the writes (closed by {@link #close})
+     * @param io the background lane for the writes (closed by {@link #close})
      * @param ui where the properties change (the JavaFX thread; a direct executor in tests)
      */
-    public Autosave(DocumentViewModel document, RecoveryStore.Session session, ExecutorService io, Executor ui) {
+    public Autosave(DocumentViewModel document, RecoveryStore.Session session, SerialLane io, Executor ui) {
         this.document = document;
         this.session = session;
         this.io = io;
@@ -89,34 +87,19 @@ public final class Autosave implements AutoCloseable {
 
     /** Waits for the writes handed to the background thread so far. */
     public void flush() {
-        try {
-            io.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Autosave did not finish", e);
-        }
+        io.flush(Duration.ofSeconds(10));
     }
 
     /** A clean end (the user saved or discarded): removes the autosave and stops the background thread. */
     @Override
     public void close() {
         forget();
-        io.shutdown();
-        try {
-            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("Autosave of {} still busy at exit", session.folder());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        io.close();
     }
 
     private void forget() {
         written = null;
-        if (!io.isShutdown()) {
-            io.execute(this::clear);
-        }
+        io.execute(this::clear);
     }
 
     private void write(Workflow w, Path file) {

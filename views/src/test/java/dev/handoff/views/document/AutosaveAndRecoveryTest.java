@@ -4,6 +4,7 @@ import dev.handoff.env.synthetic.SyntheticTemplates;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.WorkflowJson;
 import dev.handoff.workflow.edit.DocumentEdits;
+import dev.handoff.views.task.SerialLane;
 import dev.handoff.workflow.recovery.RecoveryStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,7 @@ class AutosaveAndRecoveryTest {
     }
 
     private Autosave autosave(RecoveryStore store) {
-        autosave = new Autosave(doc, store.openSession(), Executors.newSingleThreadExecutor(), Runnable::run);
+        autosave = new Autosave(doc, store.openSession(), new SerialLane("test-autosave"), Runnable::run);
         return autosave;
     }
 
