@@ -6,8 +6,10 @@ import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.StepOutcome;
 import dev.handoff.exact.FiniteSmdp;
+import dev.handoff.exact.ModelSize;
 import dev.handoff.exact.OracleSolver;
 import dev.handoff.exact.PolicyEvaluation;
+import dev.handoff.input.InputLimits;
 import dev.handoff.util.Rng;
 import dev.handoff.workflow.Workflow;
 
@@ -36,9 +38,50 @@ public final class GreedyReturn {
         return simulated(kind.create(workflow), trainer, episodes, trainer.seed() ^ 0x5DEECE66DL);
     }
 
-    /** The finite model of a workflow, or null when its kind has none. */
+    /**
+     * The finite model of a workflow, or null when its kind has none or the model would not fit the heap (then returns
+     * are simulated; {@link #whyNoExactModel} says so).
+     */
     public static FiniteSmdp modelOf(Workflow workflow, EnvironmentKind kind) {
-        return kind instanceof FiniteModelKind f ? f.exactModel(workflow) : null;
+        return exactModelFits(workflow, kind) ? ((FiniteModelKind) kind).exactModel(workflow) : null;
+    }
+
+    /** Whether the kind has a finite model and this workflow's fits the heap. */
+    public static boolean exactModelFits(Workflow workflow, EnvironmentKind kind) {
+        return kind instanceof FiniteModelKind f && f.exactModelSize(workflow).fitsHeap();
+    }
+
+    /**
+     * Why a workflow whose kind has a finite model is evaluated without it, or without its error components (null
+     * when both are available, or the kind has no finite model): for the progress line before training starts.
+     */
+    public static String whyNoExactModel(Workflow workflow, EnvironmentKind kind) {
+        if (!(kind instanceof FiniteModelKind f)) {
+            return null;
+        }
+        ModelSize size = f.exactModelSize(workflow);
+        if (!size.fitsHeap()) {
+            return "the exact model (" + size.states() + " joint states) would need "
+                    + (size.modelBytes() < 0 ? "more memory than any heap" : InputLimits.bytes(size.modelBytes()))
+                    + ", more than " + InputLimits.HEAP_PERCENT + "% of the heap: returns are estimated by simulation "
+                    + "and the error components are not measured";
+        }
+        if (!size.analysable()) {
+            return "the exact analysis cannot take " + size.states() + " joint states (" + InputLimits.EXACT_STATES
+                    + ", and a dense " + size.states() + "×" + size.states() + " matrix of "
+                    + InputLimits.bytes(size.analysisBytes()) + "): the error components are not measured";
+        }
+        return null;
+    }
+
+    /** The joint states of the workflow's exact model (0 when its kind has none). */
+    public static long exactStates(Workflow workflow, EnvironmentKind kind) {
+        return kind instanceof FiniteModelKind f ? f.exactModelSize(workflow).states() : 0;
+    }
+
+    /** Whether the error components of a workflow can be measured (finite model, analysable size). */
+    public static boolean componentsMeasurable(Workflow workflow, EnvironmentKind kind) {
+        return kind instanceof FiniteModelKind f && f.exactModelSize(workflow).analysable();
     }
 
     /** J* of the centralised optimum, or null when the kind has no finite model. */

@@ -57,6 +57,9 @@ public final class HeadlessTraining {
     public record Result(TrainingSummary summary, List<? extends SeedRun> trainers) {
     }
 
+    /** From this many joint states on, building and solving the exact model takes seconds: say so on the progress line. */
+    static final long LARGE_MODEL_STATES = 100_000;
+
     /** Number of error-component readings per seed over a run (kinds with an exact model). */
     public static final int COMPONENT_READINGS = 40;
 
@@ -67,6 +70,9 @@ public final class HeadlessTraining {
 
     /** A fresh run. */
     public static Result run(Request request, Path outDir, Consumer<String> progress) throws IOException, InterruptedException {
+        if (request.algorithm() != Algorithm.ICQ_NEURAL) { // every seed's tables at once: refused before the first is made
+            SeedTrainer.requireTablesFit(request.workflow(), request.kind(), request.algorithm(), request.seeds().size());
+        }
         List<SeedRun> trainers = new ArrayList<>();
         for (long seed : request.seeds()) {
             trainers.add(request.algorithm() == Algorithm.ICQ_NEURAL
@@ -119,11 +125,21 @@ public final class HeadlessTraining {
                                   Consumer<String> progress) throws IOException, InterruptedException {
         Workflow w = request.workflow();
         TrainingRun run = new TrainingRun(trainers, request.parallelism());
+        String noExact = GreedyReturn.whyNoExactModel(w, request.kind());
+        if (noExact != null && progress != null) {
+            progress.accept("note: " + noExact);
+        }
+        long exactStates = GreedyReturn.exactStates(w, request.kind());
+        if (exactStates >= LARGE_MODEL_STATES && GreedyReturn.exactModelFits(w, request.kind()) && progress != null) {
+            progress.accept("building the exact model (" + exactStates + " joint states) for the greedy return ...");
+        }
         FiniteSmdp model = GreedyReturn.modelOf(w, request.kind());
-        ComponentsCsv componentsCsv = outDir != null && model != null && request.algorithm() != Algorithm.ORACLE
+        boolean probes = model != null && request.algorithm() != Algorithm.ORACLE
+                && GreedyReturn.componentsMeasurable(w, request.kind());
+        ComponentsCsv componentsCsv = outDir != null && probes
                 ? new ComponentsCsv(Files.createDirectories(outDir).resolve("components.csv")) : null;
         Map<Long, ComponentReading> lastReading = new java.util.concurrent.ConcurrentHashMap<>();
-        if (model != null && request.algorithm() != Algorithm.ORACLE) {
+        if (probes) {
             attachProbes(w, model, request, trainers, run, reading -> {
                 lastReading.put(reading.seed(), reading);
                 if (componentsCsv != null) {
@@ -183,6 +199,9 @@ public final class HeadlessTraining {
                     neural.writeNetworks(networksDir(outDir, neural.algorithm(), neural.seed()), w);
                 }
             }
+        }
+        if (model != null && model.stateCount() >= LARGE_MODEL_STATES && progress != null) {
+            progress.accept("evaluating the greedy policies exactly (" + model.stateCount() + " joint states) ...");
         }
         List<Double> returns = new ArrayList<>();
         for (SeedRun t : trainers) {

@@ -3,11 +3,11 @@ package dev.handoff.train;
 import dev.handoff.checkpoint.StateReader;
 import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.workflow.HandoffGraph;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * What one seed's trainer accumulates over a window of handoffs — |TD error| and decisions per agent, the scalar's sum,
@@ -43,26 +43,16 @@ final class WindowStats {
     /** Maps (agent, action) to the index of the handoff edge it uses in the workflow's {@code handoffs} list (−1: none). */
     static int[][] edgeIndex(Workflow w, HandoffEnvironment env) {
         int[][] edge = new int[env.agentCount()][];
+        HandoffGraph graph = HandoffGraph.of(w); // a scan of the edge list per action was quadratic in the agents
         for (int i = 0; i < edge.length; i++) {
             String from = w.agents().get(i).id();
             edge[i] = new int[env.actionCount(i)];
             for (int a = 0; a < edge[i].length; a++) {
                 int j = env.target(i, a);
-                edge[i][a] = edgeBetween(w, from, j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id());
+                edge[i][a] = graph.edgeIndex(from, j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id());
             }
         }
         return edge;
-    }
-
-    /** The index of the handoff {@code from → to} in the workflow, or −1. */
-    static int edgeBetween(Workflow w, String from, String to) {
-        List<HandoffSpec> handoffs = w.handoffs();
-        for (int e = 0; e < handoffs.size(); e++) {
-            if (handoffs.get(e).from().equals(from) && handoffs.get(e).to().equals(to)) {
-                return e;
-            }
-        }
-        return -1;
     }
 
     void recordDecision(int agent, double td) {

@@ -25,6 +25,23 @@ public final class HandoffCli {
         return INVALID_INPUT;
     }
 
+    /**
+     * Reports input that a loader refused, whichever command met it: a file that cannot be used (one
+     * {@code path: message} line: the file with its JSON Pointer or line), a workflow's problems, or a size beyond a
+     * documented limit. Returns {@link #INVALID_INPUT}, or null when {@code ex} is not a refusal of input.
+     */
+    static Integer reportRefusal(Throwable ex) {
+        if (ex instanceof dev.handoff.workflow.WorkflowLoadException w) {
+            return reportProblems(w);
+        }
+        if (ex instanceof dev.handoff.input.InputException || ex instanceof dev.handoff.input.LimitExceededException
+                || ex instanceof dev.handoff.checkpoint.CheckpointException) {
+            System.err.println(dev.handoff.input.InputException.oneLine(ex.getMessage()));
+            return INVALID_INPUT;
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -32,6 +49,10 @@ public final class HandoffCli {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new HandoffCli());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            Integer refused = reportRefusal(ex);
+            if (refused != null) {
+                return refused;
+            }
             cmd.getErr().println("handoff: " + ex.getMessage());
             return 1;
         });

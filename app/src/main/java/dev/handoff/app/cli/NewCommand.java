@@ -1,6 +1,7 @@
 package dev.handoff.app.cli;
 
 import dev.handoff.env.cpu.CpuProgrammingKind;
+import dev.handoff.input.InputLimits;
 import dev.handoff.env.llm.LlmMathSamples;
 import dev.handoff.env.routing.RoutingWorkflows;
 import dev.handoff.env.synthetic.SyntheticTemplates;
@@ -41,6 +42,11 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ("synthetic".equals(template) && !InputLimits.AGENTS.allows(agents)) {
+            // refused at once: a ring this large would take minutes to build and could not be loaded back
+            System.err.println("--agents: " + InputLimits.AGENTS.exceeded(agents));
+            return HandoffCli.INVALID_INPUT;
+        }
         Workflow w = switch (template) {
             case "synthetic" -> SyntheticTemplates.ring(name == null ? "Synthetic ring of " + agents : name, agents, lambda, eta);
             case "routing-6x6" -> RoutingWorkflows.sixBySix(routingData());

@@ -1,5 +1,6 @@
 package dev.handoff.env.synthetic;
 
+import dev.handoff.input.InputLimits;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.ArtifactSchema;
 import dev.handoff.workflow.EnvironmentSpec;
@@ -28,7 +29,13 @@ public final class SyntheticTemplates {
     private SyntheticTemplates() {
     }
 
+    /**
+     * The ring of {@code agents} agents.
+     *
+     * @throws dev.handoff.input.LimitExceededException beyond {@link InputLimits#AGENTS}, before anything is built
+     */
     public static Workflow ring(String name, int agents, double lambda, double eta) {
+        InputLimits.AGENTS.check(agents, "agents of the synthetic ring");
         SyntheticParameters d = SyntheticParameters.DEFAULTS;
         ArtifactSchema schema = new ArtifactSchema(List.of(
                 FeatureSpec.integer(SyntheticKind.PROGRESS, 0, d.progressLevels() - 1,
@@ -37,7 +44,7 @@ public final class SyntheticTemplates {
                         "hidden difficulty regime of the task stream (no agent sees it by default)")));
         List<AgentSpec> specs = new ArrayList<>();
         List<HandoffSpec> handoffs = new ArrayList<>();
-        Layout layout = Layout.EMPTY;
+        Map<String, Layout.Point> positions = new TreeMap<>();
         for (int i = 0; i < agents; i++) {
             String id = "a" + i;
             specs.add(new AgentSpec(id, "Agent " + i, i % 2 == 0 ? "worker" : "finisher",
@@ -53,9 +60,10 @@ public final class SyntheticTemplates {
                 handoffs.add(new HandoffSpec(id, HandoffSpec.STOP));
             }
             double angle = 2 * Math.PI * i / agents - Math.PI / 2;
-            layout = layout.with(id, new Layout.Point(Math.round(420 + 300 * Math.cos(angle)), Math.round(360 + 300 * Math.sin(angle))));
+            positions.put(id, new Layout.Point(Math.round(420 + 300 * Math.cos(angle)), Math.round(360 + 300 * Math.sin(angle))));
         }
-        layout = layout.with(HandoffSpec.STOP, new Layout.Point(420, 360));
+        positions.put(HandoffSpec.STOP, new Layout.Point(420, 360));
+        Layout layout = new Layout(positions);
         Map<String, Object> parameters = new TreeMap<>();
         parameters.put("lambda", lambda);
         parameters.put("eta", eta);

@@ -3,6 +3,7 @@ package dev.handoff.env.synthetic;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.observe.InterfaceMap;
 import dev.handoff.workflow.AgentSpec;
+import dev.handoff.workflow.HandoffGraph;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
 
@@ -23,12 +24,13 @@ final class SyntheticWorkflowGraph {
         agents = specs.size();
         targets = new int[agents][];
         interfaces = new InterfaceMap[agents];
+        HandoffGraph graph = HandoffGraph.of(workflow);
         for (int i = 0; i < agents; i++) {
-            List<String> succ = workflow.successors(specs.get(i).id());
+            List<String> succ = graph.targets(specs.get(i).id());
             targets[i] = new int[succ.size()];
             for (int t = 0; t < succ.size(); t++) {
                 String to = succ.get(t);
-                targets[i][t] = HandoffSpec.STOP.equals(to) ? HandoffEnvironment.STOP : workflow.agentIndex(to);
+                targets[i][t] = HandoffSpec.STOP.equals(to) ? HandoffEnvironment.STOP : graph.indexOf(to);
             }
             interfaces[i] = InterfaceMap.compile(workflow.artifact(), specs.get(i));
         }
