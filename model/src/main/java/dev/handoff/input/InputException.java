@@ -4,9 +4,10 @@ package dev.handoff.input;
  * A file cannot be used: unreadable, malformed, of the wrong shape or beyond a documented limit. Its message is one
  * plain line a person can act on, {@code where: what}, where {@code where} is the file as the user named it followed by
  * the place in it: a JSON Pointer ({@code bundle/agents/a0.json#/views/3/q/0}) or a line and column
- * ({@code net.graphml:12:7}), in the compiler style that editors link to.
+ * ({@code net.graphml:12:7}), in the compiler style that editors link to. An {@link java.io.IOException}, so code
+ * that reads files already handles it; the CLI reports it as invalid input (exit 2).
  */
-public class InputException extends Exception {
+public class InputException extends java.io.IOException {
     private final String source;
     private final String location;
     private final String detail;
@@ -52,6 +53,12 @@ public class InputException extends Exception {
         return detail;
     }
 
+    /** This refusal as an unchecked exception, for loaders called where no checked exception can pass (the CLI still
+     * reports it as invalid input). */
+    public java.io.UncheckedIOException unchecked() {
+        return new java.io.UncheckedIOException(getMessage(), this);
+    }
+
     /** The same problem reported for another file name (a loader that read a file on behalf of another). */
     public InputException inSource(String otherSource) {
         return new InputException(otherSource, location, detail, this);
@@ -59,6 +66,47 @@ public class InputException extends Exception {
 
     private static String line(String source, String location, String detail) {
         return (source == null ? "" : source) + (location == null ? "" : location) + ": " + oneLine(detail);
+    }
+
+    /** {@code text} on one line, cut to {@code max} characters with "..." (for quoting a file's content in a message). */
+    public static String abbreviate(String text, int max) {
+        if (text == null) {
+            return "(none)";
+        }
+        String one = oneLine(text);
+        return one.length() > max ? one.substring(0, max) + "..." : one;
+    }
+
+    /**
+     * {@code text} with every control character shown as an escape ({@code \n}, {@code \u001b}): for names and values
+     * quoted from a file, so that a message stays one line and a terminal escape in a file does nothing.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (!control) {
+                    sb.append(c);
+                } else if (c == '\n') {
+                    sb.append("\\n");
+                } else if (c == '\r') {
+                    sb.append("\\r");
+                } else if (c == '\t') {
+                    sb.append("\\t");
+                } else {
+                    sb.append(String.format("\\u%04x", (int) c));
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     /** {@code text} on one line: line breaks and other control characters become spaces. */

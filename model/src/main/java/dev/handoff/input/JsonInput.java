@@ -12,14 +12,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -79,55 +71,9 @@ public final class JsonInput {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
-    /**
-     * The bytes of a file, refused with a plain message when it is missing, a directory, unreadable or larger than
-     * {@link InputLimits#FILE_BYTES} (checked from its size, before reading).
-     */
-    public static byte[] readBytes(Path file, String source) throws InputException {
-        if (Files.isDirectory(file)) {
-            throw InputException.of(source, "is a folder, not a file");
-        }
-        try {
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
-                throw InputException.of(source, "file not found");
-            }
-            long size = Files.size(file);
-            if (!InputLimits.FILE_BYTES.allows(size)) {
-                throw InputException.of(source, "the file is too large: " + InputLimits.FILE_BYTES.exceeded(size));
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            if (!InputLimits.FILE_BYTES.allows(bytes.length)) { // it grew while we read it
-                throw InputException.of(source, "the file is too large: " + InputLimits.FILE_BYTES.exceeded(bytes.length));
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            throw InputException.of(source, "file not found");
-        } catch (AccessDeniedException e) {
-            throw InputException.of(source, "permission denied");
-        } catch (IOException e) {
-            throw InputException.of(source, "cannot read the file: " + e.getMessage());
-        }
-    }
-
-    /** A file as UTF-8 text (a leading byte-order mark dropped), refused as {@link #readBytes} does or when not UTF-8. */
-    public static String readText(Path file, String source) throws InputException {
-        return decode(readBytes(file, source), source);
-    }
-
-    /** UTF-8 bytes as text, a byte-order mark dropped; refused when they are not UTF-8. */
-    public static String decode(byte[] bytes, String source) throws InputException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw InputException.of(source, "the file is not UTF-8 text");
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
     /** A JSON file as a tree (the document must be one value, nothing after it). */
     public static JsonNode readTree(Path file, String source) throws InputException {
-        return parseTree(readText(file, source), source);
+        return parseTree(InputFiles.readText(file, source), source);
     }
 
     /** JSON text as a tree; an empty text is refused. */
@@ -167,8 +113,4 @@ public final class JsonInput {
         return bind(readTree(file, source), type, source);
     }
 
-    /** The file as the user would name it in a message: {@code dir/name} relative to where they pointed. */
-    public static String sourceName(Path file) {
-        return String.valueOf(file);
-    }
 }

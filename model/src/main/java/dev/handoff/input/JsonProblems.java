@@ -30,6 +30,7 @@ import java.util.Map;
  * without Jackson's internals ({@code [Source: ...]}, {@code through reference chain: dev.handoff...}, class names).
  */
 public final class JsonProblems {
+    private static final String NOT_JSON = "not valid JSON: ";
     private JsonProblems() {
     }
 
@@ -44,9 +45,15 @@ public final class JsonProblems {
             return new InputException(source, location, message, cause);
         }
 
-        /** {@code "at line L, column C"}, or {@code ""} when the line is not known. */
-        public String lineAndColumn() {
-            return line > 0 ? "at line " + line + ", column " + column : "";
+        /**
+         * The message with its line and column in words, for reports that carry a JSON Pointer but no line
+         * ({@code "not valid JSON at line 3, column 7: ..."}); the message itself when the line is not known.
+         */
+        public String messageWithPlace() {
+            if (line <= 0 || !message.startsWith(NOT_JSON)) {
+                return message;
+            }
+            return "not valid JSON at line " + line + ", column " + column + message.substring(NOT_JSON.length() - 2);
         }
     }
 
@@ -74,8 +81,8 @@ public final class JsonProblems {
                 JsonNode root = mapper.readTree(p);
                 if (root != null && p.nextToken() != null) {
                     JsonLocation at = p.currentTokenLocation();
-                    throw new ParseFailure(new JsonProblem("", at.getLineNr(), at.getColumnNr(), "not valid JSON at line "
-                            + at.getLineNr() + ", column " + at.getColumnNr() + ": more text after the end of the document"), null);
+                    throw new ParseFailure(new JsonProblem("", at.getLineNr(), at.getColumnNr(),
+                            NOT_JSON + "more text after the end of the document"), null);
                 }
                 return root == null || root.isMissingNode() ? null : root;
             } catch (JacksonException e) {
@@ -109,14 +116,14 @@ public final class JsonProblems {
         if (e instanceof StreamConstraintsException c) {
             return new JsonProblem(pointer, line, column, constraintMessage(c.getOriginalMessage()));
         }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String message;
-        if (e instanceof JsonEOFException) {
+        if (e instanceof JsonEOFException || original.startsWith("Unexpected end-of-input")) {
             message = "the text ends early" + insideWhat(e) + " (is the file truncated?)";
         } else {
-            message = plain(e.getOriginalMessage());
+            message = plain(original);
         }
-        return new JsonProblem("", line, column, "not valid JSON" + (line > 0 ? " at line " + line + ", column " + column : "")
-                + ": " + message);
+        return new JsonProblem("", line, column, NOT_JSON + message);
     }
 
     private static String insideWhat(JacksonException e) {
@@ -324,7 +331,7 @@ public final class JsonProblems {
 
     private static String describeValue(Object v) {
         if (v instanceof String s) {
-            return "the string \"" + abbreviate(s) + "\"";
+            return "the string \"" + InputException.abbreviate(s, 40) + "\"";
         }
         return String.valueOf(v);
     }
@@ -332,7 +339,7 @@ public final class JsonProblems {
     /** A JSON value described for a message: {@code the string "abc"}, {@code the number 3}, {@code an array}. */
     public static String describeNode(JsonNode n) {
         if (n.isTextual()) {
-            return "the string \"" + abbreviate(n.asText()) + "\"";
+            return "the string \"" + InputException.abbreviate(n.asText(), 40) + "\"";
         }
         if (n.isNumber()) {
             return "the number " + n.asText();
@@ -352,8 +359,4 @@ public final class JsonProblems {
         return n.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
-    private static String abbreviate(String s) {
-        String one = InputException.oneLine(s);
-        return one.length() > 40 ? one.substring(0, 40) + "..." : one;
-    }
 }

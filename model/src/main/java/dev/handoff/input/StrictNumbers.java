@@ -3,6 +3,7 @@ package dev.handoff.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -15,7 +16,8 @@ import java.util.Arrays;
 /**
  * Real numbers as the files' readers need them: a JSON number, finite. Jackson on its own reads the strings
  * {@code "NaN"} and {@code "Infinity"} as doubles even with coercion off, and {@code 1e999} as infinity; these
- * deserializers refuse all three, for {@code double}, {@code Double} and {@code double[]}.
+ * deserializers refuse all three, for {@code double}, {@code float}, their boxes and their arrays (and a float beyond
+ * ±3.4e38).
  */
 final class StrictNumbers {
     private StrictNumbers() {
@@ -23,65 +25,100 @@ final class StrictNumbers {
 
     static SimpleModule module() {
         SimpleModule m = new SimpleModule("strict-numbers");
-        m.addDeserializer(double.class, new Real(true));
-        m.addDeserializer(Double.class, new Real(false));
-        m.addDeserializer(double[].class, new RealArray());
+        m.addDeserializer(double.class, new Real<>(double.class, false, v -> v));
+        m.addDeserializer(Double.class, new Real<>(Double.class, false, v -> v));
+        m.addDeserializer(float.class, new Real<>(float.class, true, v -> (float) v));
+        m.addDeserializer(Float.class, new Real<>(Float.class, true, v -> (float) v));
+        m.addDeserializer(double[].class, new RealArray<>(double[].class, false, (a, n) -> Arrays.copyOf(a, n)));
+        m.addDeserializer(float[].class, new RealArray<>(float[].class, true, (a, n) -> {
+            float[] f = new float[n];
+            for (int i = 0; i < n; i++) {
+                f[i] = (float) a[i];
+            }
+            return f;
+        }));
         return m;
     }
 
-    static double finite(JsonParser p, DeserializationContext ctxt, Class<?> target) throws IOException {
+    /** The current token as a finite number (within float range when {@code single}), else a mapping exception. */
+    static double finite(JsonParser p, DeserializationContext ctxt, Class<?> target, boolean single) throws IOException {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
-            return (Double) ctxt.handleUnexpectedToken(target, p);
+            ctxt.handleUnexpectedToken(target, p); // throws: a string, boolean, array ... is not a number
         }
         double v = p.getDoubleValue();
-        if (!Double.isFinite(v)) {
+        if (!Double.isFinite(v) || (single && Math.abs(v) > Float.MAX_VALUE)) {
             throw InvalidFormatException.from(p, "out of range", p.getText(), target);
         }
         return v;
     }
 
-    private static final class Real extends JsonDeserializer<Double> {
-        private final boolean primitive;
+    private interface Box<T> {
+        T of(double v);
+    }
 
-        Real(boolean primitive) {
-            this.primitive = primitive;
+    private static final class Real<T> extends JsonDeserializer<T> {
+        private final Class<T> target;
+        private final boolean single;
+        private final Box<T> box;
+
+        Real(Class<T> target, boolean single, Box<T> box) {
+            this.target = target;
+            this.single = single;
+            this.box = box;
         }
 
         @Override
-        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return finite(p, ctxt, primitive ? double.class : Double.class);
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return box.of(finite(p, ctxt, target, single));
         }
 
         @Override
-        public Double getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            if (primitive && ctxt.isEnabled(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)) {
-                throw MismatchedInputException.from(ctxt.getParser(), double.class, "null where a number is needed");
+        public T getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            if (!target.isPrimitive()) {
+                return null;
             }
-            return primitive ? 0.0 : null;
+            if (ctxt.isEnabled(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)) {
+                throw MismatchedInputException.from(ctxt.getParser(), target, "null where a number is needed");
+            }
+            return box.of(0);
         }
     }
 
-    private static final class RealArray extends JsonDeserializer<double[]> {
+    private interface Trim<A> {
+        A of(double[] values, int n);
+    }
+
+    private static final class RealArray<A> extends JsonDeserializer<A> {
+        private final Class<A> target;
+        private final boolean single;
+        private final Trim<A> trim;
+
+        RealArray(Class<A> target, boolean single, Trim<A> trim) {
+            this.target = target;
+            this.single = single;
+            this.trim = trim;
+        }
+
         @Override
-        public double[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public A deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.isExpectedStartArrayToken()) {
-                return (double[]) ctxt.handleUnexpectedToken(double[].class, p);
+                ctxt.handleUnexpectedToken(target, p);
             }
-            double[] out = new double[8];
+            double[] values = new double[8]; // grows with what the file holds, never with what it declares
             int n = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, n * 2);
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
                 }
                 try {
-                    out[n] = finite(p, ctxt, double.class);
+                    values[n] = finite(p, ctxt, single ? float.class : double.class, single);
                 } catch (JsonMappingException e) {
-                    throw JsonMappingException.wrapWithPath(e, out, n);
+                    throw JsonMappingException.wrapWithPath(e, values, n);
                 }
                 n++;
             }
-            return Arrays.copyOf(out, n);
+            return trim.of(values, n);
         }
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.input.InputException;
 import dev.handoff.input.InputLimits;
+import dev.handoff.input.InputFiles;
 import dev.handoff.input.JsonInput;
 import dev.handoff.input.JsonProblems;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public final class WorkflowJson {
         String name = String.valueOf(file.getFileName());
         String text;
         try {
-            text = JsonInput.readText(file, name); // size, folder, permissions and UTF-8 checked before parsing
+            text = InputFiles.readText(file, name); // size, folder, permissions and UTF-8 checked before parsing
         } catch (InputException e) {
             throw new WorkflowLoadException(name, List.of(new Problem("", e.detail() + ("file not found".equals(e.detail())
                     ? ": " + file : ""))), e);
@@ -106,7 +107,7 @@ public final class WorkflowJson {
         try {
             root = JsonProblems.readTree(MAPPER, json); // line and column, or the pointer of a read limit
         } catch (JsonProblems.ParseFailure e) {
-            throw new WorkflowLoadException(source, List.of(new Problem(e.problem().pointer(), e.problem().message())), e);
+            throw new WorkflowLoadException(source, List.of(new Problem(e.problem().pointer(), e.problem().messageWithPlace())), e);
         }
         if (root == null) {
             throw new WorkflowLoadException(source, List.of(new Problem("", "the document is empty")));
@@ -207,7 +208,7 @@ public final class WorkflowJson {
 
     private static Problem syntaxProblem(JacksonException e) {
         JsonProblems.JsonProblem p = JsonProblems.syntax(e);
-        return new Problem(p.pointer(), p.message());
+        return new Problem(p.pointer(), p.messageWithPlace());
     }
 
     private static String describeNode(JsonNode n) {

@@ -1,8 +1,16 @@
 package dev.handoff.app.cli;
 
+import dev.handoff.checkpoint.CheckpointException;
+import dev.handoff.input.InputException;
+import dev.handoff.input.LimitExceededException;
+import dev.handoff.policy.BundleException;
 import dev.handoff.workflow.AppVersion;
+import dev.handoff.workflow.Problem;
+import dev.handoff.workflow.WorkflowLoadException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.UncheckedIOException;
 
 /**
  * The headless {@code handoff} command: the same engine as the workbench, for scripts and sweeps. Exit codes:
@@ -17,10 +25,14 @@ public final class HandoffCli {
     /** Exit code for invalid input (a malformed or invalid workflow, a bad option value). */
     public static final int INVALID_INPUT = 2;
 
-    /** Prints a workflow's problems to stderr, one {@code /json/path: message} line each; returns {@link #INVALID_INPUT}. */
-    static int reportProblems(dev.handoff.workflow.WorkflowLoadException e) {
-        for (dev.handoff.workflow.Problem p : e.problems()) {
-            System.err.println(p.path() + ": " + p.message());
+    /**
+     * Prints a workflow's problems to stderr, one {@code /json/path: message} line each ({@code file: message} for the
+     * file as a whole); returns {@link #INVALID_INPUT}.
+     */
+    static int reportProblems(WorkflowLoadException e) {
+        for (Problem p : e.problems()) {
+            // a problem with the file as a whole (not JSON, not found) names the file rather than an empty path
+            System.err.println((p.path().isEmpty() ? e.sourceName() : p.path()) + ": " + p.message());
         }
         return INVALID_INPUT;
     }
@@ -31,12 +43,14 @@ public final class HandoffCli {
      * documented limit. Returns {@link #INVALID_INPUT}, or null when {@code ex} is not a refusal of input.
      */
     static Integer reportRefusal(Throwable ex) {
-        if (ex instanceof dev.handoff.workflow.WorkflowLoadException w) {
+        if (ex instanceof WorkflowLoadException w) {
             return reportProblems(w);
         }
-        if (ex instanceof dev.handoff.input.InputException || ex instanceof dev.handoff.input.LimitExceededException
-                || ex instanceof dev.handoff.checkpoint.CheckpointException) {
-            System.err.println(dev.handoff.input.InputException.oneLine(ex.getMessage()));
+        // a data file refused where no checked exception could pass arrives wrapped
+        Throwable refused = ex instanceof UncheckedIOException u && u.getCause() instanceof InputException input ? input : ex;
+        if (refused instanceof InputException || refused instanceof LimitExceededException
+                || refused instanceof CheckpointException || refused instanceof BundleException) {
+            System.err.println(InputException.oneLine(refused.getMessage()));
             return INVALID_INPUT;
         }
         return null;
