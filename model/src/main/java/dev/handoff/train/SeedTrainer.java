@@ -52,6 +52,7 @@ public final class SeedTrainer implements SeedRun {
     private long probeEvery;
     private long nextProbe = Long.MAX_VALUE;
     private Consumer<ComponentReading> probeSink;
+    private HandoffRecorder recorder;
 
     public SeedTrainer(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed) {
         this(workflow, kind, algorithm, seed, workflow.training().handoffs());
@@ -149,6 +150,7 @@ public final class SeedTrainer implements SeedRun {
         final TabularQLearner[] ls = learners;
         final JointStateAccess js = joint;
         final StepOutcome o = out;
+        final HandoffRecorder rec = recorder;
         // ε is fixed per window (by the window's first handoff), so how a window is chunked never changes the run
         final double eps = epsilon.at(handoffs / window * window);
         for (long k = 0; k < count; k++) {
@@ -164,6 +166,9 @@ public final class SeedTrainer implements SeedRun {
                 m = ls[o.receiver].handoffScalar(z2);
             } else {
                 m = 0;
+            }
+            if (rec != null) {
+                rec.record(i, z, a, o, m, ls[i].handoffScalar(z));
             }
             double td = ls[i].learn(z, a, o.reward, o.tau, m);
             stats.recordDecision(i, td);
@@ -193,6 +198,18 @@ public final class SeedTrainer implements SeedRun {
         this.probeEvery = every;
         this.probeSink = sink;
         this.nextProbe = (handoffs / every + 1) * every;
+    }
+
+    /**
+     * Shows every following handoff to {@code handoffRecorder} (null: none). Views are interface keys, so the oracle,
+     * which learns on joint states, cannot be recorded.
+     */
+    public void recordHandoffs(HandoffRecorder handoffRecorder) {
+        if (handoffRecorder != null && usesJointState()) {
+            throw new IllegalArgumentException("the oracle learns on the joint state, which no agent sees: record an "
+                    + "icq-tabular or independent run");
+        }
+        this.recorder = handoffRecorder;
     }
 
     /** Writes everything this seed's run depends on: counters, window accumulators, RNG states, tables, the simulator. */

@@ -68,15 +68,15 @@ public final class WorkflowJson {
 
     // ---------------------------------------------------------------- reading
 
-    /** Loads a workflow file (UTF-8). Unreadable files are reported as a problem at path {@code ""}. */
+    /** Loads a workflow file (UTF-8). Unreadable files are reported as a problem at path {@code ""}; the
+     * exception's source name is the path as given. */
     public static Workflow read(Path file) throws WorkflowLoadException {
-        String name = String.valueOf(file.getFileName());
+        String name = file.toString(); // as the user named it: problems of the whole file are reported under it
         String text;
         try {
             text = InputFiles.readText(file, name); // size, folder, permissions and UTF-8 checked before parsing
         } catch (InputException e) {
-            throw new WorkflowLoadException(name, List.of(new Problem("", e.detail() + ("file not found".equals(e.detail())
-                    ? ": " + file : ""))), e);
+            throw new WorkflowLoadException(name, List.of(new Problem("", e.detail())), e);
         }
         return parse(text, name);
     }
@@ -125,18 +125,21 @@ public final class WorkflowJson {
         Workflow workflow;
         try {
             // unknown properties were all found above, with their paths; skip them here to find type errors too
-            workflow = MAPPER.readerFor(Workflow.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(doc);
-        } catch (DatabindException e) {
-            List<Problem> problems = new ArrayList<>(unknown);
-            List<Problem> missing = RequiredFields.missing(doc);
-            problems.addAll(missing);
-            JsonProblems.JsonProblem b = JsonProblems.binding(e, doc);
-            Problem binding = new Problem(b.pointer(), b.message());
-            if (missing.stream().noneMatch(m -> m.path().equals(binding.path()))) {
-                problems.add(binding);
+            TypeErrors.Result<Workflow> bound = TypeErrors.bind(
+                    MAPPER.readerFor(Workflow.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), MAPPER, doc,
+                    WorkflowJson::bindingProblem);
+            if (!bound.problems().isEmpty()) {
+                List<Problem> problems = new ArrayList<>(unknown);
+                List<Problem> missing = RequiredFields.missing(doc);
+                problems.addAll(missing);
+                for (Problem binding : bound.problems()) {
+                    if (missing.stream().noneMatch(m -> m.path().equals(binding.path()))) {
+                        problems.add(binding);
+                    }
+                }
+                throw new WorkflowLoadException(source, problems, bound.first());
             }
-            throw new WorkflowLoadException(source, problems, e);
+            workflow = bound.value();
         } catch (StreamReadException e) {
             List<Problem> problems = new ArrayList<>(unknown);
             problems.add(syntaxProblem(e));
@@ -204,6 +207,11 @@ public final class WorkflowJson {
             return;
         }
         throw new IllegalStateException("no migration from format version " + fromVersion + " for " + doc.path("name"));
+    }
+
+    private static Problem bindingProblem(DatabindException e, JsonNode root) {
+        JsonProblems.JsonProblem b = JsonProblems.binding(e, root);
+        return new Problem(b.pointer(), b.message());
     }
 
     private static Problem syntaxProblem(JacksonException e) {

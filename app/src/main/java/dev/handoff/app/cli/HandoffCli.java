@@ -1,5 +1,9 @@
 package dev.handoff.app.cli;
 
+import dev.handoff.app.DataDirectory;
+import dev.handoff.app.ErrorReport;
+import dev.handoff.app.Logging;
+import dev.handoff.app.UncaughtErrorHandler;
 import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.input.InputException;
 import dev.handoff.input.LimitExceededException;
@@ -7,6 +11,7 @@ import dev.handoff.policy.BundleException;
 import dev.handoff.workflow.AppVersion;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.WorkflowLoadException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,15 +31,19 @@ public final class HandoffCli {
     public static final int INVALID_INPUT = 2;
 
     /**
-     * Prints a workflow's problems to stderr, one {@code /json/path: message} line each ({@code file: message} for the
-     * file as a whole); returns {@link #INVALID_INPUT}.
+     * Prints a workflow's problems to stderr, one {@code /json/path: message} line each ({@code file: message} for a
+     * problem of the whole file); returns {@link #INVALID_INPUT}.
      */
     static int reportProblems(WorkflowLoadException e) {
-        for (Problem p : e.problems()) {
-            // a problem with the file as a whole (not JSON, not found) names the file rather than an empty path
-            System.err.println((p.path().isEmpty() ? e.sourceName() : p.path()) + ": " + p.message());
-        }
+        printProblems(System.err, e.sourceName(), e.problems());
         return INVALID_INPUT;
+    }
+
+    /** One line per problem; a problem of the whole document is named after {@code source}, never with an empty path. */
+    static void printProblems(java.io.PrintStream out, String source, java.util.List<Problem> problems) {
+        for (Problem p : problems) {
+            out.println(p.line(source));
+        }
     }
 
     /**
@@ -57,25 +66,44 @@ public final class HandoffCli {
     }
 
     public static void main(String[] args) {
+        Logging.configure(DataDirectory.logs(), "handoff", "INFO");
+        new UncaughtErrorHandler(r -> System.err.println(failureLine(r))).installForAllThreads();
         System.exit(run(args));
     }
 
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * The {@code handoff} command with its exit-code handlers: a failure prints one line (the stack trace goes to the
+     * log file only) and exits 1; invalid options print the usage and exit {@link #INVALID_INPUT}.
+     */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HandoffCli());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             Integer refused = reportRefusal(ex);
             if (refused != null) {
-                return refused;
+                return refused; // input refused with its place: exit 2, no stack trace, nothing to log
             }
-            cmd.getErr().println("handoff: " + ex.getMessage());
+            LoggerFactory.getLogger(Logging.ERRORS).error("handoff {} failed", String.join(" ", parsed.originalArgs()), ex);
+            cmd.getErr().println(failureLine(ErrorReport.of(Thread.currentThread(), ex)));
             return 1;
         });
         cli.setParameterExceptionHandler((ex, args2) -> {
             ex.getCommandLine().getErr().println("handoff: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            // plain text: stderr may be a file or a pipe even when a terminal runs the command
+            ex.getCommandLine().usage(ex.getCommandLine().getErr(), CommandLine.Help.Ansi.OFF);
             return INVALID_INPUT;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** "handoff: what failed", and for a programming error where its stack trace is. */
+    static String failureLine(ErrorReport report) {
+        String summary = report.summary();
+        boolean internal = summary.startsWith("internal error");
+        return "handoff: " + summary + (internal && report.logFile() != null ? " (stack trace in " + report.logFile() + ")" : "");
     }
 
     /** Prints the app version. */

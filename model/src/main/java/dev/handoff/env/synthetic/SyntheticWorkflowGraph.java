@@ -24,7 +24,7 @@ final class SyntheticWorkflowGraph {
         agents = specs.size();
         targets = new int[agents][];
         interfaces = new InterfaceMap[agents];
-        HandoffGraph graph = HandoffGraph.of(workflow);
+        HandoffGraph graph = HandoffGraph.of(workflow); // indexed once: linear in a 10,000-agent workflow
         for (int i = 0; i < agents; i++) {
             List<String> succ = graph.targets(specs.get(i).id());
             targets[i] = new int[succ.size()];
