@@ -19,6 +19,8 @@ import dev.handoff.policy.AgentPolicy;
 import dev.handoff.policy.AgentPolicyFile;
 import dev.handoff.policy.BundleEvaluation;
 import dev.handoff.policy.PolicyBundle;
+import dev.handoff.trace.SimulatedTraces;
+import dev.handoff.trace.TraceSet;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.HeadlessTraining;
 import dev.handoff.train.RunCheckpoints;
@@ -87,6 +89,8 @@ final class LoaderTargets {
                             root -> RecordedAnswers.loadReleased(root)),
                     new LoaderTarget("replay file (JSON Lines)", List.of(LoaderTarget.file("live.jsonl", replay(gsm8k))),
                             List.of("live.jsonl"), root -> releasedAnswers(gsm8k).copy().loadReplay(root.resolve("live.jsonl"))),
+                    new LoaderTarget("agent traces (JSON Lines)", List.of(LoaderTarget.folder(traces(work, ring(4)))),
+                            List.of("a0.jsonl", "a1.jsonl", "a3.jsonl"), root -> readTraces(root, ring(4))),
                     new LoaderTarget("Hacker's Delight data (JSON, CSV)", List.of(LoaderTarget.folder(cpuData(samples, work))),
                             List.of(HackersDelightTasks.SPECS_FILE, HackersDelightTasks.VECTORS_FILE),
                             root -> HackersDelightTasks.load(root)));
@@ -119,6 +123,10 @@ final class LoaderTargets {
         RunFolder run = RunFolder.open(root);
         SeedTrainer t = run.restore(run.seeds().get(0), run.handoffs() + 200);
         t.runUntil(run.handoffs() + 200, window -> { });
+    }
+
+    private static void readTraces(Path root, Workflow w) throws Exception {
+        TraceSet.read(w, WorkflowLoading.kindOf(w).create(w), TraceSet.filesIn(root));
     }
 
     private static void importedWorkflowIsValid(Path network) throws IOException {
@@ -188,6 +196,17 @@ final class LoaderTargets {
         manifest.put("workflowName", w.name()).put("workflowHash", WorkflowHash.of(w));
         Files.writeString(out.resolve("manifest.json"), manifest.toPrettyString());
         return out;
+    }
+
+    /** Each agent's trace of 300 simulated handoffs of a 4-agent ring, as a deployed agent's service would log them. */
+    private static Path traces(Path work, Workflow w) throws Exception {
+        Path dir = Files.createTempDirectory(work, "traces");
+        SeedTrainer t = new SeedTrainer(w, WorkflowLoading.kindOf(w), Algorithm.ICQ_TABULAR, 1, 300);
+        try (SimulatedTraces traces = SimulatedTraces.open(dir, w, t.environment(), 1, t.handoffs())) {
+            t.recordHandoffs(traces);
+            t.runUntil(300, null);
+        }
+        return dir;
     }
 
     private static byte[] replay(Path gsm8k) throws IOException {

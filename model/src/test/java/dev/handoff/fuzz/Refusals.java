@@ -4,6 +4,7 @@ import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.input.InputException;
 import dev.handoff.input.LimitExceededException;
 import dev.handoff.policy.BundleException;
+import dev.handoff.trace.TraceFormatException;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.WorkflowLoadException;
 
@@ -32,7 +33,8 @@ final class Refusals {
     static Throwable typed(Throwable t) {
         Throwable x = t instanceof UncheckedIOException u && u.getCause() instanceof InputException ? u.getCause() : t;
         boolean typed = x instanceof InputException || x instanceof WorkflowLoadException || x instanceof BundleException
-                || x instanceof CheckpointException || x instanceof LimitExceededException;
+                || x instanceof CheckpointException || x instanceof LimitExceededException
+                || x instanceof TraceFormatException;
         return typed ? x : null;
     }
 
@@ -50,6 +52,15 @@ final class Refusals {
             }
             return null;
         }
+        if (refusal instanceof TraceFormatException t) {
+            for (String line : t.problems()) {
+                String fault = lineFault(line);
+                if (fault != null) {
+                    return fault;
+                }
+            }
+            return null;
+        }
         String m = refusal.getMessage();
         if (m == null || m.isBlank()) {
             return "empty message";
@@ -58,11 +69,18 @@ final class Refusals {
             return m.contains(((LimitExceededException) refusal).limit().name()) ? leakFault(m) : "the limit is not named: " + m;
         }
         for (String line : m.split("\n")) {
-            if (!line.startsWith("  ") && !LOCATED.matcher(line).matches()) { // indented lines list bundle differences
-                return "not a 'where: what' line: " + line;
+            if (!line.startsWith("  ")) { // indented lines list bundle differences
+                String fault = lineFault(line);
+                if (fault != null) {
+                    return fault;
+                }
             }
         }
         return leakFault(m);
+    }
+
+    private static String lineFault(String line) {
+        return LOCATED.matcher(line).matches() ? leakFault(line) : "not a 'where: what' line: " + line;
     }
 
     private static String leakFault(String m) {
