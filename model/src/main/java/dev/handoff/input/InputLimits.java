@@ -44,9 +44,9 @@ public final class InputLimits {
     /** JSON tokens of one file (Jackson's StreamReadConstraints): bounds the tree a file can make. */
     public static final Limit JSON_TOKENS = new Limit("max-json-tokens", 20_000_000, "tokens",
             "values, names and brackets of any one JSON file: bounds the tree it can build");
-    /** Any one string or property name in a JSON file, and any one line of a text file. */
+    /** Any one string or property name in a JSON file, and any one data value of a GraphML file. */
     public static final Limit STRING_CHARS = new Limit("max-string-chars", 1L << 16, "characters",
-            "any one string or property name of a JSON file (names, ids, descriptions), any one field of a text file");
+            "any one string or property name of a JSON file (names, ids, descriptions), any one data value of a GraphML file");
     /** Agents of a workflow, routers of an imported topology, agents of a synthetic template. */
     public static final Limit AGENTS = new Limit("max-agents", 50_000, "agents",
             "agents of a workflow; routers of an imported topology; --agents of handoff new");
