@@ -18,8 +18,8 @@ import dev.handoff.observe.InterfaceMap;
 import dev.handoff.policy.AgentPolicy;
 import dev.handoff.policy.AgentPolicyFile;
 import dev.handoff.policy.BundleEvaluation;
+import dev.handoff.offline.RecordedTraces;
 import dev.handoff.policy.PolicyBundle;
-import dev.handoff.trace.SimulatedTraces;
 import dev.handoff.trace.TraceSet;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.HeadlessTraining;
@@ -201,11 +201,7 @@ final class LoaderTargets {
     /** Each agent's trace of 300 simulated handoffs of a 4-agent ring, as a deployed agent's service would log them. */
     private static Path traces(Path work, Workflow w) throws Exception {
         Path dir = Files.createTempDirectory(work, "traces");
-        SeedTrainer t = new SeedTrainer(w, WorkflowLoading.kindOf(w), Algorithm.ICQ_TABULAR, 1, 300);
-        try (SimulatedTraces traces = SimulatedTraces.open(dir, w, t.environment(), 1, t.handoffs())) {
-            t.recordHandoffs(traces);
-            t.runUntil(300, null);
-        }
+        RecordedTraces.record(w, Algorithm.ICQ_TABULAR, 1, 300, dir);
         return dir;
     }
 
@@ -237,14 +233,7 @@ final class LoaderTargets {
     }
 
     static Path repository() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("sample-workflows"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("no sample-workflows folder above " + Path.of("").toAbsolutePath());
-        }
-        return p;
+        return RecordedTraces.root();
     }
 
     private static Path testResource(String name) {

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.fuzz.JsonSlots.Slot;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Applies a {@link Damage} to a file's bytes. JSON damage works on the tree (so that the document stays JSON and the
@@ -172,10 +170,6 @@ final class Mutations {
 
     // ---------------------------------------------------------------- JSON trees
 
-    /** A place in a tree: a field of an object or an element of an array. */
-    private record Slot(JsonNode parent, String field, int index) {
-    }
-
     private static byte[] jsonValue(byte[] b, Damage d) {
         String text = new String(b, StandardCharsets.UTF_8);
         int newline = text.indexOf('\n');
@@ -196,8 +190,7 @@ final class Mutations {
         if (root == null) {
             return b;
         }
-        List<Slot> slots = new ArrayList<>();
-        collect(root, slots);
+        List<Slot> slots = JsonSlots.of(root);
         if (slots.isEmpty()) {
             return SPLICES[Math.floorMod(d.value(), SPLICES.length)].getBytes(StandardCharsets.UTF_8);
         }
@@ -233,7 +226,7 @@ final class Mutations {
             case 13 -> F.textNode("STOP");
             case 14 -> F.textNode("ghost");
             case 15 -> F.textNode("");
-            case 16 -> valueOf(slots.get(Math.floorMod(pick, slots.size()))).deepCopy(); // duplicate ids and the like
+            case 16 -> slots.get(Math.floorMod(pick, slots.size())).value().deepCopy(); // duplicate ids and the like
             case 17 -> F.textNode("\u0000\u001b[31mred\u0007\r\n\u2028");
             case 18 -> F.numberNode(-2_147_483_648L);
             case 19 -> F.numberNode(2_147_483_648L);
@@ -256,26 +249,6 @@ final class Mutations {
                 a.add(value); // an element appended twice: duplicate agents, edges, seeds
             } else {
                 a.set(s.index(), value);
-            }
-        }
-    }
-
-    private static JsonNode valueOf(Slot s) {
-        return s.field() != null ? s.parent().get(s.field()) : s.parent().get(s.index());
-    }
-
-    private static void collect(JsonNode node, List<Slot> out) {
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.add(new Slot(node, e.getKey(), -1));
-                collect(e.getValue(), out);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                out.add(new Slot(node, null, i));
-                collect(node.get(i), out);
             }
         }
     }

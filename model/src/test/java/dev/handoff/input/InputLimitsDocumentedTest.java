@@ -1,5 +1,6 @@
 package dev.handoff.input;
 
+import dev.handoff.offline.RecordedTraces;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,12 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** docs/RELIABILITY.md lists every documented limit with the value the code enforces. */
 class InputLimitsDocumentedTest {
     static Path reliabilityDoc() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isRegularFile(p.resolve("docs/RELIABILITY.md"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("a checkout with docs/RELIABILITY.md").isNotNull();
-        return p.resolve("docs/RELIABILITY.md");
+        return RecordedTraces.root().resolve("docs/RELIABILITY.md");
     }
 
     /** The table row the doc must carry for a limit. */

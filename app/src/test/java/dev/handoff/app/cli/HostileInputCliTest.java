@@ -43,6 +43,13 @@ class HostileInputCliTest {
         return new Path[] {run, bundle};
     }
 
+    /** Writes {@code damaged} over a bundle's file, then runs {@code evaluate} on the bundle: its exit code. */
+    private int evaluateWith(Path bundle, Path file, String damaged) throws Exception {
+        Files.writeString(file, damaged);
+        console.clear();
+        return HandoffCli.run("evaluate", bundle.toString(), ring.toString());
+    }
+
     @Test
     void item3_newRefusesAgentsBeyondTheLimitAtOnceAndWritesNothing() {
         for (String n : List.of("10000000", "100000")) {
@@ -71,9 +78,7 @@ class HostileInputCliTest {
         Path bundle = runAndBundle()[1];
         Path agent = bundle.resolve("agents/a0.json");
         String json = Files.readString(agent);
-        Files.writeString(agent, json.replaceFirst("\"q\" : \\[ [-0-9.Ee]+", "\"q\" : [ \"NaN\""));
-        console.clear();
-        assertThat(HandoffCli.run("evaluate", bundle.toString(), ring.toString())).isEqualTo(2);
+        assertThat(evaluateWith(bundle, agent, json.replaceFirst("\"q\" : \\[ [-0-9.Ee]+", "\"q\" : [ \"NaN\""))).isEqualTo(2);
         assertThat(errLines()).containsExactly(agent + "#/views/0/q/0: expected a number, found the string \"NaN\"");
         assertThat(console.stdout()).isEmpty();
     }
@@ -104,14 +109,10 @@ class HostileInputCliTest {
 
         Path agent = bundle.resolve("agents/a1.json");
         String json = Files.readString(agent);
-        Files.writeString(agent, json.replace("\"viewCount\" : 12", "\"viewCount\" : \"x\""));
-        console.clear();
-        assertThat(HandoffCli.run("evaluate", bundle.toString(), ring.toString())).isEqualTo(2);
+        assertThat(evaluateWith(bundle, agent, json.replace("\"viewCount\" : 12", "\"viewCount\" : \"x\""))).isEqualTo(2);
         assertThat(errLines()).containsExactly(agent + "#/viewCount: expected a whole number, found the string \"x\"");
 
-        Files.writeString(agent, json.substring(0, json.length() / 2)); // truncated mid-file
-        console.clear();
-        assertThat(HandoffCli.run("evaluate", bundle.toString(), ring.toString())).isEqualTo(2);
+        assertThat(evaluateWith(bundle, agent, json.substring(0, json.length() / 2))).isEqualTo(2); // truncated mid-file
         assertThat(errLines()).singleElement().asString().startsWith(agent + ":")
                 .contains(": not valid JSON: the text ends early, inside an ").endsWith(" (is the file truncated?)");
         assertThat(console.stderr()).doesNotContain("Source").doesNotContain("REDACTED").doesNotContain("reference chain")
