@@ -38,28 +38,32 @@ public final class GreedyReturn {
         return simulated(kind.create(workflow), trainer, episodes, trainer.seed() ^ 0x5DEECE66DL);
     }
 
+    /** How large the workflow's exact model would be (counted, not built), or null when its kind has none. */
+    public static ModelSize sizeOf(Workflow workflow, EnvironmentKind kind) {
+        return kind instanceof FiniteModelKind f ? f.exactModelSize(workflow) : null;
+    }
+
     /**
      * The finite model of a workflow, or null when its kind has none or the model would not fit the heap (then returns
      * are simulated; {@link #whyNoExactModel} says so).
      */
     public static FiniteSmdp modelOf(Workflow workflow, EnvironmentKind kind) {
-        return exactModelFits(workflow, kind) ? ((FiniteModelKind) kind).exactModel(workflow) : null;
+        return modelOf(workflow, kind, sizeOf(workflow, kind));
     }
 
-    /** Whether the kind has a finite model and this workflow's fits the heap. */
-    public static boolean exactModelFits(Workflow workflow, EnvironmentKind kind) {
-        return kind instanceof FiniteModelKind f && f.exactModelSize(workflow).fitsHeap();
+    /** {@link #modelOf(Workflow, EnvironmentKind)} with its size already counted. */
+    static FiniteSmdp modelOf(Workflow workflow, EnvironmentKind kind, ModelSize size) {
+        return size != null && size.fitsHeap() ? ((FiniteModelKind) kind).exactModel(workflow) : null;
     }
 
     /**
-     * Why a workflow whose kind has a finite model is evaluated without it, or without its error components (null
-     * when both are available, or the kind has no finite model): for the progress line before training starts.
+     * Why a model of this size is not used for returns, or not for the error components (null when it is used for both,
+     * or there is none): for the progress line before training starts.
      */
-    public static String whyNoExactModel(Workflow workflow, EnvironmentKind kind) {
-        if (!(kind instanceof FiniteModelKind f)) {
+    public static String whyNoExactModel(ModelSize size) {
+        if (size == null) {
             return null;
         }
-        ModelSize size = f.exactModelSize(workflow);
         if (!size.fitsHeap()) {
             return "the exact model (" + size.states() + " joint states) would need "
                     + (size.modelBytes() < 0 ? "more memory than any heap" : InputLimits.bytes(size.modelBytes()))
@@ -74,14 +78,10 @@ public final class GreedyReturn {
         return null;
     }
 
-    /** The joint states of the workflow's exact model (0 when its kind has none). */
-    public static long exactStates(Workflow workflow, EnvironmentKind kind) {
-        return kind instanceof FiniteModelKind f ? f.exactModelSize(workflow).states() : 0;
-    }
-
     /** Whether the error components of a workflow can be measured (finite model, analysable size). */
     public static boolean componentsMeasurable(Workflow workflow, EnvironmentKind kind) {
-        return kind instanceof FiniteModelKind f && f.exactModelSize(workflow).analysable();
+        ModelSize size = sizeOf(workflow, kind);
+        return size != null && size.analysable();
     }
 
     /** J* of the centralised optimum, or null when the kind has no finite model. */

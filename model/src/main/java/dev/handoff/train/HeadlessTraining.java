@@ -10,6 +10,7 @@ import dev.handoff.env.EnvironmentKind;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.metrics.ComponentsCsv;
 import dev.handoff.exact.FiniteSmdp;
+import dev.handoff.exact.ModelSize;
 import dev.handoff.metrics.MetricsCsv;
 import dev.handoff.metrics.SeedStatistics;
 import dev.handoff.workflow.HandoffSpec;
@@ -125,17 +126,16 @@ public final class HeadlessTraining {
                                   Consumer<String> progress) throws IOException, InterruptedException {
         Workflow w = request.workflow();
         TrainingRun run = new TrainingRun(trainers, request.parallelism());
-        String noExact = GreedyReturn.whyNoExactModel(w, request.kind());
+        ModelSize size = GreedyReturn.sizeOf(w, request.kind()); // counted, not built: refusals and notes come first
+        String noExact = GreedyReturn.whyNoExactModel(size);
         if (noExact != null && progress != null) {
             progress.accept("note: " + noExact);
         }
-        long exactStates = GreedyReturn.exactStates(w, request.kind());
-        if (exactStates >= LARGE_MODEL_STATES && GreedyReturn.exactModelFits(w, request.kind()) && progress != null) {
-            progress.accept("building the exact model (" + exactStates + " joint states) for the greedy return ...");
+        if (size != null && size.fitsHeap() && size.states() >= LARGE_MODEL_STATES && progress != null) {
+            progress.accept("building the exact model (" + size.states() + " joint states) for the greedy return ...");
         }
-        FiniteSmdp model = GreedyReturn.modelOf(w, request.kind());
-        boolean probes = model != null && request.algorithm() != Algorithm.ORACLE
-                && GreedyReturn.componentsMeasurable(w, request.kind());
+        FiniteSmdp model = GreedyReturn.modelOf(w, request.kind(), size);
+        boolean probes = model != null && request.algorithm() != Algorithm.ORACLE && size.analysable();
         ComponentsCsv componentsCsv = outDir != null && probes
                 ? new ComponentsCsv(Files.createDirectories(outDir).resolve("components.csv")) : null;
         Map<Long, ComponentReading> lastReading = new java.util.concurrent.ConcurrentHashMap<>();
