@@ -40,10 +40,15 @@ public final class HeadlessTraining {
 
     /**
      * What to run; {@code checkpointEvery} ≤ 0 means only at the end; {@code neural} are the network settings of
-     * {@code icq-neural} (null: defaults).
+     * {@code icq-neural} (null: the workflow's).
      */
     public record Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs,
                           int parallelism, long checkpointEvery, NeuralSettings neural) {
+        /** The network settings this run trains with: {@code neural}, or the workflow's {@code training.neural}. */
+        public NeuralSettings neuralSettings() {
+            return neural != null ? neural : NeuralSettings.of(workflow.training());
+        }
+
         public Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs, int parallelism) {
             this(workflow, kind, algorithm, seeds, handoffs, parallelism, 0, null);
         }
@@ -78,7 +83,7 @@ public final class HeadlessTraining {
         for (long seed : request.seeds()) {
             trainers.add(request.algorithm() == Algorithm.ICQ_NEURAL
                     ? new NeuralSeedTrainer(request.workflow(), request.kind(),
-                            request.neural() == null ? NeuralSettings.DEFAULTS : request.neural(), Algorithm.ICQ_NEURAL, seed,
+                            request.neuralSettings(), Algorithm.ICQ_NEURAL, seed,
                             request.handoffs())
                     : new SeedTrainer(request.workflow(), request.kind(), request.algorithm(), seed, request.handoffs()));
         }
@@ -154,8 +159,7 @@ public final class HeadlessTraining {
             manifest = RunManifest.started(w, request);
             manifest.writeTo(outDir);
             if (request.algorithm() == Algorithm.ICQ_NEURAL) {
-                json().writeValue(outDir.resolve(RunFolder.NEURAL_SETTINGS).toFile(),
-                        request.neural() == null ? NeuralSettings.DEFAULTS : request.neural());
+                json().writeValue(outDir.resolve(RunFolder.NEURAL_SETTINGS).toFile(), request.neuralSettings());
             }
             Map<String, Long> restoredAt = new HashMap<>();
             trainers.forEach(t -> restoredAt.put(t.algorithm().cliName() + "/" + t.seed(), t.handoffs()));

@@ -51,7 +51,7 @@ public record RunFolder(Path dir, Workflow workflow, EnvironmentKind kind, Algor
             throw new CheckpointException(workflowFile + (first.path().isEmpty() ? "" : "#" + first.path()) + ": "
                     + first.message() + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
         }
-        if (!WorkflowHash.of(w).equals(manifest.path("workflowHash").asText())) {
+        if (!WorkflowHash.matches(w, manifest.path("workflowHash").asText())) {
             throw new CheckpointException(workflowFile + ": does not match the manifest's workflow hash (edited after the run?)");
         }
         List<Problem> invalid = WorkflowLoading.problemsOf(w);
