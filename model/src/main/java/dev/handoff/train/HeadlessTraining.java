@@ -76,6 +76,12 @@ public final class HeadlessTraining {
 
     /** A fresh run. */
     public static Result run(Request request, Path outDir, Consumer<String> progress) throws IOException, InterruptedException {
+        return run(request, outDir, progress, t -> { });
+    }
+
+    /** A fresh run; {@code prepare} sees each seed's trainer before it starts (e.g. to record its handoffs). */
+    public static Result run(Request request, Path outDir, Consumer<String> progress, Consumer<SeedRun> prepare)
+            throws IOException, InterruptedException {
         if (request.algorithm() != Algorithm.ICQ_NEURAL) { // every seed's tables at once: refused before the first is made
             SeedTrainer.requireTablesFit(request.workflow(), request.kind(), request.algorithm(), request.seeds().size());
         }
@@ -88,6 +94,7 @@ public final class HeadlessTraining {
                     : new SeedTrainer(request.workflow(), request.kind(), request.algorithm(), seed, request.handoffs()));
         }
         try {
+            trainers.forEach(prepare);
             return execute(request, trainers, outDir, false, progress);
         } finally {
             for (SeedRun t : trainers) {

@@ -34,7 +34,7 @@ import java.util.Map;
 @Command(name = "handoff", mixinStandardHelpOptions = true, versionProvider = HandoffCli.Version.class,
         description = "Handoff Workbench, headless: validate workflows, train IC-Q, solve exactly.",
         subcommands = {ValidateCommand.class, TrainCommand.class, ExactCommand.class, NewCommand.class, ImportCommand.class, ExportCommand.class, EvaluateCommand.class, CpuReportCommand.class,
-                SweepCommand.class,
+                SweepCommand.class, ServeCommand.class, LearnCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HandoffCli {
     /** Exit code for invalid input (a malformed or invalid workflow, a bad option value). */

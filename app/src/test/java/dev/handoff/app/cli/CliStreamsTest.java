@@ -91,13 +91,25 @@ class CliStreamsTest {
                 "--handoffs", "2000", "--out", dir.resolve("cpu").toString()}, {"cpu-report", bad.toString(), "--out",
                 dir.resolve("cpu2").toString()}});
 
+        Path traces = dir.resolve("traces");
+        cases.put("learn", new String[][] {{"learn", ring, "--traces", traces.toString(), "--out", dir.resolve("learned").toString()},
+                {"learn", bad.toString(), "--traces", traces.toString(), "--out", dir.resolve("learned2").toString()}});
+        // serve's success blocks while it serves (its JSON ready line is checked on a real process by ProductionLoopTest):
+        // here only its refusal, an agent the bundle lacks
+        cases.put("serve", new String[][] {null, {"serve", bundle.toString(), "--agent", "nobody", "--port", "0"}});
+
         TreeSet<String> commands = new TreeSet<>(new CommandLine(new HandoffCli()).getSubcommands().keySet());
         commands.remove("help");
         assertThat(cases.keySet()).as("a case for every command").containsExactlyInAnyOrderElementsOf(commands);
 
         for (Map.Entry<String, String[][]> c : cases.entrySet()) {
-            assertThat(run(c.getValue()[0])).as(c.getKey() + ": " + err()).isZero();
-            assertSucceededWithAJsonResult(c.getKey());
+            if (c.getKey().equals("learn")) {
+                assertThat(run("train", ring, "--seed", "1", "--handoffs", "20000", "--traces", traces.toString())).isZero();
+            }
+            if (c.getValue()[0] != null) {
+                assertThat(run(c.getValue()[0])).as(c.getKey() + ": " + err()).isZero();
+                assertSucceededWithAJsonResult(c.getKey());
+            }
             assertThat(run(c.getValue()[1])).as(c.getKey() + " on invalid input").isEqualTo(2);
             assertRefusedOnStderr(c.getKey());
         }

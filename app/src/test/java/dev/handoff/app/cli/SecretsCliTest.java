@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 13 "Secrets and live endpoints": a live llm-math run through the real CLI (its own JVM), against a local
  * chat-completions stub, with a known API key in the environment. The key reaches the server, and no file the run
- * wrote (workflow, run folder, checkpoints, replay file, exported bundle, log files), nor its output, contains it.
+ * wrote (workflow, run folder, checkpoints, replay file, agent traces, exported bundle, log files), nor its output,
+ * contains it.
  */
 class SecretsCliTest {
     @TempDir
@@ -66,7 +67,8 @@ class SecretsCliTest {
             Path workflow = liveWorkflow(stub.baseUrl(), dir.resolve("answers.jsonl"));
             assertThat(handoff(key, data, "validate", workflow.toString())).isZero();
             assertThat(handoff(key, data, "train", workflow.toString(), "--seeds", "1", "--handoffs", "400", "--out",
-                    dir.resolve("run").toString())).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
+                    dir.resolve("run").toString(), "--traces", dir.resolve("traces").toString()))
+                    .as(Files.readString(dir.resolve("stderr.txt"))).isZero();
             assertThat(handoff(key, data, "export", dir.resolve("run").toString(), "--out", dir.resolve("bundle").toString(),
                     "--format", "csv")).isZero();
             assertThat(handoff(key, data, "train", "--resume", dir.resolve("run").toString(), "--handoffs", "600")).isZero();
@@ -87,7 +89,8 @@ class SecretsCliTest {
         }
         assertThat(written).as("files the runs wrote")
                 .anyMatch(f -> f.endsWith("answers.jsonl")).anyMatch(f -> f.toString().contains("checkpoints"))
-                .anyMatch(f -> f.endsWith("bundle.json")).anyMatch(f -> f.toString().contains("logs"));
+                .anyMatch(f -> f.endsWith("bundle.json")).anyMatch(f -> f.toString().contains("logs"))
+                .anyMatch(f -> f.getParent().endsWith("traces") && f.toString().endsWith(".jsonl"));
         assertThat(Files.readAllLines(dir.resolve("answers.jsonl"))).as("live answers recorded").isNotEmpty();
         byte[] needle = key.getBytes(StandardCharsets.UTF_8);
         for (Path f : written) {
