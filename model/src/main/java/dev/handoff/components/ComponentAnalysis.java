@@ -53,6 +53,7 @@ public final class ComponentAnalysis {
         if (!(kind instanceof FiniteModelKind finite)) {
             throw new IllegalArgumentException("the " + id + " kind has no exact model: its error components cannot be measured");
         }
+        finite.exactModelSize(workflow).requireAnalysable(); // refused before building, with the size it would need
         return new ComponentAnalysis(workflow, finite.exactModel(workflow), settings);
     }
 

@@ -1,11 +1,11 @@
 package dev.handoff.cpu;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.input.InputException;
+import dev.handoff.input.InputFiles;
+import dev.handoff.input.JsonInput;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,31 +21,69 @@ public final class HackersDelightTasks {
     private HackersDelightTasks() {
     }
 
-    /** All tasks in spec-file order, read from the data directory {@code dir}. */
+    /**
+     * All tasks in spec-file order, read from the data directory {@code dir}. A missing or malformed file is refused
+     * with an {@link InputException} (unchecked, as {@link UncheckedIOException}) naming the file and the JSON Pointer
+     * or line.
+     */
     public static List<HackersDelightTask> load(Path dir) {
         try {
-            JsonNode specs = new ObjectMapper().readTree(dir.resolve(SPECS_FILE).toFile());
-            Map<String, List<long[]>> rows = readVectors(dir.resolve(VECTORS_FILE));
-            List<HackersDelightTask> tasks = new ArrayList<>();
-            for (JsonNode spec : specs) {
-                String id = spec.get("id").asText();
-                List<String> params = strings(spec.get("params"));
-                Map<Difficulty, List<String>> grammars = new EnumMap<>(Difficulty.class);
-                for (Difficulty d : Difficulty.values()) {
-                    grammars.put(d, strings(spec.get(d.jsonKey())));
-                }
-                List<long[]> taskRows = rows.get(id);
-                if (taskRows == null || taskRows.isEmpty()) {
-                    throw new IllegalArgumentException(VECTORS_FILE + " has no vectors for " + id);
-                }
-                tasks.add(new HackersDelightTask(id, spec.get("description").asText(), params,
-                    spec.get("returns").asText().equals("Bool"), spec.get("reference").asText(), grammars,
-                    split(taskRows, false), split(taskRows, true)));
-            }
-            return List.copyOf(tasks);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Hacker's Delight tasks from " + dir, e);
+            return read(dir);
+        } catch (InputException e) {
+            throw e.unchecked();
         }
+    }
+
+    private static List<HackersDelightTask> read(Path dir) throws InputException {
+        Path specsFile = dir.resolve(SPECS_FILE);
+        String specsName = specsFile.toString();
+        JsonNode specs = JsonInput.readTree(specsFile, specsName);
+        if (!specs.isArray() || specs.isEmpty()) {
+            throw InputException.of(specsName, "expected a non-empty array of task specs");
+        }
+        Map<String, List<long[]>> rows = readVectors(dir.resolve(VECTORS_FILE));
+        List<HackersDelightTask> tasks = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            JsonNode spec = specs.get(i);
+            String at = "/" + i;
+            String id = text(spec, "id", specsName, at);
+            List<String> params = strings(spec, "params", specsName, at);
+            Map<Difficulty, List<String>> grammars = new EnumMap<>(Difficulty.class);
+            for (Difficulty d : Difficulty.values()) {
+                grammars.put(d, strings(spec, d.jsonKey(), specsName, at));
+            }
+            List<long[]> taskRows = rows.get(id);
+            if (taskRows == null || taskRows.isEmpty()) {
+                throw InputException.of(dir.resolve(VECTORS_FILE).toString(), "no vectors for task \"" + id + "\"");
+            }
+            tasks.add(new HackersDelightTask(id, text(spec, "description", specsName, at), params,
+                text(spec, "returns", specsName, at).equals("Bool"), text(spec, "reference", specsName, at), grammars,
+                split(taskRows, false), split(taskRows, true)));
+        }
+        return List.copyOf(tasks);
+    }
+
+    private static String text(JsonNode spec, String field, String source, String at) throws InputException {
+        JsonNode v = spec.path(field);
+        if (!v.isTextual()) {
+            throw InputException.atPointer(source, at + "/" + field, "expected a string");
+        }
+        return v.asText();
+    }
+
+    private static List<String> strings(JsonNode spec, String field, String source, String at) throws InputException {
+        JsonNode array = spec.path(field);
+        if (!array.isArray()) {
+            throw InputException.atPointer(source, at + "/" + field, "expected an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isTextual()) {
+                throw InputException.atPointer(source, at + "/" + field + "/" + i, "expected a string");
+            }
+            out.add(array.get(i).asText());
+        }
+        return out;
     }
 
     /** The task with this id, or an exception naming the ids that exist. */
@@ -80,9 +118,10 @@ public final class HackersDelightTasks {
         return new IoVectors(a0, a1, a2, out);
     }
 
-    private static Map<String, List<long[]>> readVectors(Path csv) throws IOException {
+    private static Map<String, List<long[]>> readVectors(Path csv) throws InputException {
+        String source = csv.toString();
         Map<String, List<long[]>> byTask = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(csv);
+        List<String> lines = InputFiles.readText(csv, source).lines().toList();
         for (int n = 1; n < lines.size(); n++) {
             String line = lines.get(n);
             if (line.isBlank()) {
@@ -90,21 +129,29 @@ public final class HackersDelightTasks {
             }
             String[] f = line.split(",", -1);
             if (f.length != 5) {
-                throw new IllegalArgumentException(csv + " line " + (n + 1) + ": expected 5 columns, got " + f.length);
+                throw InputException.atLine(source, n + 1, 0, "expected 5 columns (task, a0, a1, a2, out), found " + f.length);
             }
-            long[] row = {hex(f[1]), hex(f[2]), hex(f[3]), hex(f[4])};
+            long[] row = new long[4];
+            for (int c = 1; c <= 4; c++) {
+                row[c - 1] = hex(f[c], source, n + 1);
+            }
             byTask.computeIfAbsent(f[0], k -> new ArrayList<>()).add(row);
         }
         return byTask;
     }
 
-    private static long hex(String s) {
-        return s.isEmpty() ? 0 : Long.parseLong(s.substring(2), 16);
+    private static long hex(String s, String source, long line) throws InputException {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        if (!s.startsWith("0x") || s.length() < 3 || s.length() > 10) {
+            throw InputException.atLine(source, line, 0, "\"" + InputException.abbreviate(s, 40) + "\" is not a 32-bit hex value (0x...)");
+        }
+        try {
+            return Long.parseLong(s.substring(2), 16);
+        } catch (NumberFormatException e) {
+            throw InputException.atLine(source, line, 0, "\"" + InputException.abbreviate(s, 40) + "\" is not a 32-bit hex value (0x...)");
+        }
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
 }

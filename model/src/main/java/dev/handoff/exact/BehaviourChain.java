@@ -158,6 +158,7 @@ public final class BehaviourChain {
     /** The rows of P of the given states, dense, one after another (rows.length × n, row-major). */
     double[] denseRows(int[] states) {
         int n = stateCount;
+        DenseMatrix.requireFits(states.length, n, 0, "the mixing time");
         double[] p = new double[states.length * n];
         for (int r = 0; r < states.length; r++) {
             int s = states[r];
@@ -171,6 +172,7 @@ public final class BehaviourChain {
     /** P as a dense row-major n×n matrix, states relabelled so that state {@code order[i]} becomes row i. */
     double[] dense(int[] order) {
         int n = stateCount;
+        DenseMatrix.requireFits(n, n, 0, "the occupancy μ");
         int[] position = new int[n];
         for (int i = 0; i < n; i++) {
             position[order[i]] = i;

@@ -1,8 +1,25 @@
 package dev.handoff.exact;
 
+import dev.handoff.input.HeapBudget;
+import dev.handoff.input.InputLimits;
+import dev.handoff.input.LimitExceededException;
+
 /** Dense square matrices stored row-major in one {@code double[]}: the few kernels the exact solver needs. */
 final class DenseMatrix {
     private DenseMatrix() {
+    }
+
+    /**
+     * Refuses, before allocating, a dense {@code rows}×{@code cols} matrix that a Java array cannot index or that would
+     * not fit the heap beside {@code heldBytes} the computation already holds.
+     */
+    static void requireFits(long rows, long cols, long heldBytes, String what) {
+        long entries = HeapBudget.times(rows, cols);
+        if (entries < 0 || entries > Integer.MAX_VALUE - 8) {
+            throw new LimitExceededException(InputLimits.EXACT_STATES, what + ": a dense " + rows + "×" + cols
+                    + " matrix is larger than a Java array can hold (" + InputLimits.EXACT_STATES + ")");
+        }
+        HeapBudget.require(HeapBudget.plus(heldBytes, entries * Double.BYTES), what + " (a dense " + rows + "×" + cols + " matrix)");
     }
 
     /**

@@ -44,6 +44,8 @@ public record MixingTime(long tMix, double relaxationTime, double secondEigenval
         double[] folded = new double[m * m];
         while (!mixed && powers.size() <= MAX_DOUBLINGS) {
             double[] last = powers.get(powers.size() - 1);
+            // every power is kept for the binary search: refuse the next one before it would exhaust the heap
+            DenseMatrix.requireFits(m, n, ((long) powers.size() * m * n + (long) m * m) * Double.BYTES, "the mixing time");
             double[] square = new double[m * n];
             DenseMatrix.foldColumns(last, n, lumped.groupOf, m, folded, allGroups, m);
             DenseMatrix.multiplyRows(folded, m, last, n, square, allGroups, m);
@@ -83,6 +85,7 @@ public record MixingTime(long tMix, double relaxationTime, double secondEigenval
             return 1;
         }
         int m = lumped.groups;
+        DenseMatrix.requireFits(2L * m, n, ((long) powers.size() * m * n + (long) m * m) * Double.BYTES, "the mixing time");
         double[] current = powers.get(k - 1).clone();
         long t = 1L << (k - 1);
         int[] active = new int[m];

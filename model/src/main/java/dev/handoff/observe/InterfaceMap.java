@@ -1,5 +1,6 @@
 package dev.handoff.observe;
 
+import dev.handoff.input.InputLimits;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.ArtifactSchema;
 import dev.handoff.workflow.FeatureSpec;
@@ -140,16 +141,17 @@ public final class InterfaceMap {
             }
             m.compileTerm(t, fi, f, term, where);
             views *= m.cardinality[t];
-            if (views > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(who + ": the observation has more than " + Integer.MAX_VALUE
-                        + " views; use fewer terms or fewer bins");
+            if (!InputLimits.VIEWS.allows(views)) {
+                throw new IllegalArgumentException(who + ": the observation has too many views: more than "
+                        + InputLimits.VIEWS + " views; use fewer terms or fewer bins");
             }
             m.oneHotOffset[t] = size;
             size += m.cardinality[t];
         }
         views *= m.privateCount;
-        if (views > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(who + ": the observation has more than " + Integer.MAX_VALUE + " views");
+        if (!InputLimits.VIEWS.allows(views)) {
+            throw new IllegalArgumentException(who + ": the observation has too many views: "
+                    + InputLimits.VIEWS.exceeded(views));
         }
         size += m.includePrivate ? m.privateCount : 0;
         return new InterfaceMap(m, (int) views, size);

@@ -1,12 +1,15 @@
 package dev.handoff.policy;
 
+import dev.handoff.input.InputException;
+import dev.handoff.input.JsonInput;
 import dev.handoff.learn.neural.MlpMirror;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.observe.InterfaceMap;
 import dev.handoff.workflow.AgentSpec;
+import dev.handoff.workflow.ArtifactSchema;
+import dev.handoff.workflow.Problem;
+import dev.handoff.workflow.Workflow;
+import dev.handoff.workflow.WorkflowValidator;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,8 +24,6 @@ import java.util.List;
  * agent's network runs in plain Java (an {@link MlpMirror} rebuilt from the file's weights): acting needs no DJL.
  */
 public final class AgentPolicy {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final AgentPolicyFile file;
     private final InterfaceMap interfaceMap;
     private final int[] greedy;
@@ -31,28 +32,38 @@ public final class AgentPolicy {
     private final float[] encoded;
     private final float[] outputs;
 
-    AgentPolicy(AgentPolicyFile file) throws BundleException {
+    /** A policy read from {@code source} (named in every refusal, with the JSON Pointer of the problem). */
+    AgentPolicy(AgentPolicyFile file, String source) throws BundleException {
         this.file = file;
+        if (file.agentId() == null || file.actions() == null || file.actions().isEmpty() || file.actions().contains(null)) {
+            throw new BundleException(source + (file.agentId() == null ? "#/agentId: the policy names no agent"
+                    : "#/actions: the policy lists no actions"));
+        }
+        AgentSpec spec = new AgentSpec(file.agentId(), file.agentName(), null, List.of(), file.privateState(), file.observation());
+        Problem wrong = observationProblem(file.artifact(), spec);
+        if (wrong != null) {
+            throw new BundleException(source + "#" + wrong.path() + ": " + wrong.message());
+        }
         try {
-            this.interfaceMap = InterfaceMap.compile(file.artifact(),
-                    new AgentSpec(file.agentId(), file.agentName(), null, List.of(), file.privateState(), file.observation()));
-        } catch (RuntimeException e) {
-            throw new BundleException("agent " + file.agentId() + ": its interface observation cannot be rebuilt: " + e.getMessage());
+            this.interfaceMap = InterfaceMap.compile(file.artifact(), spec);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException(source + "#/observation: the interface observation cannot be rebuilt: "
+                    + InputException.oneLine(e.getMessage()));
         }
         if (interfaceMap.viewCount() != file.viewCount()) {
-            throw new BundleException("agent " + file.agentId() + ": the file declares " + file.viewCount()
+            throw new BundleException(source + "#/viewCount: the file declares " + file.viewCount()
                     + " views but its interface observation has " + interfaceMap.viewCount());
         }
         if (file.network() != null) {
             try {
                 this.network = file.network().toMirror();
             } catch (IllegalArgumentException e) {
-                throw new BundleException("agent " + file.agentId() + ": its network is corrupted: " + e.getMessage());
+                throw new BundleException(source + "#/network: the network is corrupted: " + InputException.oneLine(e.getMessage()));
             }
             if (network.inputSize() != interfaceMap.encodingSize() || network.outputSize() != file.actions().size()) {
-                throw new BundleException("agent " + file.agentId() + ": its network maps " + network.inputSize() + " inputs to "
-                        + network.outputSize() + " actions, but its interface encodes " + interfaceMap.encodingSize()
-                        + " and it has " + file.actions().size() + " actions");
+                throw new BundleException(source + "#/network: the network maps " + network.inputSize() + " inputs to "
+                        + network.outputSize() + " actions, but the interface encodes " + interfaceMap.encodingSize()
+                        + " and the policy has " + file.actions().size() + " actions");
             }
             this.encoded = new float[network.inputSize()];
             this.outputs = new float[network.outputSize()];
@@ -63,29 +74,66 @@ public final class AgentPolicy {
         this.network = null;
         this.encoded = null;
         this.outputs = null;
+        List<AgentPolicyFile.ViewRow> views = file.views() == null ? List.of() : file.views();
+        if (views.size() != file.viewCount()) { // checked before allocating a table of the declared size
+            throw new BundleException(source + "#/views: the file lists " + views.size() + " views, its interface has "
+                    + file.viewCount());
+        }
         this.greedy = new int[file.viewCount()];
         this.q = new double[file.viewCount()][];
-        for (AgentPolicyFile.ViewRow row : file.views()) {
-            if (row.key() < 0 || row.key() >= greedy.length || row.q() == null || row.q().length != file.actions().size()
-                    || row.greedyAction() < 0 || row.greedyAction() >= file.actions().size()) {
-                throw new BundleException("agent " + file.agentId() + ": view row " + row.key() + " is corrupted");
+        for (int r = 0; r < views.size(); r++) {
+            AgentPolicyFile.ViewRow row = views.get(r);
+            String where = source + "#/views/" + r;
+            if (row == null) {
+                throw new BundleException(where + ": null is not a view row");
+            }
+            if (row.key() < 0 || row.key() >= greedy.length || q[row.key()] != null) {
+                throw new BundleException(where + "/key: key " + row.key() + (row.key() < 0 || row.key() >= greedy.length
+                        ? " is outside 0.." + (greedy.length - 1) : " is listed twice"));
+            }
+            if (row.q() == null || row.q().length != file.actions().size()) {
+                throw new BundleException(where + "/q: expected " + file.actions().size() + " Q-values (one per action), found "
+                        + (row.q() == null ? "none" : row.q().length));
+            }
+            if (row.greedyAction() < 0 || row.greedyAction() >= file.actions().size()) {
+                throw new BundleException(where + "/greedyAction: action " + row.greedyAction() + " is outside 0.."
+                        + (file.actions().size() - 1));
             }
             greedy[row.key()] = row.greedyAction();
             q[row.key()] = row.q();
         }
-        for (int z = 0; z < q.length; z++) {
-            if (q[z] == null) {
-                throw new BundleException("agent " + file.agentId() + ": view " + z + " is missing");
+    }
+
+    /**
+     * The first problem of the file's artifact schema, private state or interface observation, by the workflow
+     * validator's own rules (an agent alone in a workflow), at its path in the policy file; null when they compile.
+     */
+    private static Problem observationProblem(ArtifactSchema artifact, AgentSpec spec) {
+        if (artifact == null) {
+            return new Problem("/artifact", "the policy file has no artifact schema");
+        }
+        Workflow alone = new Workflow(Workflow.FORMAT_VERSION, null, "policy", null, artifact, List.of(spec), List.of(), null,
+                null, null);
+        for (Problem p : new WorkflowValidator().validate(alone)) {
+            if (p.path().startsWith("/artifact")) {
+                return p;
+            }
+            for (String part : List.of("/observation", "/privateState")) {
+                if (p.path().startsWith("/agents/0" + part)) {
+                    return new Problem(p.path().substring("/agents/0".length()), p.message());
+                }
             }
         }
+        return null;
     }
 
     /** Loads one agent's policy file. */
     public static AgentPolicy load(Path agentFile) throws BundleException {
+        String source = agentFile.toString();
         try {
-            return new AgentPolicy(JSON.readValue(agentFile.toFile(), AgentPolicyFile.class));
-        } catch (IOException e) {
-            throw new BundleException("cannot read policy " + agentFile + ": " + e.getMessage());
+            return new AgentPolicy(JsonInput.read(agentFile, AgentPolicyFile.class, source), source);
+        } catch (InputException e) {
+            throw new BundleException(e.getMessage());
         }
     }
 

@@ -64,12 +64,13 @@ public final class BundleEvaluation {
     }
 
     /**
-     * J and J* for kinds with a finite model (ICQ.md: the view policy evaluated on the exact SMDP), null for the others.
+     * J and J* for kinds with a finite model (ICQ.md: the view policy evaluated on the exact SMDP), null for the others
+     * and for models that would not fit the heap.
      * The bundle must fit the workflow.
      */
     public static Exact exact(PolicyBundle bundle, Workflow w, EnvironmentKind kind) {
-        if (!(kind instanceof FiniteModelKind finite)) {
-            return null;
+        if (!(kind instanceof FiniteModelKind finite) || !finite.exactModelSize(w).fitsHeap()) {
+            return null; // no model, or one too large for the heap: the simulated return stands alone
         }
         FiniteSmdp model = finite.exactModel(w);
         int[] actionOfView = new int[model.viewCount()];

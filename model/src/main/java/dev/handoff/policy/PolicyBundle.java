@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.handoff.components.ViewEncodings;
+import dev.handoff.input.InputException;
+import dev.handoff.input.JsonInput;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.learn.neural.MlpMirror;
 import dev.handoff.learn.neural.NetworkFile;
@@ -221,33 +223,53 @@ public final class PolicyBundle {
         }
     }
 
-    /** Loads a bundle folder; every agent file must be present and intact. */
+    /**
+     * Loads a bundle folder; every agent file must be present and intact. A failure names the file and the JSON Pointer
+     * of the problem in one line ({@code bundle/agents/a0.json#/views/3/q/0: expected a number, found the string "NaN"}).
+     */
     public static PolicyBundle load(Path dir) throws BundleException {
         Path manifestFile = dir.resolve("bundle.json");
+        String manifestName = manifestFile.toString();
+        if (!Files.isDirectory(dir)) {
+            throw new BundleException(dir + ": " + (Files.exists(dir) ? "is a file, not a policy bundle folder"
+                    : "no such policy bundle folder"));
+        }
         if (!Files.isRegularFile(manifestFile)) {
-            throw new BundleException(dir + " is not a policy bundle (no bundle.json)");
+            throw new BundleException(dir + ": not a policy bundle (no bundle.json)");
         }
         BundleManifest manifest;
         try {
-            manifest = JSON.readValue(manifestFile.toFile(), BundleManifest.class);
-        } catch (IOException e) {
-            throw new BundleException("bundle.json is corrupted: " + e.getMessage());
+            manifest = JsonInput.read(manifestFile, BundleManifest.class, manifestName);
+        } catch (InputException e) {
+            throw new BundleException(e.getMessage());
         }
         if (manifest.bundleFormat() > FORMAT) {
-            throw new BundleException("bundle format " + manifest.bundleFormat() + " is newer than this build knows (" + FORMAT + ")");
+            throw new BundleException(manifestName + "#/bundleFormat: bundle format " + manifest.bundleFormat()
+                    + " is newer than this build knows (" + FORMAT + ")");
         }
         if (manifest.agents() == null || manifest.agents().isEmpty()) {
-            throw new BundleException("bundle.json lists no agents");
+            throw new BundleException(manifestName + "#/agents: the bundle lists no agents");
         }
         List<AgentPolicy> agents = new ArrayList<>();
-        for (BundleManifest.AgentEntry e : manifest.agents()) {
-            Path file = dir.resolve(e.file()).normalize();
+        for (int i = 0; i < manifest.agents().size(); i++) {
+            BundleManifest.AgentEntry e = manifest.agents().get(i);
+            String where = manifestName + "#/agents/" + i;
+            if (e == null || e.id() == null || e.file() == null) {
+                throw new BundleException(where + ": an agent entry needs an \"id\" and a \"file\"");
+            }
+            Path file;
+            try {
+                file = dir.resolve(e.file()).normalize();
+            } catch (java.nio.file.InvalidPathException bad) {
+                throw new BundleException(where + "/file: not a file name: " + InputException.oneLine(bad.getMessage()));
+            }
             if (!file.startsWith(dir.normalize())) {
-                throw new BundleException("bundle.json points outside the bundle: " + e.file());
+                throw new BundleException(where + "/file: points outside the bundle: " + e.file());
             }
             AgentPolicy p = AgentPolicy.load(file);
             if (!p.agentId().equals(e.id())) {
-                throw new BundleException(e.file() + " holds agent " + p.agentId() + ", bundle.json says " + e.id());
+                throw new BundleException(where + "/id: " + e.file() + " holds agent " + p.agentId() + ", bundle.json says "
+                        + e.id());
             }
             agents.add(p);
         }

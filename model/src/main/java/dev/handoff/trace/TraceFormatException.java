@@ -1,5 +1,7 @@
 package dev.handoff.trace;
 
+import dev.handoff.input.InputException;
+
 import java.util.List;
 
 /**
@@ -12,9 +14,14 @@ public final class TraceFormatException extends Exception {
     private final transient List<String> problems;
 
     public TraceFormatException(List<String> problems) {
-        super(problems.isEmpty() ? "invalid trace" : problems.get(0)
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-        this.problems = List.copyOf(problems);
+        this(problems.stream().map(InputException::printable).toList(), true);
+    }
+
+    /** Problems with values quoted from the file shown escaped: one line each, a terminal escape in a file does nothing. */
+    private TraceFormatException(List<String> printable, boolean escaped) {
+        super(printable.isEmpty() ? "invalid trace" : printable.get(0)
+                + (printable.size() > 1 ? " (and " + (printable.size() - 1) + " more)" : ""));
+        this.problems = printable;
     }
 
     /** Each problem on its own line, with file, line number and JSON path. */

@@ -3,8 +3,9 @@ package dev.handoff.trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.handoff.input.JsonInput;
+import dev.handoff.input.JsonProblems;
 import dev.handoff.observe.InvalidFeatureException;
 import dev.handoff.workflow.DidYouMean;
 
@@ -32,7 +33,8 @@ import java.util.Set;
  * the JSON path; reading stops after {@link TraceFormat#MAX_PROBLEMS}.
  */
 public final class TraceReader {
-    private static final ObjectReader JSON = new ObjectMapper().readerFor(JsonNode.class)
+    /** The read limits every format shares (nesting, string lengths), and nothing after a line's object. */
+    private static final ObjectReader JSON = JsonInput.strict().build().readerFor(JsonNode.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> DECISION_FIELDS = Set.of(TraceFormat.TYPE, TraceFormat.AGENT, TraceFormat.HANDOFF_ID,
             TraceFormat.TIME, TraceFormat.FEATURES, TraceFormat.PRIVATE_STATE, TraceFormat.ACTION, TraceFormat.ACTION_LABEL,
@@ -178,7 +180,8 @@ public final class TraceReader {
                 try {
                     node = JSON.readValue(text.toString());
                 } catch (JsonProcessingException e) {
-                    throw new LineProblem("", "malformed JSON: " + e.getOriginalMessage());
+                    // Jackson's first sentence only: no "[Source: REDACTED ...]" or other parser internals
+                    throw new LineProblem("", "malformed JSON: " + JsonProblems.plain(e.getOriginalMessage()));
                 }
                 record(number, node);
             } catch (LineProblem e) {

@@ -10,6 +10,7 @@ import dev.handoff.env.EnvironmentKind;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.metrics.ComponentsCsv;
 import dev.handoff.exact.FiniteSmdp;
+import dev.handoff.exact.ModelSize;
 import dev.handoff.metrics.MetricsCsv;
 import dev.handoff.metrics.SeedStatistics;
 import dev.handoff.workflow.HandoffSpec;
@@ -62,6 +63,9 @@ public final class HeadlessTraining {
     public record Result(TrainingSummary summary, List<? extends SeedRun> trainers) {
     }
 
+    /** From this many joint states on, building and solving the exact model takes seconds: say so on the progress line. */
+    static final long LARGE_MODEL_STATES = 100_000;
+
     /** Number of error-component readings per seed over a run (kinds with an exact model). */
     public static final int COMPONENT_READINGS = 40;
 
@@ -78,6 +82,9 @@ public final class HeadlessTraining {
     /** A fresh run; {@code prepare} sees each seed's trainer before it starts (e.g. to record its handoffs). */
     public static Result run(Request request, Path outDir, Consumer<String> progress, Consumer<SeedRun> prepare)
             throws IOException, InterruptedException {
+        if (request.algorithm() != Algorithm.ICQ_NEURAL) { // every seed's tables at once: refused before the first is made
+            SeedTrainer.requireTablesFit(request.workflow(), request.kind(), request.algorithm(), request.seeds().size());
+        }
         List<SeedRun> trainers = new ArrayList<>();
         for (long seed : request.seeds()) {
             trainers.add(request.algorithm() == Algorithm.ICQ_NEURAL
@@ -131,11 +138,20 @@ public final class HeadlessTraining {
                                   Consumer<String> progress) throws IOException, InterruptedException {
         Workflow w = request.workflow();
         TrainingRun run = new TrainingRun(trainers, request.parallelism());
-        FiniteSmdp model = GreedyReturn.modelOf(w, request.kind());
-        ComponentsCsv componentsCsv = outDir != null && model != null && request.algorithm() != Algorithm.ORACLE
+        ModelSize size = GreedyReturn.sizeOf(w, request.kind()); // counted, not built: refusals and notes come first
+        String noExact = GreedyReturn.whyNoExactModel(size);
+        if (noExact != null && progress != null) {
+            progress.accept("note: " + noExact);
+        }
+        if (size != null && size.fitsHeap() && size.states() >= LARGE_MODEL_STATES && progress != null) {
+            progress.accept("building the exact model (" + size.states() + " joint states) for the greedy return ...");
+        }
+        FiniteSmdp model = GreedyReturn.modelOf(w, request.kind(), size);
+        boolean probes = model != null && request.algorithm() != Algorithm.ORACLE && size.analysable();
+        ComponentsCsv componentsCsv = outDir != null && probes
                 ? new ComponentsCsv(Files.createDirectories(outDir).resolve("components.csv")) : null;
         Map<Long, ComponentReading> lastReading = new java.util.concurrent.ConcurrentHashMap<>();
-        if (model != null && request.algorithm() != Algorithm.ORACLE) {
+        if (probes) {
             attachProbes(w, model, request, trainers, run, reading -> {
                 lastReading.put(reading.seed(), reading);
                 if (componentsCsv != null) {
@@ -194,6 +210,9 @@ public final class HeadlessTraining {
                     neural.writeNetworks(networksDir(outDir, neural.algorithm(), neural.seed()), w);
                 }
             }
+        }
+        if (model != null && model.stateCount() >= LARGE_MODEL_STATES && progress != null) {
+            progress.accept("evaluating the greedy policies exactly (" + model.stateCount() + " joint states) ...");
         }
         List<Double> returns = new ArrayList<>();
         for (SeedRun t : trainers) {

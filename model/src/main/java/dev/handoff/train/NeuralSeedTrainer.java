@@ -14,6 +14,7 @@ import dev.handoff.learn.neural.ScalarChannel;
 import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.util.Rng;
 import dev.handoff.workflow.EpsilonSpec;
+import dev.handoff.workflow.HandoffGraph;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.TrainingSettings;
 import dev.handoff.workflow.Workflow;
@@ -104,9 +105,10 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
 
     private static int[][] edgesBetween(Workflow w, int n) {
         int[][] edge = new int[n][n];
+        HandoffGraph graph = HandoffGraph.of(w);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                edge[i][j] = WindowStats.edgeBetween(w, w.agents().get(i).id(), w.agents().get(j).id());
+                edge[i][j] = graph.edgeIndex(w.agents().get(i).id(), w.agents().get(j).id());
             }
         }
         return edge;

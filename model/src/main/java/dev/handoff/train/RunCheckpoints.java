@@ -65,12 +65,14 @@ public final class RunCheckpoints {
     private static void read(Path file, Algorithm algorithm, long seed, Path runDir,
                              java.util.function.Consumer<StateReader> restore) {
         if (!Files.isRegularFile(file)) {
-            throw new CheckpointException("no checkpoint for " + algorithm + " seed " + seed + " in " + runDir);
+            throw new CheckpointException(file + ": no checkpoint for " + algorithm + " seed " + seed + " in " + runDir);
         }
         try (InputStream is = new BufferedInputStream(Files.newInputStream(file)); StateReader r = new StateReader(is)) {
             restore.accept(r);
         } catch (IOException e) {
-            throw new CheckpointException("cannot read checkpoint " + file + ": " + e.getMessage());
+            throw new CheckpointException(file + ": cannot read the checkpoint: " + e.getMessage());
+        } catch (CheckpointException e) {
+            throw new CheckpointException(file + ": " + e.getMessage()); // which file, for the one-line report
         }
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.WorkflowLoading;
+import dev.handoff.input.InputException;
+import dev.handoff.input.JsonInput;
+import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.WorkflowHash;
 import dev.handoff.workflow.WorkflowJson;
@@ -21,20 +24,62 @@ import java.util.List;
  */
 public record RunFolder(Path dir, Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs) {
 
+    /**
+     * Opens a run folder. A folder that is not one, or whose manifest or workflow is damaged, is refused with a
+     * {@link CheckpointException} naming the file and the JSON Pointer or line of the problem.
+     */
     public static RunFolder open(Path dir) throws IOException, WorkflowLoadException {
         Path manifestFile = dir.resolve("manifest.json");
-        if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(dir.resolve("workflow.json"))) {
-            throw new CheckpointException(dir + " is not a run folder (no manifest.json and workflow.json)");
+        Path workflowFile = dir.resolve("workflow.json");
+        if (!Files.isDirectory(dir)) {
+            throw new CheckpointException(dir + ": " + (Files.exists(dir) ? "is a file, not a run folder" : "no such run folder"));
         }
-        JsonNode manifest = HeadlessTraining.json().readTree(manifestFile.toFile());
-        Workflow w = WorkflowJson.read(dir.resolve("workflow.json"));
+        if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(workflowFile)) {
+            throw new CheckpointException(dir + ": not a run folder (no manifest.json and workflow.json)");
+        }
+        JsonNode manifest;
+        try {
+            manifest = JsonInput.readTree(manifestFile, manifestFile.toString());
+        } catch (InputException e) {
+            throw new CheckpointException(e.getMessage());
+        }
+        Workflow w;
+        try {
+            w = WorkflowJson.read(workflowFile);
+        } catch (WorkflowLoadException e) {
+            Problem first = e.problems().get(0);
+            throw new CheckpointException(workflowFile + (first.path().isEmpty() ? "" : "#" + first.path()) + ": "
+                    + first.message() + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more)" : ""));
+        }
         if (!WorkflowHash.matches(w, manifest.path("workflowHash").asText())) {
-            throw new CheckpointException("workflow.json in " + dir + " does not match the manifest's workflow hash");
+            throw new CheckpointException(workflowFile + ": does not match the manifest's workflow hash (edited after the run?)");
+        }
+        List<Problem> invalid = WorkflowLoading.problemsOf(w);
+        if (!invalid.isEmpty()) {
+            throw new CheckpointException(workflowFile + "#" + invalid.get(0));
+        }
+        JsonNode seedsNode = manifest.path("seeds");
+        if (!seedsNode.isArray() || seedsNode.isEmpty()) {
+            throw new CheckpointException(manifestFile + "#/seeds: expected a non-empty array of seeds");
         }
         List<Long> seeds = new ArrayList<>();
-        manifest.path("seeds").forEach(s -> seeds.add(s.asLong()));
-        return new RunFolder(dir, w, WorkflowLoading.kindOf(w), Algorithm.parse(manifest.path("algorithm").asText()), seeds,
-                manifest.path("handoffs").asLong());
+        for (int i = 0; i < seedsNode.size(); i++) {
+            if (!seedsNode.get(i).canConvertToLong() || !seedsNode.get(i).isIntegralNumber()) {
+                throw new CheckpointException(manifestFile + "#/seeds/" + i + ": expected a whole number");
+            }
+            seeds.add(seedsNode.get(i).asLong());
+        }
+        JsonNode handoffs = manifest.path("handoffs");
+        if (!handoffs.isIntegralNumber() || !handoffs.canConvertToLong() || handoffs.asLong() < 0) {
+            throw new CheckpointException(manifestFile + "#/handoffs: expected a whole number of handoffs");
+        }
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.parse(manifest.path("algorithm").asText());
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(manifestFile + "#/algorithm: " + InputException.oneLine(e.getMessage()));
+        }
+        return new RunFolder(dir, w, WorkflowLoading.kindOf(w), algorithm, seeds, handoffs.asLong());
     }
 
     /** The trainer of one seed as its last checkpoint left it, with the given budget. */
@@ -57,9 +102,11 @@ public record RunFolder(Path dir, Workflow workflow, EnvironmentKind kind, Algor
             throw new CheckpointException("the neural run in " + dir + " does not record its network settings (" + NEURAL_SETTINGS
                     + "): it cannot be resumed");
         }
-        return HeadlessTraining.json().copy()
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(file.toFile(), dev.handoff.learn.neural.NeuralSettings.class);
+        try {
+            return JsonInput.read(file, dev.handoff.learn.neural.NeuralSettings.class, file.toString());
+        } catch (InputException e) {
+            throw new CheckpointException(e.getMessage());
+        }
     }
 
     /** The neural trainer of one seed as its last checkpoint left it, with the given budget (close it after use). */

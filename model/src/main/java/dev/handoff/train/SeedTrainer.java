@@ -11,6 +11,9 @@ import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.StepOutcome;
+import dev.handoff.input.HeapBudget;
+import dev.handoff.input.InputLimits;
+import dev.handoff.input.LimitExceededException;
 import dev.handoff.learn.StepSizeSchedule;
 import dev.handoff.learn.TabularQLearner;
 import dev.handoff.util.Rng;
@@ -66,6 +69,7 @@ public final class SeedTrainer implements SeedRun {
         this.joint = algorithm == Algorithm.ORACLE ? requireJoint(env, kind) : null;
         this.carryScalar = algorithm != Algorithm.INDEPENDENT;
         int n = env.agentCount();
+        requireTablesFit(env, joint, 1, algorithm);
         this.learners = new TabularQLearner[n];
         StepSizeSchedule steps = StepSizeSchedule.of(settings.stepSize());
         for (int i = 0; i < n; i++) {
@@ -77,6 +81,32 @@ public final class SeedTrainer implements SeedRun {
         this.actRng = master.split();
         env.reset(envRng);
         this.stats = new WindowStats(workflow, env);
+    }
+
+    /**
+     * Refuses, before any table is allocated, a run whose Q-tables would not fit the heap: {@code seeds} seeds of
+     * {@code algorithm} on {@code workflow} (IC-Q and independent learners: views × actions per agent; the oracle: joint
+     * states × actions per agent). Throws {@link dev.handoff.input.LimitExceededException} naming the size it would need.
+     */
+    public static void requireTablesFit(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, int seeds) {
+        HandoffEnvironment env = kind.create(workflow);
+        requireTablesFit(env, algorithm == Algorithm.ORACLE ? requireJoint(env, kind) : null, seeds, algorithm);
+    }
+
+    private static void requireTablesFit(HandoffEnvironment env, JointStateAccess joint, int seeds, Algorithm algorithm) {
+        long bytes = 0;
+        long largest = 0;
+        for (int i = 0; i < env.agentCount(); i++) {
+            long entries = HeapBudget.times(joint != null ? joint.jointStateCount() : env.viewCount(i), env.actionCount(i));
+            if (entries < 0 || entries > Integer.MAX_VALUE - 8) {
+                throw new LimitExceededException(InputLimits.VIEWS, "the Q-table of agent " + i + " would have "
+                        + (entries < 0 ? "more" : entries) + " entries (keys × actions), more than a Java array holds");
+            }
+            largest = Math.max(largest, entries);
+            bytes = HeapBudget.plus(bytes, entries * (Double.BYTES + Long.BYTES)); // values and visit counts
+        }
+        HeapBudget.require(HeapBudget.times(bytes, seeds), "the Q-tables of " + seeds + (seeds == 1 ? " seed" : " seeds")
+                + " of " + algorithm.cliName() + " (" + env.agentCount() + " agents, up to " + largest + " entries each)");
     }
 
     private static JointStateAccess requireJoint(HandoffEnvironment env, EnvironmentKind kind) {

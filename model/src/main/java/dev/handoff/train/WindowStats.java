@@ -3,13 +3,11 @@ package dev.handoff.train;
 import dev.handoff.checkpoint.StateReader;
 import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.workflow.HandoffGraph;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What one seed's trainer accumulates over a window of handoffs — |TD error| and decisions per agent, the scalar's sum,
@@ -44,12 +42,7 @@ final class WindowStats {
 
     /** Maps (agent, action) to the index of the handoff edge it uses in the workflow's {@code handoffs} list (−1: none). */
     static int[][] edgeIndex(Workflow w, HandoffEnvironment env) {
-        // the first handoff of each (from, to), found in one pass: linear in the size of a 10,000-agent workflow
-        Map<List<String>, Integer> first = new HashMap<>();
-        List<HandoffSpec> handoffs = w.handoffs();
-        for (int e = handoffs.size() - 1; e >= 0; e--) {
-            first.put(Arrays.asList(handoffs.get(e).from(), handoffs.get(e).to()), e);
-        }
+        HandoffGraph graph = HandoffGraph.of(w); // indexed once: linear in the size of a 10,000-agent workflow
         int[][] edge = new int[env.agentCount()][];
         for (int i = 0; i < edge.length; i++) {
             String from = w.agents().get(i).id();
@@ -57,21 +50,10 @@ final class WindowStats {
             for (int a = 0; a < edge[i].length; a++) {
                 int j = env.target(i, a);
                 String to = j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id();
-                edge[i][a] = first.getOrDefault(Arrays.asList(from, to), -1);
+                edge[i][a] = graph.edgeIndex(from, to);
             }
         }
         return edge;
-    }
-
-    /** The index of the handoff {@code from → to} in the workflow, or −1. */
-    static int edgeBetween(Workflow w, String from, String to) {
-        List<HandoffSpec> handoffs = w.handoffs();
-        for (int e = 0; e < handoffs.size(); e++) {
-            if (handoffs.get(e).from().equals(from) && handoffs.get(e).to().equals(to)) {
-                return e;
-            }
-        }
-        return -1;
     }
 
     void recordDecision(int agent, double td) {

@@ -5,6 +5,12 @@ package dev.handoff.workflow;
  * with a message a person can act on. The path is {@code ""} for the document as a whole (unreadable, not JSON, ...).
  */
 public record Problem(String path, String message) {
+    /** Control characters quoted from a document (a property name with a line break) are shown escaped: one line. */
+    public Problem {
+        path = dev.handoff.input.InputException.printable(path);
+        message = dev.handoff.input.InputException.printable(message);
+    }
+
     /** {@code path: message}, or just the message for a problem of the whole document. */
     @Override
     public String toString() {

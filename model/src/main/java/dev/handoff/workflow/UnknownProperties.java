@@ -16,6 +16,18 @@ import java.util.TreeSet;
  * alongside the record types (so each is reported at its own path, not only the first one Jackson meets).
  */
 final class UnknownProperties {
+    /** Each record's components by name, looked up once per class (reflection per node made big documents slow). */
+    private static final ClassValue<Map<String, RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Map<String, RecordComponent> computeValue(Class<?> record) {
+            Map<String, RecordComponent> byName = new java.util.LinkedHashMap<>();
+            for (RecordComponent rc : record.getRecordComponents()) {
+                byName.put(rc.getName(), rc);
+            }
+            return java.util.Collections.unmodifiableMap(byName);
+        }
+    };
+
     private UnknownProperties() {
     }
 
@@ -33,16 +45,14 @@ final class UnknownProperties {
             if (!node.isObject()) {
                 return; // a type mismatch, reported by binding
             }
-            List<String> known = new ArrayList<>();
-            for (RecordComponent rc : c.getRecordComponents()) {
-                known.add(rc.getName());
-            }
+            Map<String, RecordComponent> components = COMPONENTS.get(c);
             Iterator<Map.Entry<String, JsonNode>> it = node.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String childPath = JsonPointers.child(path, e.getKey());
-                RecordComponent rc = component(c, e.getKey());
+                RecordComponent rc = components.get(e.getKey());
                 if (rc == null) {
+                    List<String> known = new ArrayList<>(components.keySet());
                     out.add(new Problem(childPath, "unknown property \"" + e.getKey() + "\""
                             + DidYouMean.suffix(e.getKey(), known)
                             + " (expected one of: " + String.join(", ", new TreeSet<>(known)) + ")"));
@@ -64,14 +74,5 @@ final class UnknownProperties {
                 }
             }
         }
-    }
-
-    private static RecordComponent component(Class<?> record, String name) {
-        for (RecordComponent rc : record.getRecordComponents()) {
-            if (rc.getName().equals(name)) {
-                return rc;
-            }
-        }
-        return null;
     }
 }

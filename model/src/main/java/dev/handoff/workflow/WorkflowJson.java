@@ -3,47 +3,34 @@ package dev.handoff.workflow;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.input.InputException;
+import dev.handoff.input.InputLimits;
+import dev.handoff.input.InputFiles;
+import dev.handoff.input.JsonInput;
+import dev.handoff.input.JsonProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Reads and writes workflow documents ({@code *.workflow.json}).
@@ -79,17 +66,9 @@ public final class WorkflowJson {
         String name = file.toString(); // as the user named it: problems of the whole file are reported under it
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1); // a byte-order mark some Windows editors add
-            }
-        } catch (NoSuchFileException e) {
-            throw new WorkflowLoadException(name, List.of(new Problem("", "file not found")), e);
-        } catch (CharacterCodingException e) {
-            throw new WorkflowLoadException(name, List.of(new Problem("", "the file is not UTF-8 text")), e);
-        } catch (IOException e) {
-            throw new WorkflowLoadException(name, List.of(new Problem("", "cannot read the file: " + e.getMessage())), e);
+            text = InputFiles.readText(file, name); // size, folder, permissions and UTF-8 checked before parsing
+        } catch (InputException e) {
+            throw new WorkflowLoadException(name, List.of(new Problem("", e.detail())), e);
         }
         return parse(text, name);
     }
@@ -118,11 +97,11 @@ public final class WorkflowJson {
     private static Workflow parseChecked(String json, String source) throws WorkflowLoadException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new WorkflowLoadException(source, List.of(syntaxProblem(e)), e);
+            root = JsonProblems.readTree(MAPPER, json); // line and column, or the pointer of a read limit
+        } catch (JsonProblems.ParseFailure e) {
+            throw new WorkflowLoadException(source, List.of(new Problem(e.problem().pointer(), e.problem().messageWithPlace())), e);
         }
-        if (root == null || root.isMissingNode()) {
+        if (root == null) {
             throw new WorkflowLoadException(source, List.of(new Problem("", "the document is empty")));
         }
         if (!root.isObject()) {
@@ -130,6 +109,7 @@ public final class WorkflowJson {
                     List.of(new Problem("", "a workflow document is a JSON object, found " + describeNode(root))));
         }
         ObjectNode doc = (ObjectNode) root;
+        checkSizes(doc, source);
         int version = checkFormatVersion(doc, source);
         migrate(doc, version, source);
 
@@ -154,9 +134,7 @@ public final class WorkflowJson {
             workflow = bound.value();
         } catch (StreamReadException e) {
             List<Problem> problems = new ArrayList<>(unknown);
-            JsonParser p = e.getProcessor();
-            String path = p == null || p.getParsingContext() == null ? "" : p.getParsingContext().pathAsPointer().toString();
-            problems.add(new Problem(path, e.getOriginalMessage()));
+            problems.add(syntaxProblem(e));
             throw new WorkflowLoadException(source, problems, e);
         } catch (IOException e) {
             throw new WorkflowLoadException(source, List.of(new Problem("", "cannot read the document: " + e.getMessage())), e);
@@ -167,6 +145,23 @@ public final class WorkflowJson {
             throw new WorkflowLoadException(source, problems);
         }
         return workflow;
+    }
+
+    /** The documented limits on agents, handoffs and features, checked on the tree before records are built. */
+    private static void checkSizes(ObjectNode doc, String source) throws WorkflowLoadException {
+        List<Problem> problems = new ArrayList<>();
+        checkSize(doc.path("agents"), "/agents", InputLimits.AGENTS, problems);
+        checkSize(doc.path("handoffs"), "/handoffs", InputLimits.HANDOFFS, problems);
+        checkSize(doc.path("artifact").path("features"), "/artifact/features", InputLimits.FEATURES, problems);
+        if (!problems.isEmpty()) {
+            throw new WorkflowLoadException(source, problems);
+        }
+    }
+
+    private static void checkSize(JsonNode array, String path, InputLimits.Limit limit, List<Problem> problems) {
+        if (array.isArray() && !limit.allows(array.size())) {
+            problems.add(new Problem(path, limit.exceeded(array.size())));
+        }
     }
 
     private static int checkFormatVersion(ObjectNode doc, String source) throws WorkflowLoadException {
@@ -212,169 +207,18 @@ public final class WorkflowJson {
         doc.put("formatVersion", Workflow.FORMAT_VERSION);
     }
 
-    private static Problem syntaxProblem(JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        String msg = e.getOriginalMessage();
-        int cut = msg == null ? -1 : msg.indexOf('\n');
-        if (cut >= 0) {
-            msg = msg.substring(0, cut);
-        }
-        return new Problem("", "not valid JSON" + where + ": " + msg);
-    }
-
     private static Problem bindingProblem(DatabindException e, JsonNode root) {
-        String path = e instanceof JsonMappingException jme ? pointer(jme.getPath()) : "";
-        JsonNode found = root.at(path.isEmpty() ? "" : path);
-        String message;
-        if (e instanceof UnrecognizedPropertyException u) {
-            message = unknownPropertyMessage(u.getPropertyName(), u.getKnownPropertyIds());
-        } else if (e instanceof InvalidFormatException f) {
-            Class<?> target = f.getTargetType();
-            message = "expected " + typeName(target) + allowedValues(target) + ", found " + describeValue(f.getValue());
-        } else if (e instanceof ValueInstantiationException v) {
-            Throwable cause = v.getCause();
-            if (cause instanceof NullPointerException) {
-                // a record's List.copyOf met a null element: point at it
-                String nullAt = nullListElement(found, path);
-                return new Problem(nullAt == null ? path : nullAt, "null is not allowed in a list");
-            }
-            message = "invalid value: " + (cause == null ? v.getOriginalMessage() : cause.getMessage());
-        } else if (found.isMissingNode() && e instanceof JsonMappingException jme && !jme.getPath().isEmpty()
-                && jme.getPath().get(jme.getPath().size() - 1).getFieldName() != null) {
-            message = "missing required field \"" + jme.getPath().get(jme.getPath().size() - 1).getFieldName() + "\"";
-        } else if (e instanceof MismatchedInputException m) {
-            Class<?> target = m.getTargetType();
-            message = "expected " + (target == null ? "another kind of value" : typeName(target) + allowedValues(target))
-                    + (found.isMissingNode() ? "" : ", found " + describeNode(found));
-        } else if (found.isNumber()) {
-            message = "the number " + found.asText() + " is out of range here";
-        } else {
-            String original = e.getOriginalMessage();
-            int cut = original == null ? -1 : original.indexOf('\n');
-            message = cut >= 0 ? original.substring(0, cut) : original;
-        }
-        return new Problem(path, message);
+        JsonProblems.JsonProblem b = JsonProblems.binding(e, root);
+        return new Problem(b.pointer(), b.message());
     }
 
-    /** Path of the first null element of an array directly inside {@code node} (or of {@code node} itself). */
-    private static String nullListElement(JsonNode node, String path) {
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                if (node.get(i).isNull()) {
-                    return JsonPointers.child(path, i);
-                }
-            }
-        }
-        if (node.isObject()) {
-            java.util.Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isArray()) {
-                    String p = nullListElement(e.getValue(), JsonPointers.child(path, e.getKey()));
-                    if (p != null) {
-                        return p;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String pointer(List<JsonMappingException.Reference> refs) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : refs) {
-            if (r.getFieldName() != null) {
-                sb.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
-            } else if (r.getIndex() >= 0) {
-                sb.append('/').append(r.getIndex());
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String unknownPropertyMessage(String name, Collection<Object> known) {
-        List<String> names = new ArrayList<>();
-        if (known != null) {
-            for (Object k : known) {
-                names.add(String.valueOf(k));
-            }
-        }
-        String expected = names.isEmpty() ? "" : " (expected one of: " + String.join(", ", new TreeSet<>(names)) + ")";
-        return "unknown property \"" + name + "\"" + DidYouMean.suffix(name, names) + expected;
-    }
-
-    private static String typeName(Class<?> t) {
-        if (t == null) {
-            return "a value";
-        }
-        if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
-            return "a number";
-        }
-        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
-            return "a whole number";
-        }
-        if (t == boolean.class || t == Boolean.class) {
-            return "true or false";
-        }
-        if (t == String.class) {
-            return "a string";
-        }
-        if (t.isEnum()) {
-            return "one of";
-        }
-        if (List.class.isAssignableFrom(t) || Collection.class.isAssignableFrom(t) || t.isArray()) {
-            return "an array";
-        }
-        if (Map.class.isAssignableFrom(t) || t.isRecord() || t == Object.class) {
-            return "an object";
-        }
-        return t.getSimpleName();
-    }
-
-    private static String allowedValues(Class<?> t) {
-        if (t != null && t == FeatureType.class) {
-            List<String> names = new ArrayList<>();
-            for (FeatureType ft : FeatureType.values()) {
-                names.add(ft.json());
-            }
-            return " " + String.join(", ", names);
-        }
-        if (t != null && t.isEnum()) {
-            List<String> names = new ArrayList<>();
-            for (Object c : t.getEnumConstants()) {
-                names.add(c.toString());
-            }
-            return " " + String.join(", ", names);
-        }
-        return "";
-    }
-
-    private static String describeValue(Object v) {
-        return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    private static Problem syntaxProblem(JacksonException e) {
+        JsonProblems.JsonProblem p = JsonProblems.syntax(e);
+        return new Problem(p.pointer(), p.messageWithPlace());
     }
 
     private static String describeNode(JsonNode n) {
-        if (n.isTextual()) {
-            String s = n.asText();
-            return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
-        }
-        if (n.isNumber()) {
-            return "the number " + n.asText();
-        }
-        if (n.isBoolean()) {
-            return n.asText();
-        }
-        if (n.isNull()) {
-            return "null";
-        }
-        if (n.isArray()) {
-            return "an array";
-        }
-        if (n.isObject()) {
-            return "an object";
-        }
-        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        return JsonProblems.describeNode(n);
     }
 
     // ---------------------------------------------------------------- writing
@@ -433,20 +277,8 @@ public final class WorkflowJson {
     // ---------------------------------------------------------------- configuration
 
     private static ObjectMapper createMapper() {
-        return JsonMapper.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        return JsonInput.strict() // strict types and the read limits every format shares
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfig(LogicalType.Textual, c -> c
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 // records have helpers like HandoffSpec.isStop(): only record components are document fields
                 .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .build();

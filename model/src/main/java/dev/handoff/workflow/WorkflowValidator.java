@@ -1,5 +1,6 @@
 package dev.handoff.workflow;
 
+import dev.handoff.input.InputLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -294,9 +295,10 @@ public final class WorkflowValidator {
         if (countable && obs.privateStateIncluded()) {
             views *= a.privateStateCount();
         }
-        if (countable && views > Integer.MAX_VALUE) {
-            out.add(new Problem(p + "/observation", "the observation has more than " + Integer.MAX_VALUE
-                    + " views; use fewer terms or fewer bins"));
+        if (countable && !InputLimits.VIEWS.allows(views)) {
+            out.add(new Problem(p + "/observation", "the observation has too many views: "
+                    + (views >= 1L << 40 ? "more than " + InputLimits.VIEWS + " views" : InputLimits.VIEWS.exceeded(views))
+                    + "; use fewer terms or fewer bins"));
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.fuzz.JsonSlots;
+import dev.handoff.fuzz.JsonSlots.Slot;
 import dev.handoff.observe.InterfaceMaps;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -11,10 +13,7 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +49,7 @@ class WorkflowLoadFuzzTest {
                                              @ForAll @Size(min = 3, max = 3) List<@IntRange(min = 0, max = 11) Integer> ops) {
         ObjectNode root = WorkflowJson.toTree(SampleWorkflows.everyField());
         for (int i = 0; i < picks.size(); i++) {
-            List<Slot> slots = new ArrayList<>();
-            collect(root, slots);
+            List<Slot> slots = JsonSlots.of(root);
             if (slots.isEmpty()) {
                 break;
             }
@@ -89,26 +87,6 @@ class WorkflowLoadFuzzTest {
             throw new AssertionError("a saved document must load again: " + e.problems(), e);
         }
         WorkflowHash.of(loaded);
-    }
-
-    /** A place in the tree: a field of an object or an element of an array. */
-    private record Slot(JsonNode parent, String field, int index) {
-    }
-
-    private static void collect(JsonNode node, List<Slot> out) {
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                out.add(new Slot(node, e.getKey(), -1));
-                collect(e.getValue(), out);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                out.add(new Slot(node, null, i));
-                collect(node.get(i), out);
-            }
-        }
     }
 
     private static void mutate(Slot s, int op) {

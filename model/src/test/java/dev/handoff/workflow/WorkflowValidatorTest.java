@@ -246,9 +246,13 @@ class WorkflowValidatorTest {
     }
 
     @Test
-    void observationWithMoreViewsThanAnIntIsAProblem() {
+    void observationWithMoreViewsThanTheLimitIsAProblem() {
         assertProblem(withAgent(0, a -> a.withObservation(new InterfaceSpec(List.of(ObservationTerm.binned("quality", 100_000),
-                ObservationTerm.binned("difficulty", 100_000)), null))), "/agents/0/observation", "more than");
+                ObservationTerm.binned("difficulty", 100_000)), null))), "/agents/0/observation", "exceed max-views-per-agent");
+        // over the documented limit where an int would still have held it: 4097² views (times the private states)
+        assertProblem(withAgent(0, a -> a.withObservation(new InterfaceSpec(List.of(ObservationTerm.binned("quality", 4097),
+                ObservationTerm.binned("quality", 4097)), null))), "/agents/0/observation",
+                "views exceed max-views-per-agent = 16777216");
     }
 
     // ---------------------------------------------------------------- handoffs

@@ -43,8 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (WorkflowLoadException e) {
             return HandoffCli.reportProblems(e);
         } catch (BundleException e) {
-            System.err.println("handoff evaluate: " + e.getMessage());
-            return HandoffCli.INVALID_INPUT;
+            return HandoffCli.reportRefusal(e);
         }
     }
 }

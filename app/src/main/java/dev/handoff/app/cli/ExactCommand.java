@@ -37,6 +37,7 @@ final class ExactCommand implements Callable<Integer> {
             System.err.println("handoff exact: the " + kind.id() + " kind has no finite model to solve");
             return HandoffCli.INVALID_INPUT;
         }
+        finite.exactModelSize(w).requireAnalysable(); // before it starts: the states or memory it would need, if too many
         FiniteSmdp model = finite.exactModel(w);
         ExactAnalysis analysis = ExactAnalysis.of(model, ExactAnalysis.uniformBehaviour(model));
         System.out.println(Json.line(analysis.report()));

@@ -42,8 +42,7 @@ final class ExportCommand implements Callable<Integer> {
             System.out.println(Json.line(Map.of("bundle", out.toString(), "seed", s, "algorithm", run.algorithm().cliName())));
             return 0;
         } catch (BundleException | CheckpointException | WorkflowLoadException e) {
-            System.err.println("handoff export: " + e.getMessage());
-            return HandoffCli.INVALID_INPUT;
+            return HandoffCli.reportRefusal(e);
         }
     }
 }

@@ -4,18 +4,23 @@ import dev.handoff.app.DataDirectory;
 import dev.handoff.app.ErrorReport;
 import dev.handoff.app.Logging;
 import dev.handoff.app.UncaughtErrorHandler;
-import dev.handoff.workflow.AppVersion;
-import org.slf4j.LoggerFactory;
+import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.WorkflowLoading;
+import dev.handoff.input.InputException;
+import dev.handoff.input.LimitExceededException;
+import dev.handoff.policy.BundleException;
+import dev.handoff.workflow.AppVersion;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.WorkflowJson;
 import dev.handoff.workflow.WorkflowLoadException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +59,25 @@ public final class HandoffCli {
         for (Problem p : problems) {
             out.println(p.line(source));
         }
+    }
+
+    /**
+     * Reports input that a loader refused, whichever command met it: a file that cannot be used (one
+     * {@code path: message} line: the file with its JSON Pointer or line), a workflow's problems, or a size beyond a
+     * documented limit. Returns {@link #INVALID_INPUT}, or null when {@code ex} is not a refusal of input.
+     */
+    static Integer reportRefusal(Throwable ex) {
+        if (ex instanceof WorkflowLoadException w) {
+            return reportProblems(w);
+        }
+        // a data file refused where no checked exception could pass arrives wrapped
+        Throwable refused = ex instanceof UncheckedIOException u && u.getCause() instanceof InputException input ? input : ex;
+        if (refused instanceof InputException || refused instanceof LimitExceededException
+                || refused instanceof CheckpointException || refused instanceof BundleException) {
+            System.err.println(InputException.oneLine(refused.getMessage()));
+            return INVALID_INPUT;
+        }
+        return null;
     }
 
     /** Prints a valid workflow's warnings to stderr, one {@code /json/path: warning: message} line each; returns how many. */
@@ -117,6 +141,10 @@ public final class HandoffCli {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new HandoffCli());
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            Integer refused = reportRefusal(ex);
+            if (refused != null) {
+                return refused; // input refused with its place: exit 2, no stack trace, nothing to log
+            }
             LoggerFactory.getLogger(Logging.ERRORS).error("handoff {} failed", String.join(" ", parsed.originalArgs()), ex);
             cmd.getErr().println(failureLine(ErrorReport.of(Thread.currentThread(), ex)));
             return 1;

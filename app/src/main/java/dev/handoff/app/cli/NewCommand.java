@@ -5,6 +5,7 @@ import dev.handoff.env.llm.LlmMathSamples;
 import dev.handoff.env.routing.RoutingWorkflows;
 import dev.handoff.env.synthetic.SyntheticParameters;
 import dev.handoff.env.synthetic.SyntheticTemplates;
+import dev.handoff.input.InputLimits;
 import dev.handoff.workflow.Workflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,11 @@ final class NewCommand implements Callable<Integer> {
         if (template.equals("synthetic") && n < SyntheticTemplates.MIN_AGENTS) {
             System.err.println("--agents: the synthetic ring hands each even agent to the next three, so it needs at least "
                     + SyntheticTemplates.MIN_AGENTS + " agents, is " + n);
+            return HandoffCli.INVALID_INPUT;
+        }
+        if (template.equals("synthetic") && !InputLimits.AGENTS.allows(n)) {
+            // refused at once: a ring this large would take minutes to build and could not be loaded back
+            System.err.println("--agents: " + InputLimits.AGENTS.exceeded(n));
             return HandoffCli.INVALID_INPUT;
         }
         SyntheticParameters d = SyntheticParameters.DEFAULTS;

@@ -82,8 +82,7 @@ final class TrainCommand implements Callable<Integer> {
             try {
                 result = HeadlessTraining.resume(resume, handoffs, parallel, checkpointEvery, System.err::println);
             } catch (CheckpointException | WorkflowLoadException e) {
-                System.err.println("handoff train --resume: " + e.getMessage());
-                return HandoffCli.INVALID_INPUT;
+                return HandoffCli.reportRefusal(e);
             }
             System.out.println(Json.line(result.summary()));
             return result.summary().status().startsWith("finished") ? 0 : 1;

@@ -46,7 +46,7 @@ class CliErrorOutputTest {
         assertThat(console.stdout()).isEmpty(); // problems go to stderr for every command (issue 18.10)
         assertThat(console.stderr().lines().toList()).satisfiesExactly(
                 l -> assertThat(l).startsWith(broken + ": not valid JSON at line 1"),
-                l -> assertThat(l).startsWith(folder + ": cannot read the file: "));
+                l -> assertThat(l).isEqualTo(folder + ": is a folder, not a file"));
         assertThat(console.stdout() + console.stderr()).doesNotContain("\n: ").doesNotStartWith(": ");
     }
 

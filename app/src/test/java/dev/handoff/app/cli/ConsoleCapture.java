@@ -33,6 +33,12 @@ final class ConsoleCapture implements BeforeEachCallback, AfterEachCallback {
         return stdout.toString(StandardCharsets.UTF_8);
     }
 
+    /** Forgets what was printed so far (to look at one command's output in a test of several). */
+    void clear() {
+        stdout.reset();
+        stderr.reset();
+    }
+
     String stderr() {
         return stderr.toString(StandardCharsets.UTF_8);
     }

@@ -1,12 +1,11 @@
 package dev.handoff.env.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.input.InputException;
+import dev.handoff.input.InputFiles;
+import dev.handoff.input.JsonLines;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,48 +87,89 @@ public final class RecordedAnswers {
 
     /**
      * Loads the three released files from {@code directory}: {@code test.jsonl}, {@code example_model_solutions.jsonl}
-     * and {@code routellm_gsm8k_responses.csv}, checking that their questions line up.
+     * and {@code routellm_gsm8k_responses.csv}, checking that their questions line up. A missing, malformed or
+     * inconsistent file is refused with an {@link InputException} (unchecked, as {@link UncheckedIOException}) naming
+     * the file and line.
      */
     public static RecordedAnswers loadReleased(Path directory) {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> test = readJsonLines(json, directory.resolve("test.jsonl"));
+        try {
+            return readReleased(directory);
+        } catch (InputException e) {
+            throw e.unchecked();
+        }
+    }
+
+    private static RecordedAnswers readReleased(Path directory) throws InputException {
+        Path testFile = directory.resolve("test.jsonl");
+        String testName = testFile.toString();
+        List<JsonLines.Line> test = JsonLines.read(testFile, testName);
         int n = test.size();
+        if (n == 0) {
+            throw InputException.of(testName, "no questions");
+        }
         String[] questions = new String[n];
         String[] goldTexts = new String[n];
         for (int k = 0; k < n; k++) {
-            questions[k] = test.get(k).get("question").asText();
-            String answer = test.get(k).get("answer").asText();
+            questions[k] = JsonLines.text(test.get(k), "question", testName);
+            String answer = JsonLines.text(test.get(k), "answer", testName);
+            if (!answer.contains("####")) {
+                throw InputException.atLine(testName, test.get(k).number(), 0, "/answer: no \"#### <number>\" final answer");
+            }
             goldTexts[k] = answer.substring(answer.lastIndexOf("####") + 4).trim();
+            if (Double.isNaN(Gsm8kGrader.finalNumber(goldTexts[k]))) {
+                throw InputException.atLine(testName, test.get(k).number(), 0, "/answer: gold answer \"" + InputException.abbreviate(goldTexts[k], 40)
+                        + "\" is not a number");
+            }
         }
         RecordedAnswers book = new RecordedAnswers(questions, goldTexts);
 
-        List<JsonNode> solutions = readJsonLines(json, directory.resolve("example_model_solutions.jsonl"));
-        requireRows("example_model_solutions.jsonl", solutions.size(), n);
+        Path solutionsFile = directory.resolve("example_model_solutions.jsonl");
+        String solutionsName = solutionsFile.toString();
+        List<JsonLines.Line> solutions = JsonLines.read(solutionsFile, solutionsName);
+        requireRows(solutionsName, solutions.size(), n);
         for (int m = 0; m < OPENAI_KEYS.length; m++) {
             int model = book.addModel(RELEASED_MODELS.get(m));
             for (int k = 0; k < n; k++) {
-                JsonNode row = solutions.get(k);
-                requireSameQuestion("example_model_solutions.jsonl", k, questions[k], row.get("question").asText());
-                JsonNode s = row.get(OPENAI_KEYS[m]);
+                JsonLines.Line row = solutions.get(k);
+                requireSameQuestion(solutionsName, row.number(), questions[k], JsonLines.text(row, "question", solutionsName));
+                JsonNode s = row.value().path(OPENAI_KEYS[m]);
+                if (!s.path("solution").isTextual() || !s.path("is_correct").isBoolean()) {
+                    throw InputException.atLine(solutionsName, row.number(), 0, "/" + OPENAI_KEYS[m]
+                            + ": expected {\"solution\": text, \"is_correct\": true or false}");
+                }
                 book.put(model, k, s.get("solution").asText(), s.get("is_correct").asBoolean(), "released");
             }
         }
 
-        List<List<String>> csv = CsvRows.parse(readString(directory.resolve("routellm_gsm8k_responses.csv")));
+        Path csvFile = directory.resolve("routellm_gsm8k_responses.csv");
+        String csvName = csvFile.toString();
+        List<List<String>> csv;
+        try {
+            csv = CsvRows.parse(InputFiles.readText(csvFile, csvName));
+        } catch (IllegalArgumentException e) {
+            throw InputException.of(csvName, InputException.oneLine(e.getMessage()));
+        }
+        if (csv.isEmpty()) {
+            throw InputException.of(csvName, "the file is empty (no header row)");
+        }
         List<String> header = csv.get(0);
-        requireRows("routellm_gsm8k_responses.csv", csv.size() - 1, n);
-        int prompt = column(header, "prompt");
-        int[] labelCol = {column(header, ROUTELLM_MIXTRAL), column(header, ROUTELLM_GPT4)};
-        int[] textCol = {column(header, ROUTELLM_MIXTRAL + "_response"), column(header, ROUTELLM_GPT4 + "_response")};
+        requireRows(csvName, csv.size() - 1, n);
+        int prompt = column(csvName, header, "prompt");
+        int[] labelCol = {column(csvName, header, ROUTELLM_MIXTRAL), column(csvName, header, ROUTELLM_GPT4)};
+        int[] textCol = {column(csvName, header, ROUTELLM_MIXTRAL + "_response"), column(csvName, header, ROUTELLM_GPT4 + "_response")};
         String[] ids = {MIXTRAL_8X7B_INSTRUCT, GPT4_1106_PREVIEW};
         for (int m = 0; m < 2; m++) {
             int model = book.addModel(ids[m]);
             for (int k = 0; k < n; k++) {
                 List<String> row = csv.get(k + 1);
-                requireSameQuestion("routellm_gsm8k_responses.csv", k, questions[k], row.get(prompt));
+                if (row.size() != header.size()) {
+                    throw InputException.of(csvName, "row " + (k + 1) + " has " + row.size() + " fields, the header "
+                            + header.size());
+                }
+                requireSameQuestion(csvName, k + 1, questions[k], row.get(prompt));
                 String label = row.get(labelCol[m]);
                 if (!label.equals("True") && !label.equals("False")) {
-                    throw new IllegalArgumentException("routellm_gsm8k_responses.csv row " + (k + 1) + ": label \"" + label
+                    throw InputException.of(csvName, "row " + (k + 1) + ": label \"" + InputException.abbreviate(label, 40)
                             + "\" is neither True nor False");
                 }
                 book.put(model, k, row.get(textCol[m]), label.equals("True"), "released");
@@ -198,32 +238,32 @@ public final class RecordedAnswers {
         a.source[k] = source;
     }
 
-    /** Reads a replay file (JSON Lines of {@link AnswerRecord}) into this book. Returns the number of records read. */
+    /**
+     * Reads a replay file (JSON Lines of {@link AnswerRecord}) into this book. Returns the number of records read. A
+     * malformed line is refused with an {@link InputException} (unchecked) naming the file, line and field.
+     */
     public int loadReplay(Path jsonl) {
         if (!Files.exists(jsonl)) {
             return 0;
         }
-        ObjectMapper json = new ObjectMapper();
-        int count = 0;
-        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
+        String source = jsonl.toString();
+        try {
+            List<JsonLines.Line> lines = JsonLines.read(jsonl, source);
+            for (JsonLines.Line line : lines) {
+                AnswerRecord r = JsonLines.bind(line, AnswerRecord.class, source);
+                if (r.model() == null || r.model().isBlank() || r.answer() == null) {
+                    throw InputException.atLine(source, line.number(), 0, "a replay record needs \"model\" and \"answer\"");
                 }
-                try {
-                    record(json.readValue(line, AnswerRecord.class));
-                } catch (IOException | IllegalArgumentException e) {
-                    throw new IllegalArgumentException(jsonl + " line " + lineNo + ": " + e.getMessage(), e);
+                if (r.question() < 0 || r.question() >= questions.length) {
+                    throw InputException.atLine(source, line.number(), 0, "/question: " + r.question() + " is outside 0.."
+                            + (questions.length - 1));
                 }
-                count++;
+                record(r);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return lines.size();
+        } catch (InputException e) {
+            throw e.unchecked();
         }
-        return count;
     }
 
     /** The answers of one model as replay records (questions it has answered, in order). */
@@ -335,46 +375,24 @@ public final class RecordedAnswers {
         return d;
     }
 
-    private static List<JsonNode> readJsonLines(ObjectMapper json, Path file) {
-        List<JsonNode> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank()) {
-                    rows.add(json.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return rows;
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static int column(List<String> header, String name) {
+    private static int column(String file, List<String> header, String name) throws InputException {
         int c = header.indexOf(name);
         if (c < 0) {
-            throw new IllegalArgumentException("routellm_gsm8k_responses.csv has no column \"" + name + "\"");
+            throw InputException.atLine(file, 1, 0, "no column \"" + name + "\" in the header");
         }
         return c;
     }
 
-    private static void requireRows(String file, int rows, int expected) {
+    private static void requireRows(String file, int rows, int expected) throws InputException {
         if (rows != expected) {
-            throw new IllegalArgumentException(file + " has " + rows + " rows, test.jsonl has " + expected);
+            throw InputException.of(file, rows + " rows, but test.jsonl has " + expected + " questions");
         }
     }
 
-    private static void requireSameQuestion(String file, int k, String expected, String actual) {
+    private static void requireSameQuestion(String file, long row, String expected, String actual) throws InputException {
         if (!expected.strip().equals(actual.strip())) {
-            throw new IllegalArgumentException(file + " row " + k + ": question differs from test.jsonl");
+            throw InputException.of(file, "row " + row + ": the question differs from test.jsonl's");
         }
     }
+
 }

@@ -345,10 +345,37 @@ public final class PacketNetwork implements Checkpointable {
         lastDeliveryTime = in.getDouble();
         lastHops = in.getInt();
         if (freeTop < 0 || freeTop > maxInFlight || heapSize < 0 || heapSize > maxInFlight || current < -1
-                || current >= maxInFlight) {
+                || current >= maxInFlight || !slotsInRange(heap, heapSize) || !slotsInRange(freeSlots, freeTop)
+                || !packetsInRange() || lastReceiver < -1 || lastReceiver >= n) {
             throw new CheckpointException("the checkpoint's packet network does not fit this workflow");
         }
         metrics.restoreState(in);
+    }
+
+    private boolean slotsInRange(int[] slots, int count) {
+        for (int k = 0; k < count; k++) {
+            if (slots[k] < 0 || slots[k] >= maxInFlight) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every packet in flight (queued, or the one deciding) is between routers of this network. */
+    private boolean packetsInRange() {
+        for (int k = -1; k < heapSize; k++) {
+            int p = k < 0 ? current : heap[k];
+            if (p >= 0 && (destination[p] < 0 || destination[p] >= n || source[p] < 0 || source[p] >= n || at[p] < 0
+                    || at[p] >= n || hops[p] < 0)) {
+                return false;
+            }
+        }
+        for (int b : backlog) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void copy(int[] from, int[] to) {

@@ -7,6 +7,7 @@ import dev.handoff.workflow.ArtifactSchema;
 import dev.handoff.workflow.EnvironmentSpec;
 import dev.handoff.workflow.FeatureSpec;
 import dev.handoff.workflow.FeatureType;
+import dev.handoff.workflow.HandoffGraph;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.Workflow;
@@ -141,11 +142,12 @@ public final class RoutingKind implements EnvironmentKind {
     public static int[][] neighbours(Workflow workflow) {
         int n = workflow.agents().size();
         int[][] nb = new int[n][];
+        HandoffGraph graph = HandoffGraph.of(workflow);
         for (int i = 0; i < n; i++) {
-            List<String> succ = workflow.successors(workflow.agents().get(i).id());
+            List<String> succ = graph.targets(workflow.agents().get(i).id());
             nb[i] = new int[succ.size()];
             for (int a = 0; a < succ.size(); a++) {
-                nb[i][a] = workflow.agentIndex(succ.get(a));
+                nb[i][a] = graph.indexOf(succ.get(a));
             }
         }
         return nb;

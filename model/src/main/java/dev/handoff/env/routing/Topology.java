@@ -57,7 +57,7 @@ public record Topology(String name, List<Node> nodes, List<Link> links) {
         if (f.endsWith(".graphml") || f.endsWith(".xml")) {
             return GraphmlReader.read(file);
         }
-        throw new IOException("unknown topology format: " + file.getFileName() + " (expected .net or .graphml)");
+        throw dev.handoff.input.InputException.of(file.toString(), "unknown topology format (expected a .net or .graphml file)");
     }
 
     public int nodeCount() {

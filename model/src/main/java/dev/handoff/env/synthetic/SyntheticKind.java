@@ -3,6 +3,7 @@ package dev.handoff.env.synthetic;
 import dev.handoff.env.FiniteModelKind;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.exact.FiniteSmdp;
+import dev.handoff.exact.ModelSize;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.ArtifactSchema;
 import dev.handoff.workflow.FeatureSpec;
@@ -75,6 +76,14 @@ public final class SyntheticKind implements FiniteModelKind {
 
     @Override
     public FiniteSmdp exactModel(Workflow w) {
-        return SyntheticModel.build(SyntheticParameters.from(w.environment()), new SyntheticWorkflowGraph(w), w.training().gamma());
+        SyntheticWorkflowGraph graph = new SyntheticWorkflowGraph(w);
+        SyntheticParameters prm = SyntheticParameters.from(w.environment());
+        SyntheticModel.size(prm, graph).requireModel();
+        return SyntheticModel.build(prm, graph, w.training().gamma());
+    }
+
+    @Override
+    public ModelSize exactModelSize(Workflow w) {
+        return SyntheticModel.size(SyntheticParameters.from(w.environment()), new SyntheticWorkflowGraph(w));
     }
 }

@@ -3,6 +3,8 @@ package dev.handoff.env.synthetic;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.exact.FiniteSmdp.SparseRow;
+import dev.handoff.exact.ModelSize;
+import dev.handoff.input.HeapBudget;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +48,7 @@ public final class SyntheticModel {
         double[][] discount = new double[states][];
         SparseRow[][] kernel = new SparseRow[states][];
         SparseRow[][] next = new SparseRow[states][];
+        SparseRow[] resetByDifficulty = new SparseRow[bigH]; // STOP's next law depends only on h: one shared row each
         double[] features = new double[2];
 
         for (int c = 0; c < n; c++) {
@@ -63,7 +66,8 @@ public final class SyntheticModel {
                         kernel[s] = new SparseRow[actions];
                         next[s] = new SparseRow[actions];
                         for (int a = 0; a < actions; a++) {
-                            fill(prm, graph, gamma, c, g, h, p, a, s, reward, discount, kernel, next, beta);
+                            fill(prm, graph, gamma, c, g, h, p, a, s, reward, discount, kernel, next, beta,
+                                    resetByDifficulty);
                         }
                     }
                 }
@@ -85,7 +89,7 @@ public final class SyntheticModel {
 
     private static void fill(SyntheticParameters prm, SyntheticWorkflowGraph graph, double gamma, int c, int g, int h, int p,
                              int a, int s, double[][] reward, double[][] discount, SparseRow[][] kernel,
-                             SparseRow[][] next, double beta) {
+                             SparseRow[][] next, double beta, SparseRow[] resetByDifficulty) {
         int bigG = prm.progressLevels();
         int bigH = prm.difficultyLevels();
         int o = graph.option(c, a);
@@ -121,22 +125,75 @@ public final class SyntheticModel {
                 }
             }
         }
+        reward[s][a] = r;
+        kernel[s][a] = toRow(k);
         if (j == HandoffEnvironment.STOP) {
-            int n = graph.agents;
-            for (int c2 = 0; c2 < n; c2++) {
-                for (int g2 = 0; g2 < bigG - 1; g2++) {
-                    for (int h2 = 0; h2 < bigH; h2++) {
-                        for (int p2 = 0; p2 < 2; p2++) {
-                            double prob = (1.0 / n) * (1.0 / (bigG - 1)) * pH[h2] * (p2 == 1 ? beta : 1 - beta);
-                            nx.merge(jointState(c2, g2, h2, p2, prm), prob, Double::sum);
-                        }
+            if (resetByDifficulty[h] == null) {
+                resetByDifficulty[h] = resetRow(prm, graph.agents, pH, beta);
+            }
+            next[s][a] = resetByDifficulty[h];
+        } else {
+            next[s][a] = toRow(nx);
+        }
+    }
+
+    /**
+     * STOP followed by the reset law: a fresh task at a uniform agent and progress, difficulty drawn from P(h'|h),
+     * busy with probability β. The same for every STOP action at difficulty h, so built once per h and shared: per
+     * action it would make the model quadratic in the agents.
+     */
+    private static SparseRow resetRow(SyntheticParameters prm, int n, double[] pH, double beta) {
+        int bigG = prm.progressLevels();
+        int bigH = prm.difficultyLevels();
+        int size = n * (bigG - 1) * bigH * 2;
+        int[] index = new int[size];
+        double[] weight = new double[size];
+        int e = 0;
+        for (int c2 = 0; c2 < n; c2++) {
+            for (int g2 = 0; g2 < bigG - 1; g2++) {
+                for (int h2 = 0; h2 < bigH; h2++) {
+                    for (int p2 = 0; p2 < 2; p2++) {
+                        index[e] = jointState(c2, g2, h2, p2, prm); // increasing in (c2, g2, h2, p2)
+                        weight[e++] = (1.0 / n) * (1.0 / (bigG - 1)) * pH[h2] * (p2 == 1 ? beta : 1 - beta);
                     }
                 }
             }
         }
-        reward[s][a] = r;
-        kernel[s][a] = toRow(k);
-        next[s][a] = toRow(nx);
+        return new SparseRow(index, weight);
+    }
+
+    /**
+     * The size of the model {@link #build} would make, counted without building it: its joint states, the bytes of its
+     * arrays (upper bounds on rows, the shared reset rows once) and the entries of the behaviour chain over it.
+     */
+    static ModelSize size(SyntheticParameters prm, SyntheticWorkflowGraph graph) {
+        long n = graph.agents;
+        long bigG = prm.progressLevels();
+        long bigH = prm.difficultyLevels();
+        long perAgent = bigG * bigH * 2;
+        long states = n * perAgent;
+        long resetEntries = n * (bigG - 1) * bigH * 2;
+        long rowEntries = 2 * bigH * 2; // progress stays or advances, times h', times busy
+        long rowBytes = 3 * 16;          // a SparseRow and its two arrays
+        long bytes = states * (4 + 4 + 8) + bigH * (rowBytes + 12 * resetEntries); // agentOf, viewOf, initial; reset rows
+        long chainEntries = 0;
+        for (int c = 0; c < n; c++) {
+            long actions = graph.actionCount(c);
+            long stopActions = 0;
+            for (int a = 0; a < actions; a++) {
+                if (graph.target(c, a) == HandoffEnvironment.STOP) {
+                    stopActions++;
+                }
+            }
+            long perState = 4 * 16 + actions * (8 + 8 + 4 + 4) // reward, discount, kernel and next rows of the state
+                    + actions * (rowBytes + 12 * rowEntries)     // kernel rows
+                    + (actions - stopActions) * (rowBytes + 12 * rowEntries); // next rows (STOP's are shared)
+            bytes = HeapBudget.plus(bytes, HeapBudget.times(perAgent, perState));
+            long chainRow = (actions - stopActions > 0 ? (actions - stopActions) * rowEntries : 0)
+                    + (stopActions > 0 ? resetEntries : 0);
+            chainEntries = HeapBudget.plus(chainEntries, HeapBudget.times(perAgent, Math.min(chainRow, states)));
+        }
+        return new ModelSize(states, bytes, chainEntries);
     }
 
     private static SparseRow toRow(Map<Integer, Double> m) {

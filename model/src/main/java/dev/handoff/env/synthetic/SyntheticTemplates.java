@@ -1,5 +1,6 @@
 package dev.handoff.env.synthetic;
 
+import dev.handoff.input.InputLimits;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.ArtifactSchema;
 import dev.handoff.workflow.EnvironmentSpec;
@@ -37,8 +38,11 @@ public final class SyntheticTemplates {
      * The ring of {@code agents} agents with gap knob {@code lambda} and mixing knob {@code eta}, the other parameters at
      * their ICQ.md §5 defaults (0 agents: the artifact, parameters and training settings alone). Everything is written as
      * given: validate the result.
+     *
+     * @throws dev.handoff.input.LimitExceededException beyond {@link InputLimits#AGENTS}, before anything is built
      */
     public static Workflow ring(String name, int agents, double lambda, double eta) {
+        InputLimits.AGENTS.check(agents, "agents of the synthetic ring");
         SyntheticParameters d = SyntheticParameters.DEFAULTS;
         ArtifactSchema schema = new ArtifactSchema(List.of(
                 FeatureSpec.integer(SyntheticKind.PROGRESS, 0, d.progressLevels() - 1,

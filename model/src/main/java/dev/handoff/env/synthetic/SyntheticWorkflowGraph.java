@@ -3,13 +3,11 @@ package dev.handoff.env.synthetic;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.observe.InterfaceMap;
 import dev.handoff.workflow.AgentSpec;
+import dev.handoff.workflow.HandoffGraph;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The synthetic kind's reading of a workflow graph: agent i's handoff targets (agents or STOP) in document order,
@@ -26,18 +24,14 @@ final class SyntheticWorkflowGraph {
         agents = specs.size();
         targets = new int[agents][];
         interfaces = new InterfaceMap[agents];
-        // one pass over the handoffs, so that a workflow of 10,000 agents reads in linear time
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = agents - 1; i >= 0; i--) {
-            index.put(specs.get(i).id(), i); // the first agent of an id wins, as in Workflow.agentIndex
-        }
-        Map<String, List<Integer>> successors = new HashMap<>();
-        for (HandoffSpec h : workflow.handoffs()) {
-            successors.computeIfAbsent(h.from(), k -> new ArrayList<>())
-                    .add(HandoffSpec.STOP.equals(h.to()) ? HandoffEnvironment.STOP : index.getOrDefault(h.to(), -1));
-        }
+        HandoffGraph graph = HandoffGraph.of(workflow); // indexed once: linear in a 10,000-agent workflow
         for (int i = 0; i < agents; i++) {
-            targets[i] = successors.getOrDefault(specs.get(i).id(), List.of()).stream().mapToInt(Integer::intValue).toArray();
+            List<String> succ = graph.targets(specs.get(i).id());
+            targets[i] = new int[succ.size()];
+            for (int t = 0; t < succ.size(); t++) {
+                String to = succ.get(t);
+                targets[i][t] = HandoffSpec.STOP.equals(to) ? HandoffEnvironment.STOP : graph.indexOf(to);
+            }
             interfaces[i] = InterfaceMap.compile(workflow.artifact(), specs.get(i));
         }
     }

@@ -49,20 +49,23 @@ public record NetworkFile(int networkFormat, int encodingSize, int width, int de
         if (depth < 0 || encodingSize < 1 || actionCount < 1 || (depth > 0 && width < 1)) {
             throw new IllegalArgumentException("the network's sizes are not valid");
         }
-        int[] sizes = MlpMirror.layerSizes(encodingSize, width, depth, actionCount);
-        if (layers == null || layers.size() != depth + 1) {
+        if (layers == null || layers.size() != (long) depth + 1) {
             throw new IllegalArgumentException("the network declares depth " + depth + " but has "
                     + (layers == null ? 0 : layers.size()) + " layers");
         }
-        MlpMirror m = new MlpMirror(sizes);
+        int[] sizes = MlpMirror.layerSizes(encodingSize, width, depth, actionCount);
+        // every layer's weights must be in the file before the mirror allocates its arrays from the declared sizes
         for (int l = 0; l < layers.size(); l++) {
             Layer layer = layers.get(l);
-            if (layer.inputs() != sizes[l] || layer.outputs() != sizes[l + 1] || layer.weight() == null
-                    || layer.weight().length != sizes[l] * sizes[l + 1] || layer.bias() == null
+            if (layer == null || layer.inputs() != sizes[l] || layer.outputs() != sizes[l + 1] || layer.weight() == null
+                    || layer.weight().length != (long) sizes[l] * sizes[l + 1] || layer.bias() == null
                     || layer.bias().length != sizes[l + 1]) {
                 throw new IllegalArgumentException("layer " + l + " does not have the shape " + sizes[l + 1] + "×" + sizes[l]);
             }
-            m.loadPyTorchLayout(l, layer.weight(), layer.bias());
+        }
+        MlpMirror m = new MlpMirror(sizes);
+        for (int l = 0; l < layers.size(); l++) {
+            m.loadPyTorchLayout(l, layers.get(l).weight(), layers.get(l).bias());
         }
         return m;
     }

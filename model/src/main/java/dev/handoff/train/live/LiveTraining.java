@@ -209,7 +209,7 @@ public final class LiveTraining {
             }
         });
         run.setAfterChunk(this::afterChunk);
-        if (model != null) {
+        if (model != null && GreedyReturn.componentsMeasurable(request.workflow(), request.kind())) {
             try {
                 attachProbes();
             } catch (RuntimeException e) {

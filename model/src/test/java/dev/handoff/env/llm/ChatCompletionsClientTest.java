@@ -92,4 +92,36 @@ class ChatCompletionsClientTest {
                 .hasMessageContaining("NOT_SET_ANYWHERE").hasMessageContaining("not set");
         assertThat(stub.requests()).isEmpty();
     }
+
+    // ---------------------------------------------------------------- replies are untrusted text (issue 13)
+
+    @Test
+    void aFiftyMegabyteReplyIsRefusedAtTheCapWithoutRetrying() {
+        stub.then(new StubChatServer.Reply(200, StubChatServer.completion("x".repeat(50 << 20)), 0, null));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> client(30, 3, null).complete("q")).isInstanceOf(LiveCallException.class)
+                .hasMessageContaining("the reply is larger than max-reply-bytes = 4194304 bytes");
+        assertThat(stub.requests()).hasSize(1); // as large again on a retry: not retried
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds").isLessThan(20);
+    }
+
+    @Test
+    void aReplyThatDripsForeverTimesOutWithinTheTimeOut() {
+        // headers at once, then 8 bytes every 200 ms: the request time-out alone would wait for ever
+        stub.then(new StubChatServer.Reply(200, StubChatServer.completion("slow " + "z".repeat(4000)), 0, null, 200));
+        ChatCompletionsClient.Completion c = client(1.0, 2, null).complete("q");
+        assertThat(c.attempts()).isEqualTo(2);
+        assertThat(c.text()).isEqualTo("Step by step...\n#### 42");
+    }
+
+    @Test
+    void controlCharactersInAReplyAreKeptAsTextAndNeverReachAMessageRaw() {
+        String hostile = "\u001b]0;pwned\u0007\u001b[2J\u0000 step\r\n#### 42";
+        stub.then(StubChatServer.Reply.ok(hostile));
+        assertThat(client(5, 0, null).complete("q").text()).isEqualTo(hostile); // graded as text, never executed
+        stub.then(new StubChatServer.Reply(200, "{\"choices\": \"\u001b[31mnot a list\u0007\"}", 0, null));
+        assertThatThrownBy(() -> client(5, 0, null).complete("q")).isInstanceOf(LiveCallException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b").doesNotContain("\u0007")
+                        .contains("\\u001b[31mnot a list\\u0007"));
+    }
 }

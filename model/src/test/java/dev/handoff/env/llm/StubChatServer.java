@@ -23,12 +23,19 @@ import java.util.function.Function;
  * A real HTTP server on 127.0.0.1 speaking the chat-completions protocol, scripted reply by reply: each request takes
  * the next scripted {@link Reply} (then the default one), so tests can produce slow, failing and malformed replies.
  */
-final class StubChatServer implements AutoCloseable {
+public final class StubChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One scripted reply: status, body, optional delay and Retry-After header. */
-    record Reply(int status, String body, long delayMillis, String retryAfter) {
-        static Reply ok(String content) {
+    /**
+     * One scripted reply: status, body, optional delay and Retry-After header; {@code dripMillis} &gt; 0 sends the body a
+     * few bytes at a time with that pause between (a server that never quite finishes).
+     */
+    public record Reply(int status, String body, long delayMillis, String retryAfter, long dripMillis) {
+        public Reply(int status, String body, long delayMillis, String retryAfter) {
+            this(status, body, delayMillis, retryAfter, 0);
+        }
+
+        public static Reply ok(String content) {
             return new Reply(200, completion(content), 0, null);
         }
     }
@@ -40,7 +47,7 @@ final class StubChatServer implements AutoCloseable {
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final Function<JsonNode, Reply> fallback;
 
-    StubChatServer(Function<JsonNode, Reply> fallback) throws IOException {
+    public StubChatServer(Function<JsonNode, Reply> fallback) throws IOException {
         this.fallback = fallback;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
@@ -48,7 +55,7 @@ final class StubChatServer implements AutoCloseable {
         server.start();
     }
 
-    static String completion(String content) {
+    public static String completion(String content) {
         var root = JSON.createObjectNode();
         root.put("id", "stub-1");
         root.putArray("choices").addObject().put("index", 0).putObject("message").put("role", "assistant")
@@ -57,19 +64,19 @@ final class StubChatServer implements AutoCloseable {
         return root.toString();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    synchronized void then(Reply r) {
+    public synchronized void then(Reply r) {
         script.addLast(r);
     }
 
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         return requests;
     }
 
-    List<String> authorizations() {
+    public List<String> authorizations() {
         return authorizations;
     }
 
@@ -96,7 +103,17 @@ final class StubChatServer implements AutoCloseable {
         try {
             ex.sendResponseHeaders(r.status(), bytes.length);
             try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
+                if (r.dripMillis() > 0) {
+                    for (int i = 0; i < bytes.length; i += 8) {
+                        out.write(bytes, i, Math.min(8, bytes.length - i));
+                        out.flush();
+                        Thread.sleep(r.dripMillis());
+                    }
+                } else {
+                    out.write(bytes);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         } catch (IOException clientGone) {
             // the client timed out and closed the connection: nothing to answer

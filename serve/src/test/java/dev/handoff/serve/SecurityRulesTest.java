@@ -1,0 +1,12 @@
+package dev.handoff.serve;
+
+import dev.handoff.architecture.SecurityRules;
+import org.junit.jupiter.api.Test;
+
+/** The security rules of issue 13 ({@link SecurityRules}) hold for handoff serve (the one module allowed an HTTP server). */
+class SecurityRulesTest {
+    @Test
+    void keepsEverySecurityRule() {
+        SecurityRules.checkModule("dev.handoff.serve", dev.handoff.serve.PolicyServer.class);
+    }
+}
