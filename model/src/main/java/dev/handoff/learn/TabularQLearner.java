@@ -15,6 +15,8 @@ public final class TabularQLearner implements AgentLearner {
     private final double[] q;
     private final long[] visits;
     private final StepSizeSchedule stepSize;
+    /** The schedule when it is harmonic (the samples' default), called directly: no type check on the hot path. */
+    private final StepSizeSchedule.Harmonic harmonic;
     private final double gamma;
     /** γ^k for k &lt; {@link #POW_CACHE}, shared by every learner with the same γ (read-only). */
     private final double[] gammaPow;
@@ -26,6 +28,7 @@ public final class TabularQLearner implements AgentLearner {
         this.visits = new long[views * actions];
         this.gamma = gamma;
         this.stepSize = stepSize;
+        this.harmonic = stepSize instanceof StepSizeSchedule.Harmonic h ? h : null;
         this.gammaPow = powersOf(gamma);
     }
 
@@ -83,7 +86,8 @@ public final class TabularQLearner implements AgentLearner {
         int i = z * actions + action;
         double discount = tau < POW_CACHE ? gammaPow[tau] : Math.pow(gamma, tau);
         double td = reward + discount * scalar - q[i];
-        q[i] += stepSize.alpha(visits[i]++) * td;
+        long n = visits[i]++;
+        q[i] += (harmonic != null ? harmonic.alpha(n) : stepSize.alpha(n)) * td;
         return td;
     }
 
