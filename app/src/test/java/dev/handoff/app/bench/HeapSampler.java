@@ -1,24 +1,35 @@
 package dev.handoff.app.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * Samples this JVM's heap every few seconds into a CSV (issue 13 "Long runs"): seconds since start, handoffs done,
- * heap in use, heap committed, and the heap left live after the last collection of the old generation (the figure
- * that grows when something leaks; "in use" also counts garbage not yet collected). Never forces a collection.
+ * heap in use, heap committed, and the heap in use right after the most recent garbage collection (the figure that
+ * grows when something leaks; "in use" also counts garbage not yet collected), with the collections so far. Never
+ * forces a collection.
  */
 final class HeapSampler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -30,23 +41,41 @@ final class HeapSampler implements AutoCloseable {
     private final Path csv;
     private final long start = System.nanoTime();
 
+    private final AtomicLong heapAfterLastGc = new AtomicLong(-1);
+    private final AtomicLong collections = new AtomicLong();
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener afterGc = (notification, handback) -> {
+        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long used = 0;
+            for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (HEAP_POOLS.contains(pool.getKey())) {
+                    used += pool.getValue().getUsed();
+                }
+            }
+            heapAfterLastGc.set(used);
+            collections.incrementAndGet();
+        }
+    };
+    private static final List<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).toList();
+
     HeapSampler(Path csv, long everySeconds, LongSupplier handoffs) {
         this.csv = csv;
-        rows.add("seconds,handoffs,heapUsedMB,heapCommittedMB,oldGenAfterLastGcMB");
+        rows.add("seconds,handoffs,heapUsedMB,heapCommittedMB,heapAfterLastGcMB,collections");
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(afterGc, null, null);
+                emitters.add(emitter);
+            }
+        }
         timer.scheduleAtFixedRate(() -> sample(handoffs.getAsLong()), 0, everySeconds, TimeUnit.SECONDS);
     }
 
     private synchronized void sample(long handoffs) {
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        long oldAfterGc = -1;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))
-                    && pool.getCollectionUsage() != null) {
-                oldAfterGc = pool.getCollectionUsage().getUsed();
-            }
-        }
-        rows.add(String.format(Locale.ROOT, "%.0f,%d,%.1f,%.1f,%.1f", (System.nanoTime() - start) / 1e9, handoffs,
-                heap.getUsed() / 1e6, heap.getCommitted() / 1e6, oldAfterGc / 1e6));
+        rows.add(String.format(Locale.ROOT, "%.0f,%d,%.1f,%.1f,%.1f,%d", (System.nanoTime() - start) / 1e9, handoffs,
+                heap.getUsed() / 1e6, heap.getCommitted() / 1e6, heapAfterLastGc.get() / 1e6, collections.get()));
         try {
             Files.write(csv, rows);
         } catch (IOException e) {
@@ -61,5 +90,12 @@ final class HeapSampler implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(afterGc);
+            } catch (ListenerNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
