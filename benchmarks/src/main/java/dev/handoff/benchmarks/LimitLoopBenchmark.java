@@ -34,11 +34,16 @@ public class LimitLoopBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        loop = new Ring10LimitLoop(TabularHandoffLoopBenchmark.SEED);
-        // the product's warm-up: ε decays linearly from 1 to 0.1 over 2,000,000 handoffs, fixed per 50,000-handoff window
+        loop = warmedUp();
+    }
+
+    /** The limit loop after the product's warm-up: ε from 1 to 0.1 over 2,000,000 handoffs, fixed per 50,000-handoff window. */
+    static Ring10LimitLoop warmedUp() {
+        Ring10LimitLoop loop = new Ring10LimitLoop(TabularHandoffLoopBenchmark.SEED);
         for (long done = 0; done < TabularHandoffLoopBenchmark.WARM_HANDOFFS; done += 50_000) {
             loop.run(50_000, 1.0 + (0.1 - 1.0) * ((double) done / 2_000_000));
         }
+        return loop;
     }
 
     @Benchmark

@@ -56,15 +56,20 @@ public class TabularHandoffLoopBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         if (pollution.equals("other-kinds")) {
-            trainBriefly("routing-6x6.workflow.json", 200_000);
-            trainBriefly("llm-math-mixtral-gpt4.workflow.json", 200_000);
-            trainBriefly("cpu-hackers-delight.workflow.json", 20_000);
+            trainOtherKindsBriefly();
         } else if (!pollution.equals("none")) {
             throw new IllegalArgumentException("pollution is none or other-kinds, not " + pollution);
         }
         Workflow ring = BenchmarkWorkflows.ring10();
         trainer = new SeedTrainer(ring, new SyntheticKind(), Algorithm.parse(algorithm), SEED, Long.MAX_VALUE);
         trainer.runUntil(WARM_HANDOFFS, null);
+    }
+
+    /** Trains routing-6x6, llm-math and cpu-programming briefly (IC-Q and independent), as a mixed session would. */
+    static void trainOtherKindsBriefly() {
+        trainBriefly("routing-6x6.workflow.json", 200_000);
+        trainBriefly("llm-math-mixtral-gpt4.workflow.json", 200_000);
+        trainBriefly("cpu-hackers-delight.workflow.json", 20_000);
     }
 
     private static void trainBriefly(String sample, long handoffs) {
