@@ -28,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The live dashboard over a long run (issue 13 "Long runs", issue 16.6 "memory after 10 minutes flat"), a soak of the
  * real app, not a unit test: the dashboard window (1600×1000) trains tabular IC-Q at full speed for
  * {@code handoff.soak.minutes} on {@code handoff.soak.workflow} with {@code handoff.soak.seeds} seeds, while a
- * {@link HeapSampler} writes the heap every 10 s to {@code app/target/<name>-heap.csv} and a {@link PulseRecorder}
- * keeps the FX pulse intervals. Prints the pulse summary and the live heap after collections at the start and end.
+ * {@link HeapSampler} writes the heap every 10 s (the live heap after a full collection every minute) to
+ * {@code app/target/<name>-heap.csv} and a {@link PulseRecorder} keeps the FX pulse intervals; the largest classes on
+ * the heap after 1 minute and at the end go to {@code app/target/<name>-histograms.txt}. Prints the pulse summary and
+ * the first and last heap samples.
  * Run by {@code benchmarks/scripts/soak-dashboard.sh}.
  */
 @EnabledIfSystemProperty(named = "handoff.benchmark", matches = "true")
@@ -66,8 +68,13 @@ class DashboardSoakBenchmark {
             pulses.start();
             vm.train();
         });
-        try (HeapSampler heap = new HeapSampler(csv, 10, () -> vm.live().status().handoffsDone())) {
-            WaitForAsyncUtils.sleep((long) (MINUTES * 60_000), TimeUnit.MILLISECONDS);
+        try (HeapSampler heap = new HeapSampler(csv, 10, 6, () -> vm.live().status().handoffsDone())) {
+            WaitForAsyncUtils.sleep(60, TimeUnit.SECONDS);
+            List<String> early = HeapSampler.classHistogram(25);
+            WaitForAsyncUtils.sleep((long) (MINUTES * 60_000) - 60_000, TimeUnit.MILLISECONDS);
+            List<String> late = HeapSampler.classHistogram(25);
+            Files.write(Path.of("target", name + "-histograms.txt"), java.util.stream.Stream.of(
+                    List.of("after 1 minute:"), early, List.of("", "after " + MINUTES + " minutes:"), late).flatMap(List::stream).toList());
             assertThat(vm.stateProperty().get().isTerminal()).as("still training after %s minutes", MINUTES).isFalse();
             long handoffs = vm.live().status().handoffsDone();
             robot.interact(() -> {

@@ -27,9 +27,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Samples this JVM's heap every few seconds into a CSV (issue 13 "Long runs"): seconds since start, handoffs done,
- * heap in use, heap committed, and the heap in use right after the most recent garbage collection (the figure that
- * grows when something leaks; "in use" also counts garbage not yet collected), with the collections so far. Never
- * forces a collection.
+ * heap in use, heap committed, the heap in use right after the most recent collection, the collections so far, and,
+ * every {@code liveEvery}-th sample, the live heap: what a full collection (forced then) leaves, the one figure that
+ * grows only if something is kept (young collections leave old garbage in place until a marking cycle runs).
  */
 final class HeapSampler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,9 +60,13 @@ final class HeapSampler implements AutoCloseable {
     private static final List<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).toList();
 
-    HeapSampler(Path csv, long everySeconds, LongSupplier handoffs) {
+    private final int liveEvery;
+    private long samples;
+
+    HeapSampler(Path csv, long everySeconds, int liveEvery, LongSupplier handoffs) {
         this.csv = csv;
-        rows.add("seconds,handoffs,heapUsedMB,heapCommittedMB,heapAfterLastGcMB,collections");
+        this.liveEvery = liveEvery;
+        rows.add("seconds,handoffs,heapUsedMB,heapCommittedMB,heapAfterLastGcMB,collections,liveHeapMB");
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(afterGc, null, null);
@@ -73,13 +77,31 @@ final class HeapSampler implements AutoCloseable {
     }
 
     private synchronized void sample(long handoffs) {
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        rows.add(String.format(Locale.ROOT, "%.0f,%d,%.1f,%.1f,%.1f,%d", (System.nanoTime() - start) / 1e9, handoffs,
-                heap.getUsed() / 1e6, heap.getCommitted() / 1e6, heapAfterLastGc.get() / 1e6, collections.get()));
+        var memory = ManagementFactory.getMemoryMXBean();
+        var heap = memory.getHeapMemoryUsage();
+        String live = "";
+        if (samples++ % liveEvery == liveEvery - 1) {
+            System.gc();
+            live = String.format(Locale.ROOT, "%.1f", memory.getHeapMemoryUsage().getUsed() / 1e6);
+        }
+        rows.add(String.format(Locale.ROOT, "%.0f,%d,%.1f,%.1f,%.1f,%d,%s", (System.nanoTime() - start) / 1e9, handoffs,
+                heap.getUsed() / 1e6, heap.getCommitted() / 1e6, heapAfterLastGc.get() / 1e6, collections.get(), live));
         try {
             Files.write(csv, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The classes holding the most heap after a full collection (the JVM's class histogram), top {@code lines}. */
+    static List<String> classHistogram(int lines) {
+        try {
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return histogram.lines().limit(lines + 3L).toList();
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("no class histogram: " + e, e);
         }
     }
 
