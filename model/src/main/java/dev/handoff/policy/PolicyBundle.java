@@ -12,6 +12,7 @@ import dev.handoff.train.Algorithm;
 import dev.handoff.train.HeadlessTraining;
 import dev.handoff.train.NeuralSeedTrainer;
 import dev.handoff.train.RunFolder;
+import dev.handoff.train.SeedRun;
 import dev.handoff.train.SeedTrainer;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.AppVersion;
@@ -104,6 +105,17 @@ public final class PolicyBundle {
                 trainer.algorithm().cliName(), trainer.handoffs(), entries, JSON.readTree(WorkflowJson.write(w)));
         JSON.writeValue(out.resolve("bundle.json").toFile(), manifest);
         return out;
+    }
+
+    /** Exports the learners of any trained seed, tabular or neural (the factory for callers that hold a {@link SeedRun}). */
+    public static Path export(Workflow w, SeedRun trainer, String runId, Path out, boolean csv) throws IOException, BundleException {
+        if (trainer instanceof SeedTrainer tabular) {
+            return export(w, tabular, runId, out, csv);
+        }
+        if (trainer instanceof NeuralSeedTrainer neural) {
+            return export(w, neural, runId, out, csv);
+        }
+        throw new BundleException("cannot export a " + trainer.getClass().getSimpleName());
     }
 
     /** Exports the networks of a trained neural seed (written through {@link NeuralSeedTrainer#writeNetworks}). */

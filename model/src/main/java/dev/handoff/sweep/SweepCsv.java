@@ -15,25 +15,40 @@ public final class SweepCsv {
     }
 
     public static void write(SweepResult result, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(result, w);
+        }
+    }
+
+    /** The file's bytes (UTF-8), for a {@link SweepFolder}. */
+    public static byte[] bytes(SweepResult result) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            write(result, w);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(SweepResult result, Writer w) throws IOException {
         SweepDesign d = result.design();
         double[] values = result.values();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            StringBuilder line = new StringBuilder(d.axis()).append(",seed,policy");
-            for (SweepMetric m : d.metrics()) {
-                line.append(',').append(m.id());
-            }
-            w.write(line.append('\n').toString());
-            for (int v = 0; v < values.length; v++) {
-                for (int s = 0; s < result.seeds().size(); s++) {
-                    for (int p = 0; p < d.policies().size(); p++) {
-                        line.setLength(0);
-                        line.append(number(values[v])).append(',').append(result.seeds().get(s)).append(',')
-                                .append(d.policies().get(p));
-                        for (int m = 0; m < d.metrics().size(); m++) {
-                            line.append(',').append(number(result.value(p, m, v, s)));
-                        }
-                        w.write(line.append('\n').toString());
+        StringBuilder line = new StringBuilder(d.axis()).append(",seed,policy");
+        for (SweepMetric m : d.metrics()) {
+            line.append(',').append(m.id());
+        }
+        w.write(line.append('\n').toString());
+        for (int v = 0; v < values.length; v++) {
+            for (int s = 0; s < result.seeds().size(); s++) {
+                for (int p = 0; p < d.policies().size(); p++) {
+                    line.setLength(0);
+                    line.append(number(values[v])).append(',').append(result.seeds().get(s)).append(',')
+                            .append(d.policies().get(p));
+                    for (int m = 0; m < d.metrics().size(); m++) {
+                        line.append(',').append(number(result.value(p, m, v, s)));
                     }
+                    w.write(line.append('\n').toString());
                 }
             }
         }

@@ -51,6 +51,7 @@ public final class SeedTrainer implements SeedRun {
     private long probeEvery;
     private long nextProbe = Long.MAX_VALUE;
     private Consumer<ComponentReading> probeSink;
+    private HandoffRecorder recorder;
 
     public SeedTrainer(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed) {
         this(workflow, kind, algorithm, seed, workflow.training().handoffs());
@@ -121,7 +122,7 @@ public final class SeedTrainer implements SeedRun {
         // ε is fixed per window (by the window's first handoff), so how a window is chunked never changes the run
         final double eps = epsilon.at(handoffs / window * window);
         try {
-            hotLoop.invokeExact(env, learners, joint, out, actRng, stats, carryScalar, eps, count);
+            hotLoop.invokeExact(env, learners, joint, out, actRng, stats, recorder, carryScalar, eps, count);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable impossible) {
@@ -146,6 +147,18 @@ public final class SeedTrainer implements SeedRun {
         this.probeEvery = every;
         this.probeSink = sink;
         this.nextProbe = (handoffs / every + 1) * every;
+    }
+
+    /**
+     * Shows every following handoff to {@code handoffRecorder} (null: none). Views are interface keys, so the oracle,
+     * which learns on joint states, cannot be recorded.
+     */
+    public void recordHandoffs(HandoffRecorder handoffRecorder) {
+        if (handoffRecorder != null && usesJointState()) {
+            throw new IllegalArgumentException("the oracle learns on the joint state, which no agent sees: record an "
+                    + "icq-tabular or independent run");
+        }
+        this.recorder = handoffRecorder;
     }
 
     /** Writes everything this seed's run depends on: counters, window accumulators, RNG states, tables, the simulator. */

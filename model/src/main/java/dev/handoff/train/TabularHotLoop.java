@@ -8,8 +8,8 @@ import dev.handoff.util.Rng;
 
 /**
  * The tabular hot loop of {@link SeedTrainer}: {@code count} handoffs, each asking the receiver's learner for the one
- * scalar m and giving it to the sender's learner (ICQ.md §2), recording what crossed into the window statistics.
- * Allocates nothing.
+ * scalar m and giving it to the sender's learner (ICQ.md §2), recording what crossed into the window statistics (and,
+ * when a {@link HandoffRecorder} watches, handing it each handoff before the agent learns). Allocates nothing.
  *
  * <p>Each environment class runs its own copy of this class ({@link PerKindCopies}), so the JIT profiles the loop's
  * calls into the environment per kind: they stay monomorphic and inlined even in a JVM that has trained other kinds
@@ -20,7 +20,7 @@ final class TabularHotLoop {
     }
 
     static void run(HandoffEnvironment e, TabularQLearner[] ls, JointStateAccess js, StepOutcome o, Rng actRng,
-                    WindowStats stats, boolean carryScalar, double eps, long count) {
+                    WindowStats stats, HandoffRecorder rec, boolean carryScalar, double eps, long count) {
         for (long k = 0; k < count; k++) {
             int i = e.nextDecision();
             int z = js == null ? e.viewKey() : js.jointStateKey();
@@ -34,6 +34,9 @@ final class TabularHotLoop {
                 m = ls[o.receiver].handoffScalar(z2);
             } else {
                 m = 0;
+            }
+            if (rec != null) {
+                rec.record(i, z, a, o, m, ls[i].handoffScalar(z));
             }
             double td = ls[i].learn(z, a, o.reward, o.tau, m);
             stats.recordDecision(i, td);

@@ -73,18 +73,18 @@ class DashboardResponsivenessBenchmark {
         TrainingDashboardViewModel vm = dash[0].view().viewModel();
         PulseRecorder pulses = new PulseRecorder(1 << 16, null);
         robot.interact(() -> {
-            vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
-            vm.seedsProperty().set(SEEDS.size());
+            vm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
+            vm.run().seedsProperty().set(SEEDS.size());
         });
         Thread.sleep(500);
         robot.interact(() -> {
             pulses.start();
-            vm.train();
+            vm.run().train();
         });
-        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> vm.run().stateProperty().get().isTerminal());
         robot.interact(pulses::stop);
-        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
-        double dashRate = vm.live().status().handoffsPerSecond();
+        assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
+        double dashRate = vm.run().live().status().handoffsPerSecond();
         PulseRecorder.Summary frames = pulses.summary();
         String report = String.format(Locale.ROOT, "BENCHMARK synthetic-ring10, icq-tabular, %d seeds x %,d handoffs, %d trainer "
                         + "thread(s), %d cores: headless %.2fM handoffs/s; dashboard %.2fM handoffs/s (%.0f%%); FX %s",

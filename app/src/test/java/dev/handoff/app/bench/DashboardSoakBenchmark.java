@@ -63,23 +63,23 @@ class DashboardSoakBenchmark {
         Path csv = Path.of("target", name + "-heap.csv");
         PulseRecorder pulses = new PulseRecorder((int) (MINUTES * 60 * 120) + 1000, null);
         robot.interact(() -> {
-            vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
-            vm.seedsProperty().set(SEEDS);
+            vm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
+            vm.run().seedsProperty().set(SEEDS);
             pulses.start();
-            vm.train();
+            vm.run().train();
         });
-        try (HeapSampler heap = new HeapSampler(csv, 10, 6, () -> vm.live().status().handoffsDone())) {
+        try (HeapSampler heap = new HeapSampler(csv, 10, 6, () -> vm.run().live().status().handoffsDone())) {
             WaitForAsyncUtils.sleep(60, TimeUnit.SECONDS);
             List<String> early = HeapSampler.classHistogram(25);
             WaitForAsyncUtils.sleep((long) (MINUTES * 60_000) - 60_000, TimeUnit.MILLISECONDS);
             List<String> late = HeapSampler.classHistogram(25);
             Files.write(Path.of("target", name + "-histograms.txt"), java.util.stream.Stream.of(
                     List.of("after 1 minute:"), early, List.of("", "after " + MINUTES + " minutes:"), late).flatMap(List::stream).toList());
-            assertThat(vm.stateProperty().get().isTerminal()).as("still training after %s minutes", MINUTES).isFalse();
-            long handoffs = vm.live().status().handoffsDone();
+            assertThat(vm.run().stateProperty().get().isTerminal()).as("still training after %s minutes", MINUTES).isFalse();
+            long handoffs = vm.run().live().status().handoffsDone();
             robot.interact(() -> {
                 pulses.stop();
-                vm.stop();
+                vm.run().stop();
             });
             List<String> rows = heap.rows();
             String line = String.format(Locale.ROOT, "SOAK dashboard, %s, icq-tabular, %d seeds, %.0f min: %,d handoffs "

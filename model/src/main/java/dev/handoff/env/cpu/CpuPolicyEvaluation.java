@@ -75,6 +75,17 @@ public final class CpuPolicyEvaluation {
         };
     }
 
+    /** The greedy policy of any trained seed, tabular or neural (the factory for callers that hold a {@link dev.handoff.train.SeedRun}). */
+    public static Policy greedy(dev.handoff.train.SeedRun trainer) {
+        if (trainer instanceof SeedTrainer tabular) {
+            return greedy(tabular);
+        }
+        if (trainer instanceof NeuralSeedTrainer neural) {
+            return greedy(neural);
+        }
+        throw new IllegalArgumentException("no greedy policy for a " + trainer.getClass().getSimpleName());
+    }
+
     /** The greedy policy of a trained neural IC-Q seed: per agent, the action its network values most at its view. */
     public static Policy greedy(NeuralSeedTrainer trainer) {
         float[][] view = new float[trainer.agentCount()][];

@@ -71,6 +71,12 @@ public final class SolvedPrograms {
         return greedyPrograms(workflow, kind, policyName(trainer), CpuPolicyEvaluation.greedy(trainer));
     }
 
+    /** As {@link #greedyPrograms(Workflow, CpuProgrammingKind, SeedTrainer)} for any trained seed, tabular or neural. */
+    public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind,
+                                                               dev.handoff.train.SeedRun trainer) {
+        return greedyPrograms(workflow, kind, policyName(trainer), CpuPolicyEvaluation.greedy(trainer));
+    }
+
     private static String policyName(dev.handoff.train.SeedRun trainer) {
         return trainer.algorithm().cliName() + " seed " + trainer.seed() + " (greedy)";
     }

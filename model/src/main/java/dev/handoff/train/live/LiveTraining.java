@@ -846,7 +846,8 @@ public final class LiveTraining {
         StringBuilder msg = new StringBuilder(end == RunState.FINISHED ? "finished" : end == RunState.CANCELLED ? "stopped"
                 : "failed: " + run.message());
         for (TrainingSummary s : result) {
-            msg.append(String.format(java.util.Locale.ROOT, " · %s J = %.3f ± %.3f", s.algo(), s.meanReturn(), s.meanReturnCi95()));
+            msg.append(" · ").append(s.algo()).append(" J = ")
+                    .append(dev.handoff.metrics.IntervalText.meanCi(s.meanReturn(), s.meanReturnCi95(), s.seeds().size(), 3));
         }
         if (oracleReturn != null) {
             msg.append(String.format(java.util.Locale.ROOT, " (J* = %.3f)", oracleReturn));
