@@ -62,6 +62,9 @@ public final class LaunchTimeProbe {
                     System.out.println("LAUNCH usable " + System.currentTimeMillis() + " jvm-uptime "
                             + ManagementFactory.getRuntimeMXBean().getUptime());
                     System.out.flush();
+                    if (Boolean.getBoolean("handoff.launch.exit")) {
+                        System.exit(0); // runs shutdown hooks, e.g. a flight recording's dump (for profiling start-up)
+                    }
                     Runtime.getRuntime().halt(0);
                 }
             }
