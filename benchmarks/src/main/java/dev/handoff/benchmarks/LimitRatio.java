@@ -35,7 +35,7 @@ public final class LimitRatio {
         SeedTrainer product = new SeedTrainer(BenchmarkWorkflows.ring10(), new SyntheticKind(), Algorithm.parse(algorithm),
                 TabularHandoffLoopBenchmark.SEED, Long.MAX_VALUE);
         product.runUntil(TabularHandoffLoopBenchmark.WARM_HANDOFFS, null);
-        Ring10LimitLoop limit = LimitLoopBenchmark.warmedUp();
+        RingLimitLoop limit = LimitLoopBenchmark.warmedUp();
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] limitRate = new double[ROUNDS];
         double[] productRate = new double[ROUNDS];
