@@ -50,6 +50,7 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open _Recent");
     private dev.handoff.views.training.TrainingDashboardWindow dashboard;
     private dev.handoff.views.evaluate.EvaluationWindow evaluation;
+    private dev.handoff.views.traces.TraceLearningWindow traceLearning;
 
     public MainWindow(Stage stage, Preferences prefs) {
         this.stage = stage;
@@ -158,6 +159,12 @@ public final class MainWindow {
         recent.files().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         MenuItem importNetwork = item("_Import network (GraphML, .net)…", null, this::importNetwork);
+        MenuItem learnFromTraces = item("_Learn from traces…", null, () -> {
+            if (openTraceLearning() != null) {
+                traceLearning.view().chooseTraces();
+            }
+        });
+        learnFromTraces.setId("menu-learn-from-traces");
         MenuItem save = item("_Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
         MenuItem saveAs = item("Save _As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::saveAs);
@@ -166,7 +173,7 @@ public final class MainWindow {
                 stage.close();
             }
         });
-        Menu file = new Menu("_File", null, newDoc, open, recentMenu, samples, importNetwork, new SeparatorMenuItem(), save, saveAs,
+        Menu file = new Menu("_File", null, newDoc, open, recentMenu, samples, importNetwork, learnFromTraces, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
 
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
@@ -227,6 +234,21 @@ public final class MainWindow {
             return evaluation;
         } catch (RuntimeException e) {
             error("Evaluate bundle", "This workflow cannot be simulated yet: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * File ▸ Learn from traces: a window over a snapshot of the document as it is now, where a folder of the agents'
+     * own traces is opened and learned from (null, after a dialog, when the workflow cannot be simulated).
+     */
+    public dev.handoff.views.traces.TraceLearningWindow openTraceLearning() {
+        try {
+            traceLearning = new dev.handoff.views.traces.TraceLearningWindow(stage, doc.document(), theme.darkProperty());
+            traceLearning.show();
+            return traceLearning;
+        } catch (RuntimeException e) {
+            error("Learn from traces", "This workflow cannot be simulated yet: " + e.getMessage());
             return null;
         }
     }

@@ -19,7 +19,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -55,39 +54,14 @@ class DashboardScreenshotsFxTest {
         prefs.removeNode();
     }
 
-    private static Path root() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("sample-workflows"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("repository root not found");
-    }
-
-    private static void shoot(FxRobot robot, Stage stage, Path file) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(500);
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-        BufferedImage b = SwingFXUtils.fromFXImage(img[0], null);
-        ImageIO.write(b, "png", file.toFile());
-        assertThat(Files.size(file)).isGreaterThan(50_000);
-    }
-
     /** Opens the sample in the main window, presses Train and places the dashboard at 1600×1000 in the corner. */
     private TrainingDashboardWindow openDashboard(FxRobot robot, Path runs, String sample) throws Exception {
         System.setProperty("handoff.runs", runs.toString());
-        robot.interact(() -> window.open(root().resolve("sample-workflows/" + sample + ".workflow.json")));
-        robot.clickOn("#train");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
-        TrainingDashboardWindow dash = window.dashboard();
-        robot.interact(() -> {
-            dash.stage().setWidth(1600);
-            dash.stage().setHeight(1000);
-            dash.stage().setX(0);
-            dash.stage().setY(0);
-        });
-        return dash;
+        return DashboardShots.openDashboard(robot, window, sample, null);
+    }
+
+    private static void shoot(FxRobot robot, Stage stage, Path file) throws Exception {
+        DashboardShots.shoot(robot, stage.getScene(), file, 50_000);
     }
 
     /** Trains {@code mode} with 3 seeds from the toolbar's Train button and waits for the run to end. */
@@ -115,7 +89,7 @@ class DashboardScreenshotsFxTest {
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         robot.interact(() -> vm.focus().selectAgent(3));
         robot.interact(() -> dash.view().policyTable().getSelectionModel().select(4));
-        Path docs = root().resolve("docs");
+        Path docs = DashboardShots.root().resolve("docs");
         Files.createDirectories(docs);
         shoot(robot, stage, docs.resolve("dashboard-light.png"));
         robot.interact(() -> window.editor().viewMenu().getItems().stream()
@@ -137,7 +111,7 @@ class DashboardScreenshotsFxTest {
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         robot.interact(() -> vm.focus().selectAgent(2));
         robot.interact(() -> dash.view().policyTable().getSelectionModel().select(1));
-        Path docs = root().resolve("docs");
+        Path docs = DashboardShots.root().resolve("docs");
         shoot(robot, stage, docs.resolve("dashboard-cpu.png"));
         robot.interact(() -> dash.view().policyTable().getContextMenu().getItems().stream()
                 .filter(i -> "dash-policy-programs".equals(i.getId())).findFirst().orElseThrow().fire());
@@ -147,9 +121,11 @@ class DashboardScreenshotsFxTest {
                 .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Programs of"))
                 .findFirst().orElseThrow();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<String> tasks = (javafx.scene.control.ListView<String>)
-                programs.getScene().getRoot().lookup(".list-view");
-        robot.interact(() -> tasks.getSelectionModel().select("hd14"));
+        javafx.scene.control.ListView<dev.handoff.views.training.extension.SeedReport.Item> tasks =
+                (javafx.scene.control.ListView<dev.handoff.views.training.extension.SeedReport.Item>)
+                        programs.getScene().getRoot().lookup(".list-view");
+        robot.interact(() -> tasks.getSelectionModel().select(tasks.getItems().stream()
+                .filter(t -> t.name().equals("hd14")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         WritableImage[] img = new WritableImage[1];
@@ -176,7 +152,7 @@ class DashboardScreenshotsFxTest {
                 .filter(e -> e.algorithm().equals("icq-tabular")).findFirst().orElseThrow()));
         assertThat(vm.runs().overlaid()).hasSize(1);
         assertThat(vm.runs().overlaid().get(0).curve()).isNotNull();
-        shoot(robot, stage, root().resolve("docs/dashboard-overlay.png"));
+        shoot(robot, stage, DashboardShots.root().resolve("docs/dashboard-overlay.png"));
         robot.interact(stage::close);
     }
 }

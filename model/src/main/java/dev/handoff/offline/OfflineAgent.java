@@ -18,6 +18,8 @@ final class OfflineAgent {
     private final double[] sum;
     private final long[] count;
     private final double[] discount;
+    private final double[] scalarSum;
+    private final long[] scalarCount;
     private long unjoined;
 
     OfflineAgent(AgentTrace own, int viewCount, int actionCount, double gamma) {
@@ -28,6 +30,8 @@ final class OfflineAgent {
         this.sum = new double[q.length];
         this.count = new long[q.length];
         this.discount = new double[own.size()];
+        this.scalarSum = new double[actionCount];
+        this.scalarCount = new long[actionCount];
         for (int r = 0; r < own.size(); r++) {
             discount[r] = Math.pow(gamma, own.tau(r));
             visits[own.view(r) * actions + own.action(r)]++;
@@ -49,6 +53,8 @@ final class OfflineAgent {
     double refit(ScalarBoard board) {
         java.util.Arrays.fill(sum, 0);
         java.util.Arrays.fill(count, 0);
+        java.util.Arrays.fill(scalarSum, 0);
+        java.util.Arrays.fill(scalarCount, 0);
         long missing = 0;
         for (int r = 0; r < trace.size(); r++) {
             int next = trace.next(r);
@@ -64,6 +70,8 @@ final class OfflineAgent {
             int i = trace.view(r) * actions + trace.action(r);
             sum[i] += trace.reward(r) + discount[r] * m;
             count[i]++;
+            scalarSum[trace.action(r)] += m;
+            scalarCount[trace.action(r)]++;
         }
         unjoined = missing;
         double change = 0;
@@ -85,6 +93,16 @@ final class OfflineAgent {
             best = Math.max(best, q[base + a]);
         }
         return best;
+    }
+
+    /** The mean scalar received in the last refit for handoffs made with {@code action} (NaN when none). */
+    double meanScalarReceived(int action) {
+        return scalarCount[action] == 0 ? Double.NaN : scalarSum[action] / scalarCount[action];
+    }
+
+    /** How many records with {@code action} took part in the last refit. */
+    long scalarsReceived(int action) {
+        return scalarCount[action];
     }
 
     /** Records whose outgoing handoff no agent's trace received (left out of the last refit). */

@@ -93,6 +93,16 @@ public final class OfflineIcq {
         return agents[agent] == null ? 0 : agents[agent].scalar(z);
     }
 
+    /** The mean scalar agent i received in the last round for handoffs made with {@code action} (NaN when none). */
+    public double meanScalarReceived(int agent, int action) {
+        return agents[agent] == null ? Double.NaN : agents[agent].meanScalarReceived(action);
+    }
+
+    /** How many of agent i's records with {@code action} took part in the last round. */
+    public long scalarsReceived(int agent, int action) {
+        return agents[agent] == null ? 0 : agents[agent].scalarsReceived(action);
+    }
+
     public int agentCount() {
         return agents.length;
     }

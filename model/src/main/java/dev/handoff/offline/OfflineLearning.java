@@ -53,9 +53,40 @@ public final class OfflineLearning {
     }
 
     /** What {@link #learn} did: the run's summary, the rounds, and each agent's trace. */
-    @JsonPropertyOrder({"summary", "rounds", "lastChange", "converged", "agents", "edgeScalars"})
+    @JsonPropertyOrder({"summary", "rounds", "lastChange", "converged", "agents", "edgeScalars", "learnedEdgeScalars"})
     public record Result(TrainingSummary summary, int rounds, double lastChange, boolean converged, List<AgentReport> agents,
-                         List<TraceSet.EdgeScalar> edgeScalars) {
+                         List<TraceSet.EdgeScalar> edgeScalars, List<TraceSet.EdgeScalar> learnedEdgeScalars) {
+    }
+
+    /**
+     * Per edge, the mean scalar each agent received in the last round (what the learned agents send each other), from
+     * the sender's own records: its action names the edge.
+     */
+    public static List<TraceSet.EdgeScalar> learnedEdgeScalars(TraceSet traces, OfflineIcq icq) {
+        List<TraceSet.EdgeScalar> edges = new ArrayList<>();
+        for (int i = 0; i < icq.agentCount(); i++) {
+            var agent = traces.agents().agent(i);
+            java.util.Map<Integer, double[]> byTarget = new java.util.TreeMap<>();
+            for (int a = 0; a < agent.actionCount(); a++) {
+                long n = icq.scalarsReceived(i, a);
+                if (n > 0) {
+                    double[] acc = byTarget.computeIfAbsent(agent.target(a), k -> new double[2]);
+                    acc[0] += n;
+                    acc[1] += n * icq.meanScalarReceived(i, a);
+                }
+            }
+            byTarget.forEach((target, acc) -> edges.add(new TraceSet.EdgeScalar(agent.id(),
+                    target == HandoffEnvironment.STOP ? null : traces.agents().agent(target).id(), (long) acc[0], acc[1] / acc[0])));
+        }
+        return edges;
+    }
+
+    /**
+     * Hears each round as it ends (on the learning thread): its number, the largest Q change, the learners; returns
+     * whether to go on (false stops learning after this round).
+     */
+    public interface RoundListener {
+        boolean onRound(int round, double change, OfflineIcq icq);
     }
 
     /** Reads the trace files, learns, and writes the run folder {@code out}. */
@@ -64,12 +95,21 @@ public final class OfflineLearning {
         if (Files.exists(out.resolve("manifest.json"))) {
             throw new IOException(out + " already holds a run: give a new folder");
         }
-        long t0 = System.nanoTime();
-        HandoffEnvironment env = kind.create(w);
-        TraceSet traces = TraceSet.read(w, env, files);
+        TraceSet traces = TraceSet.read(w, kind.create(w), files);
         progress.accept("read " + traces.records() + " handoffs from " + files.size() + " trace files ("
                 + traces.handoffCount() + " handoff ids)");
-        OfflineIcq icq = fit(w, env, traces, settings, progress);
+        return learn(w, kind, traces, settings, out, progress, (r, c, icq) -> true);
+    }
+
+    /** Learns from traces already read and writes the run folder {@code out}, telling {@code rounds} of each round. */
+    public static Result learn(Workflow w, EnvironmentKind kind, TraceSet traces, Settings settings, Path out,
+                               Consumer<String> progress, RoundListener rounds) throws IOException, TraceFormatException {
+        if (Files.exists(out.resolve("manifest.json"))) {
+            throw new IOException(out + " already holds a run: give a new folder");
+        }
+        long t0 = System.nanoTime();
+        HandoffEnvironment env = kind.create(w);
+        OfflineIcq icq = fit(w, env, traces, settings, progress, rounds);
         int n = w.agents().size();
         double[][] q = new double[n][];
         long[][] visits = new long[n][];
@@ -88,7 +128,7 @@ public final class OfflineLearning {
                             t.pendingDecisions(), t.orphanOutcomes(), icq.unjoined(i)));
         }
         Result result = new Result(summary, icq.rounds(), icq.lastChange(), icq.lastChange() <= settings.tolerance(), agents,
-                traces.edgeScalars());
+                traces.edgeScalars(), learnedEdgeScalars(traces, icq));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(REPORT).toFile(), result);
         return result;
     }
@@ -96,6 +136,12 @@ public final class OfflineLearning {
     /** Runs the rounds on traces already read; reports progress about once a second. */
     public static OfflineIcq fit(Workflow w, HandoffEnvironment env, TraceSet traces, Settings settings,
                                  Consumer<String> progress) throws TraceFormatException {
+        return fit(w, env, traces, settings, progress, (r, c, icq) -> true);
+    }
+
+    /** {@link #fit} telling {@code rounds} of each round; stops early when it says so or the thread is interrupted. */
+    public static OfflineIcq fit(Workflow w, HandoffEnvironment env, TraceSet traces, Settings settings,
+                                 Consumer<String> progress, RoundListener rounds) throws TraceFormatException {
         int n = w.agents().size();
         int[] views = new int[n];
         int[] actions = new int[n];
@@ -106,8 +152,10 @@ public final class OfflineLearning {
         OfflineIcq icq = new OfflineIcq(traces.byAgent(), views, actions, w.training().gamma(), traces.handoffCount());
         long last = System.nanoTime();
         try {
-            while (icq.rounds() < settings.maxRounds()) {
-                if (icq.round() <= settings.tolerance()) {
+            while (icq.rounds() < settings.maxRounds() && !Thread.currentThread().isInterrupted()) {
+                double change = icq.round();
+                boolean goOn = rounds.onRound(icq.rounds(), change, icq);
+                if (change <= settings.tolerance() || !goOn) {
                     break;
                 }
                 if (System.nanoTime() - last > 1_000_000_000L) {

@@ -173,7 +173,7 @@ public final class CostWeightAxis implements SweepAxis {
             throw new IllegalArgumentException("invalid llm-math workflow: " + problems);
         }
         if (algorithm == Algorithm.ICQ_NEURAL) {
-            try (NeuralSeedTrainer trainer = new NeuralSeedTrainer(w, kind, NeuralSettings.DEFAULTS, algorithm, seed,
+            try (NeuralSeedTrainer trainer = new NeuralSeedTrainer(w, kind, NeuralSettings.of(w.training()), algorithm, seed,
                     handoffs)) {
                 if (!trainer.runUntil(handoffs, null)) {
                     return diverged(w, algorithm);
@@ -200,7 +200,7 @@ public final class CostWeightAxis implements SweepAxis {
     }
 
     private static PolicyScore diverged(Workflow w, Algorithm algorithm) {
-        LlmMathSettings s = LlmMathSettings.parse(w.environment(), new ArrayList<>());
+        LlmMathSettings s = LlmMathSettings.read(w.environment(), new ArrayList<>());
         LOG.warn("{} diverged at λ = {}", algorithm.cliName(), s.costWeight());
         return new PolicyScore(algorithm.cliName(), s.grading(), s.costWeight(), 0, Double.NaN, Double.NaN, Double.NaN);
     }

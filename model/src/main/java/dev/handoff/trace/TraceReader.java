@@ -76,6 +76,23 @@ public final class TraceReader {
         return p.join();
     }
 
+    /** A message with the control characters a hostile line may carry written as {@code \\uXXXX}, so it stays one line. */
+    static String printable(String message) {
+        StringBuilder sb = null;
+        for (int k = 0; k < message.length(); k++) {
+            char c = message.charAt(k);
+            if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || c == 0x85) {
+                if (sb == null) {
+                    sb = new StringBuilder(message.substring(0, k));
+                }
+                sb.append(String.format("\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? message : sb.toString();
+    }
+
     /** Hands each line of {@code r} to {@code p}; a line over the length cap is reported, not kept. */
     private static void readLines(Reader r, Parse p) throws IOException {
         char[] buffer = new char[1 << 16];
@@ -149,7 +166,7 @@ public final class TraceReader {
         }
 
         void problem(long line, String path, String message) {
-            problems.add(file + ":" + line + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+            problems.add(file + ":" + line + ": " + printable((path.isEmpty() ? "" : path + ": ") + message));
         }
 
         void line(long number, CharSequence text) {
@@ -165,7 +182,7 @@ public final class TraceReader {
                 }
                 record(number, node);
             } catch (LineProblem e) {
-                problems.add(file + ":" + number + ": " + e.getMessage());
+                problems.add(file + ":" + number + ": " + printable(e.getMessage()));
             }
         }
 

@@ -31,6 +31,7 @@ public final class TraceWriter implements Closeable {
         this.out = out;
         this.json = JSON.createGenerator(out);
         this.json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, true);
+        this.json.setRootValueSeparator(null); // one object per line, nothing before it
         this.flushEachLine = flushEachLine;
     }
 

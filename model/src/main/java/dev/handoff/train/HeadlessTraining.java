@@ -39,10 +39,15 @@ public final class HeadlessTraining {
 
     /**
      * What to run; {@code checkpointEvery} ≤ 0 means only at the end; {@code neural} are the network settings of
-     * {@code icq-neural} (null: defaults).
+     * {@code icq-neural} (null: the workflow's).
      */
     public record Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs,
                           int parallelism, long checkpointEvery, NeuralSettings neural) {
+        /** The network settings this run trains with: {@code neural}, or the workflow's {@code training.neural}. */
+        public NeuralSettings neuralSettings() {
+            return neural != null ? neural : NeuralSettings.of(workflow.training());
+        }
+
         public Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs, int parallelism) {
             this(workflow, kind, algorithm, seeds, handoffs, parallelism, 0, null);
         }
@@ -67,15 +72,22 @@ public final class HeadlessTraining {
 
     /** A fresh run. */
     public static Result run(Request request, Path outDir, Consumer<String> progress) throws IOException, InterruptedException {
+        return run(request, outDir, progress, t -> { });
+    }
+
+    /** A fresh run; {@code prepare} sees each seed's trainer before it starts (e.g. to record its handoffs). */
+    public static Result run(Request request, Path outDir, Consumer<String> progress, Consumer<SeedRun> prepare)
+            throws IOException, InterruptedException {
         List<SeedRun> trainers = new ArrayList<>();
         for (long seed : request.seeds()) {
             trainers.add(request.algorithm() == Algorithm.ICQ_NEURAL
                     ? new NeuralSeedTrainer(request.workflow(), request.kind(),
-                            request.neural() == null ? NeuralSettings.DEFAULTS : request.neural(), Algorithm.ICQ_NEURAL, seed,
+                            request.neuralSettings(), Algorithm.ICQ_NEURAL, seed,
                             request.handoffs())
                     : new SeedTrainer(request.workflow(), request.kind(), request.algorithm(), seed, request.handoffs()));
         }
         try {
+            trainers.forEach(prepare);
             return execute(request, trainers, outDir, false, progress);
         } finally {
             for (SeedRun t : trainers) {
@@ -138,8 +150,7 @@ public final class HeadlessTraining {
             manifest = RunManifest.started(w, request);
             manifest.writeTo(outDir);
             if (request.algorithm() == Algorithm.ICQ_NEURAL) {
-                json().writeValue(outDir.resolve(RunFolder.NEURAL_SETTINGS).toFile(),
-                        request.neural() == null ? NeuralSettings.DEFAULTS : request.neural());
+                json().writeValue(outDir.resolve(RunFolder.NEURAL_SETTINGS).toFile(), request.neuralSettings());
             }
             Map<String, Long> restoredAt = new HashMap<>();
             trainers.forEach(t -> restoredAt.put(t.algorithm().cliName() + "/" + t.seed(), t.handoffs()));

@@ -68,8 +68,8 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         this.seed = seed;
         this.budget = budget;
         this.settings = settings;
-        this.window = ts.evaluationWindow() == null ? 50_000 : ts.evaluationWindow();
-        this.epsilon = ts.epsilon() == null ? EpsilonSpec.constant(0.1) : ts.epsilon();
+        this.window = ts.evaluationWindowOrDefault();
+        this.epsilon = ts.epsilonOrDefault();
         this.env = kind.create(workflow);
         int n = env.agentCount();
         Rng master = new Rng(seed);

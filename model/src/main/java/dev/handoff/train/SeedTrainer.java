@@ -62,8 +62,8 @@ public final class SeedTrainer implements SeedRun {
         this.algorithm = algorithm;
         this.seed = seed;
         this.budget = budget;
-        this.window = settings.evaluationWindow() == null ? 50_000 : settings.evaluationWindow();
-        this.epsilon = settings.epsilon() == null ? EpsilonSpec.constant(0.1) : settings.epsilon();
+        this.window = settings.evaluationWindowOrDefault();
+        this.epsilon = settings.epsilonOrDefault();
         this.env = kind.create(workflow);
         this.joint = algorithm == Algorithm.ORACLE ? requireJoint(env, kind) : null;
         this.carryScalar = algorithm != Algorithm.INDEPENDENT;

@@ -56,9 +56,9 @@ class ErrorComponentShapesTest {
     @Test
     void sweepAxesMoveOnlyTheirKnob() {
         Workflow w = SyntheticTemplates.ring("ring10", 10, 1.0, 0.05);
-        assertThat(SweepAxis.GAP.apply(w, 0.25).environment().number("lambda", -1)).isEqualTo(0.25);
-        assertThat(SweepAxis.GAP.apply(w, 0.25).environment().number("eta", -1)).isEqualTo(0.05);
-        assertThat(SweepAxis.MIXING.apply(w, 0.001).environment().number("eta", -1)).isEqualTo(0.001);
+        assertThat(SweepAxis.GAP.apply(w, 0.25).environment().parameters().get("lambda")).isEqualTo(0.25);
+        assertThat(SweepAxis.GAP.apply(w, 0.25).environment().parameters().get("eta")).isEqualTo(0.05);
+        assertThat(SweepAxis.MIXING.apply(w, 0.001).environment().parameters().get("eta")).isEqualTo(0.001);
         assertThat(SweepAxis.WIDTH.apply(w, 64)).isEqualTo(w);
         assertThat(SweepAxis.parse("samples")).isEqualTo(SweepAxis.SAMPLES);
         ErrorComponents tabular = SweepAxis.SAMPLES.measure(w, 10_000, ComponentAnalysis.TABULAR, 1, 1);

@@ -57,6 +57,7 @@ class SimulatedTracesTest {
             }
         }
         assertThat(passedOn).isPositive();
+        assertThat(Files.readAllLines(files.get(0))).allMatch(l -> l.startsWith("{\"type\":"));
         String first = Files.readAllLines(files.get(0)).get(0);
         assertThat(first).startsWith("{\"type\":\"decision\",\"agent\":\"a0\",\"handoffId\":\"s2-")
                 .contains("\"time\":\"1970-01-01T").contains("\"features\":{\"progress\":");
@@ -68,6 +69,13 @@ class SimulatedTracesTest {
         RecordedTraces.record(w, Algorithm.ICQ_TABULAR, 2, 100, tmp.resolve("t"));
         assertThatThrownBy(() -> RecordedTraces.record(w, Algorithm.ICQ_TABULAR, 2, 100, tmp.resolve("t")))
                 .hasMessageContaining("already exists");
+    }
+
+    @Test
+    void routingWithPacketsInterleavingIsRefusedRatherThanWrittenUnjoinable() throws Exception {
+        Workflow w = RecordedTraces.sample("routing-6x6.workflow.json");
+        assertThatThrownBy(() -> RecordedTraces.record(w, Algorithm.ICQ_TABULAR, 1, 10_000, tmp.resolve("r")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("several artifacts in flight");
     }
 
     @Test

@@ -117,6 +117,12 @@ class TraceReaderTest {
     }
 
     @Test
+    void controlCharactersInAnEchoedValueKeepTheProblemOnOneLine() throws Exception {
+        assertThat(problems(D1.replace("\"decision\"", "\"decision\\u0000\\n\""))).containsExactly(
+                "1: /type: expected \"decision\" or \"outcome\", got \"decision\\u0000\\u000a\"");
+    }
+
+    @Test
     void aLineOverTheCapIsReportedWithoutBeingKept() throws Exception {
         String huge = "{\"type\":\"decision\",\"pad\":\"" + "x".repeat(TraceFormat.MAX_LINE_LENGTH * 3) + "\"}";
         assertThat(problems(D1, huge, O1)).containsExactly("2: line longer than 65536 characters");

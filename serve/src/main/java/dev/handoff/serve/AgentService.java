@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What one agent's service answers, as JSON in and out (docs/serve.openapi.yaml), apart from HTTP: {@code act} (the
@@ -31,12 +32,18 @@ final class AgentService {
     private final ServedAgent agent;
     private final TraceWriter log;
     private final ObjectMapper json;
+    private final double explore;
 
-    /** @param log where decisions and outcomes are appended (flushed per line), or null for none */
-    AgentService(ServedAgent agent, TraceWriter log, ObjectMapper json) {
+    /**
+     * @param log     where decisions and outcomes are appended (flushed per line), or null for none
+     * @param explore the probability of answering a uniformly random action instead of the greedy one (0: never), so
+     *                that the traces cover actions the policy would not take
+     */
+    AgentService(ServedAgent agent, TraceWriter log, ObjectMapper json, double explore) {
         this.agent = agent;
         this.log = log;
         this.json = json;
+        this.explore = explore;
     }
 
     ObjectNode health() {
@@ -45,6 +52,7 @@ final class AgentService {
         out.put("agent", agent.agentId());
         out.put("learner", agent.policy().learner());
         out.put("logging", log != null);
+        out.put("explore", explore);
         return out;
     }
 
@@ -92,16 +100,19 @@ final class AgentService {
         int key = p.interfaceMap().key(artifact, privateState);
         AgentPolicy.Decision d = p.decide(key);
         double scalar = d.scalar();
+        boolean explored = explore > 0 && ThreadLocalRandom.current().nextDouble() < explore;
+        int action = explored ? ThreadLocalRandom.current().nextInt(p.actionCount()) : d.action();
         if (log != null) {
             log.decision(p.agentId(), handoffId, Instant.now().toString(), agent.features().json(artifact),
-                    agent.features().needsPrivateState() ? privateState : null, d.action(), p.actionLabel(d.action()), scalar);
+                    agent.features().needsPrivateState() ? privateState : null, action, p.actionLabel(action), scalar);
         }
         ObjectNode out = json.createObjectNode();
         out.put("agent", p.agentId());
         out.put(TraceFormat.HANDOFF_ID, handoffId);
         out.put("view", p.interfaceMap().describe(key));
-        out.put("action", d.action());
-        out.put("actionLabel", p.actionLabel(d.action()));
+        out.put("action", action);
+        out.put("actionLabel", p.actionLabel(action));
+        out.put("explored", explored);
         ArrayNode q = out.putArray("q");
         for (double v : d.q()) {
             q.add(v);

@@ -33,10 +33,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PolicyServer implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyServer.class);
+    /** How much of a refused body the server reads and discards (never keeps) before closing the connection. */
+    public static final long DISCARD_BYTES = 16L * 1024 * 1024;
 
     /** How the server runs: where it listens, its limits, its optional token and decision log. */
     public record Settings(String host, int port, int maxBodyBytes, int timeoutSeconds, int threads, String token,
-                           java.nio.file.Path log) {
+                           java.nio.file.Path log, double explore) {
         public static final int DEFAULT_MAX_BODY = 64 * 1024;
         public static final int DEFAULT_TIMEOUT = 10;
 
@@ -56,23 +58,26 @@ public final class PolicyServer implements Closeable {
             if (token != null && token.isBlank()) {
                 throw new IllegalArgumentException("the bearer token is empty");
             }
+            if (!(explore >= 0 && explore <= 1)) {
+                throw new IllegalArgumentException("the exploration probability must be in [0, 1], is " + explore);
+            }
         }
 
-        /** Local defaults: 127.0.0.1, a 64 KiB body cap, a 10 s time-out, 4 threads, no token, no log. */
+        /** Local defaults: 127.0.0.1, a 64 KiB body cap, a 10 s time-out, 4 threads, no token, no log, greedy. */
         public static Settings local(int port) {
-            return new Settings("127.0.0.1", port, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, 4, null, null);
+            return new Settings("127.0.0.1", port, DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, 4, null, null, 0);
         }
 
         public Settings withToken(String t) {
-            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, t, log);
+            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, t, log, explore);
         }
 
         public Settings withLog(java.nio.file.Path file) {
-            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, token, file);
+            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, token, file, explore);
         }
 
-        public Settings withLimits(int maxBody, int timeout) {
-            return new Settings(host, port, maxBody, timeout, threads, token, log);
+        public Settings withExplore(double epsilon) {
+            return new Settings(host, port, maxBodyBytes, timeoutSeconds, threads, token, log, epsilon);
         }
     }
 
@@ -117,7 +122,7 @@ public final class PolicyServer implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        PolicyServer server = new PolicyServer(http, executor, new AgentService(agent, log, json), log, json, settings);
+        PolicyServer server = new PolicyServer(http, executor, new AgentService(agent, log, json, settings.explore()), log, json, settings);
         http.createContext("/", server::handle);
         http.setExecutor(executor);
         http.start();
@@ -126,9 +131,12 @@ public final class PolicyServer implements Closeable {
 
     /**
      * The JDK server reads its limits from system properties once: a request (headers and body) must be read within the
-     * time-out, a response written within it; idle keep-alive connections close after 30 s; TCP_NODELAY for latency.
+     * time-out, a response written within it; idle keep-alive connections close after 30 s; TCP_NODELAY for latency;
+     * after refusing an oversized body it reads and discards up to {@link #DISCARD_BYTES} of it before closing, so that
+     * the client, still sending, receives the refusal instead of a connection reset.
      */
     private static void configureJdkServer(int timeoutSeconds) {
+        System.getProperties().putIfAbsent("sun.net.httpserver.drainAmount", Long.toString(DISCARD_BYTES));
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(timeoutSeconds));
         System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(timeoutSeconds));
         System.getProperties().putIfAbsent("sun.net.httpserver.idleInterval", "30");

@@ -156,6 +156,14 @@ class PolicyServerTest {
         assertThat(r.statusCode()).isEqualTo(400);
         String chunked = json(r).get("error").asText();
         assertThat(chunked).contains("larger than the cap");
+        // and a client that sends all of a 10 MB body still gets the answer: the server reads and discards the rest
+        // (up to PolicyServer.DISCARD_BYTES) before it closes, so the line is closed, not reset
+        byte[] big = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> all = client.send(client.request("/act").POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(big))).build());
+        assertThat(all.statusCode()).isEqualTo(400);
+        assertThat(json(all).get("error").asText()).contains("larger than the cap");
         assertThat(client.get("/health").statusCode()).isEqualTo(200);
     }
 
@@ -215,6 +223,21 @@ class PolicyServerTest {
         assertThat(t.size()).isEqualTo(1);
         assertThat(t.tau(0)).isEqualTo(3);
         assertThat(t.scalarReceived(0)).isEqualTo(6.5);
+    }
+
+    @Test
+    void exploringAnswersOtherActionsAndLogsTheOneAnswered() throws Exception {
+        Path log = tmp.resolve("a3.jsonl");
+        ServedBundles.Client client = serve("a3", PolicyServer.Settings.local(0).withLog(log).withExplore(1.0));
+        java.util.Set<Integer> actions = new java.util.HashSet<>();
+        for (int k = 0; k < 60; k++) {
+            JsonNode r = json(client.post("/act", "{\"handoffId\":\"e" + k + "\",\"features\":{\"progress\":2},\"privateState\":0}"));
+            assertThat(r.get("explored").asBoolean()).isTrue();
+            actions.add(r.get("action").asInt());
+            assertThat(Files.readAllLines(log).get(k)).contains("\"action\":" + r.get("action").asInt() + ",");
+        }
+        assertThat(actions).hasSize(6);
+        assertThat(json(client.get("/health")).get("explore").asDouble()).isEqualTo(1.0);
     }
 
     @Test

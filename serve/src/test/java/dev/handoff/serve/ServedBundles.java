@@ -1,6 +1,7 @@
 package dev.handoff.serve;
 
 import dev.handoff.env.WorkflowLoading;
+import dev.handoff.offline.RecordedTraces;
 import dev.handoff.policy.PolicyBundle;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.SeedTrainer;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test helper: a trained bundle of the synthetic ring, and a small HTTP client for a served agent. */
@@ -19,18 +19,11 @@ final class ServedBundles {
     }
 
     static Path root() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("sample-workflows"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("no sample-workflows folder above the working directory");
-        }
-        return p;
+        return RecordedTraces.root();
     }
 
     static Workflow ring() throws Exception {
-        return WorkflowLoading.loadValid(root().resolve("sample-workflows/synthetic-ring10.workflow.json"));
+        return RecordedTraces.sample("synthetic-ring10.workflow.json");
     }
 
     /** A tabular bundle of the ring trained for {@code handoffs} handoffs (seed 1), written to {@code dir}. */

@@ -52,7 +52,8 @@ public final class LiveRunFolder implements AutoCloseable {
 
     /**
      * A fresh run folder; an {@code icq-neural} one also records its network settings in
-     * {@link RunFolder#NEURAL_SETTINGS} (null: the defaults), as {@code handoff train} does, so it can be resumed.
+     * {@link RunFolder#NEURAL_SETTINGS} (null: the workflow's {@code training.neural}), as {@code handoff train} does, so it
+     * can be resumed.
      */
     public LiveRunFolder(Path dir, Workflow w, Algorithm algorithm, List<Long> seeds, long handoffs, NeuralSettings neural) {
         this(dir, w, algorithm, seeds, handoffs, neural, null);
@@ -78,7 +79,7 @@ public final class LiveRunFolder implements AutoCloseable {
             writeManifest();
             WorkflowJson.write(w, dir.resolve("workflow.json"));
             if (algorithm == Algorithm.ICQ_NEURAL) {
-                JSON.writeValue(dir.resolve(RunFolder.NEURAL_SETTINGS).toFile(), neural == null ? NeuralSettings.DEFAULTS : neural);
+                JSON.writeValue(dir.resolve(RunFolder.NEURAL_SETTINGS).toFile(), neural == null ? NeuralSettings.of(w.training()) : neural);
             }
             if (keepUpTo == null) {
                 Files.deleteIfExists(dir.resolve(RunCurves.GREEDY_FILE));

@@ -60,7 +60,7 @@ public final class LiveTraining {
      */
     public static final long SIMULATED_EPISODES = HeadlessTraining.SIMULATED_EPISODES / 10;
 
-    /** What to train. {@code runsRoot} null: keep no run folder; {@code neural} null: the default network settings. */
+    /** What to train. {@code runsRoot} null: keep no run folder; {@code neural} null: the workflow's network settings. */
     public record Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
                           int parallelism, Path runsRoot, NeuralSettings neural) {
         public Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
@@ -140,7 +140,7 @@ public final class LiveTraining {
     private LiveTraining(Request request, RunFolder resumeFrom) {
         this.request = request;
         this.resumeFrom = resumeFrom;
-        NeuralSettings neural = request.neural() == null ? NeuralSettings.DEFAULTS : request.neural();
+        NeuralSettings neural = request.neural() == null ? NeuralSettings.of(request.workflow().training()) : request.neural();
         try {
             for (Algorithm a : request.mode().algorithms()) {
                 for (long seed : request.seeds()) {
@@ -243,8 +243,7 @@ public final class LiveTraining {
      * least one every {@link #MAX_WINDOWS_PER_READING} evaluation windows, so long budgets still show them live.
      */
     static long componentCadence(Request request) {
-        Integer w = request.workflow().training().evaluationWindow();
-        long window = w == null ? 50_000 : w;
+        long window = request.workflow().training().evaluationWindowOrDefault();
         return Math.max(1, Math.min(request.handoffs() / HeadlessTraining.COMPONENT_READINGS, MAX_WINDOWS_PER_READING * window));
     }
 
