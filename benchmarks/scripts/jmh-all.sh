@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Issue 16: every JMH figure of docs/BENCHMARKS.md in one go, each group with the load average before and after, raw
 # result lines appended to docs/benchmarks/jmh-<date>.txt. Builds the benchmark jar first (no tests run).
-#   usage: benchmarks/scripts/jmh-all.sh [groups...]   groups: tabular gc scale neural ratio footprint (default: all)
+#   usage: benchmarks/scripts/jmh-all.sh [groups...]
+#   groups: tabular gc scale neural ratio footprint scalecpu neuralcpu (default: all)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 mvn -B -q -o -DskipTests -pl benchmarks -am package >&2
 out="docs/benchmarks/jmh-$(date -u +%Y%m%d-%H%M).txt"
 jar="benchmarks/target/benchmarks.jar"
-groups="${*:-tabular gc scale neural ratio footprint}"
+groups="${*:-tabular gc scale neural ratio footprint scalecpu neuralcpu}"
 log() { echo "$@" | tee -a "$out"; }
 json="${out%.txt}"
 # per benchmark and parameters: mean ± JMH error, and the median, minimum and maximum of the measured iterations
@@ -33,7 +34,7 @@ run() {   # title, then the command; waits while anyone else's JMH run holds the
   log ""
   log "## $title — $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
   log "\$ $*"
-  "$@" 2>&1 | grep -E '^(Benchmark|[A-Za-z]+Benchmark[s]?\.|[a-z-]+( after other kinds)?: limit|\| )' | tee -a "$out"
+  "$@" 2>&1 | grep -E '^(Benchmark|[A-Za-z]+Benchmark[s]?\.|[a-z-]+( after other kinds)?: limit|\| |workload,|ring|routing|training steps|CPU per|whole neural)' | tee -a "$out"
   log "(end $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 jmh() {   # title, then JMH arguments; also writes the raw JSON and a summary table with medians
@@ -56,12 +57,25 @@ for g in $groups; do
     neural)
       jmh "neural" NeuralBenchmarks -f 1 -wi 3 -i 10 ;;
     ratio)
-      for a in icq-tabular oracle independent; do
+      # a JVM's JIT decisions move this ratio by a few percent from run to run: several JVMs each
+      for k in 1 2 3; do
+        run "product/limit in CPU time, icq-tabular, JVM $k" java -cp "$jar" dev.handoff.benchmarks.LimitRatio icq-tabular
+      done
+      for a in oracle independent; do
         run "product/limit in CPU time, $a" java -cp "$jar" dev.handoff.benchmarks.LimitRatio "$a"
       done
-      run "product/limit in CPU time, after other kinds" java -cp "$jar" dev.handoff.benchmarks.LimitRatio icq-tabular other-kinds ;;
+      for k in 1 2 3; do
+        run "product/limit in CPU time, after other kinds, JVM $k" \
+          java -cp "$jar" dev.handoff.benchmarks.LimitRatio icq-tabular other-kinds
+      done ;;
     footprint)
       run "heap per agent" java -Xmx4g -cp "$jar" dev.handoff.benchmarks.ScaleFootprint ;;
+    scalecpu)
+      run "scale curve in CPU time (product and, on rings, the limit)" \
+        java -Xmx4g -cp "$jar" dev.handoff.benchmarks.ScaleCpuRate ;;
+    neuralcpu)
+      run "neural in CPU time" java -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+        -cp "$jar" dev.handoff.benchmarks.NeuralCpuRate ;;
     *) echo "unknown group $g" >&2; exit 2 ;;
   esac
 done
