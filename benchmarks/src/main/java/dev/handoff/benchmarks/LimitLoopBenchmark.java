@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Handoffs per second of "the limit", {@link Ring10LimitLoop}: the same ring10 learning as
+ * Handoffs per second of "the limit", {@link RingLimitLoop}: the same ring10 learning as
  * {@link TabularHandoffLoopBenchmark} (same seed, same random numbers, same tables bit for bit) as the fastest plain
  * loop we could write. Every product figure in docs/BENCHMARKS.md is reported as a fraction of this one, measured in
  * the same JMH run.
@@ -30,15 +30,20 @@ import java.util.concurrent.TimeUnit;
 public class LimitLoopBenchmark {
     static final int HANDOFFS = TabularHandoffLoopBenchmark.HANDOFFS;
 
-    private Ring10LimitLoop loop;
+    private RingLimitLoop loop;
 
     @Setup(Level.Trial)
     public void setUp() {
-        loop = new Ring10LimitLoop(TabularHandoffLoopBenchmark.SEED);
-        // the product's warm-up: ε decays linearly from 1 to 0.1 over 2,000,000 handoffs, fixed per 50,000-handoff window
+        loop = warmedUp();
+    }
+
+    /** The limit loop after the product's warm-up: ε from 1 to 0.1 over 2,000,000 handoffs, fixed per 50,000-handoff window. */
+    static RingLimitLoop warmedUp() {
+        RingLimitLoop loop = new RingLimitLoop(TabularHandoffLoopBenchmark.SEED);
         for (long done = 0; done < TabularHandoffLoopBenchmark.WARM_HANDOFFS; done += 50_000) {
             loop.run(50_000, 1.0 + (0.1 - 1.0) * ((double) done / 2_000_000));
         }
+        return loop;
     }
 
     @Benchmark

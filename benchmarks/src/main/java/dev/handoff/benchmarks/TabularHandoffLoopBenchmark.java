@@ -1,5 +1,6 @@
 package dev.handoff.benchmarks;
 
+import dev.handoff.env.WorkflowLoading;
 import dev.handoff.env.synthetic.SyntheticKind;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.SeedTrainer;
@@ -42,13 +43,40 @@ public class TabularHandoffLoopBenchmark {
     @Param({"icq-tabular", "oracle", "independent"})
     public String algorithm;
 
+    /**
+     * {@code none}: a JVM that has only trained ring10. {@code other-kinds}: first trains routing-6x6, llm-math and
+     * cpu-programming briefly in the same JVM, as an app session or a mixed sweep does, so that every call site the
+     * kinds share has seen several receiver types (the product keeps its environment calls monomorphic anyway).
+     */
+    @Param({"none"})
+    public String pollution;
+
     private SeedTrainer trainer;
 
     @Setup(Level.Trial)
     public void setUp() {
+        if (pollution.equals("other-kinds")) {
+            trainOtherKindsBriefly();
+        } else if (!pollution.equals("none")) {
+            throw new IllegalArgumentException("pollution is none or other-kinds, not " + pollution);
+        }
         Workflow ring = BenchmarkWorkflows.ring10();
         trainer = new SeedTrainer(ring, new SyntheticKind(), Algorithm.parse(algorithm), SEED, Long.MAX_VALUE);
         trainer.runUntil(WARM_HANDOFFS, null);
+    }
+
+    /** Trains routing-6x6, llm-math and cpu-programming briefly (IC-Q and independent), as a mixed session would. */
+    static void trainOtherKindsBriefly() {
+        trainBriefly("routing-6x6.workflow.json", 200_000);
+        trainBriefly("llm-math-mixtral-gpt4.workflow.json", 200_000);
+        trainBriefly("cpu-hackers-delight.workflow.json", 20_000);
+    }
+
+    private static void trainBriefly(String sample, long handoffs) {
+        Workflow w = BenchmarkWorkflows.sample(sample);
+        for (String algo : new String[] {"icq-tabular", "independent"}) {
+            new SeedTrainer(w, WorkflowLoading.kindOf(w), Algorithm.parse(algo), 1, Long.MAX_VALUE).runUntil(handoffs, null);
+        }
     }
 
     @Benchmark

@@ -12,9 +12,15 @@ public final class TabularQLearner implements AgentLearner {
 
     private final int views;
     private final int actions;
-    private final double[] q;
-    private final long[] visits;
+    /**
+     * The table, one block of 2·actions per view z: Q(z, 0..A−1), then the visit counts n(z, 0..A−1) (held as doubles,
+     * exact below 2^53), so that a view's values and counts share cache lines: a learner among 10,000 touches one or
+     * two lines per handoff, not two distant ones.
+     */
+    private final double[] cells;
     private final StepSizeSchedule stepSize;
+    /** The schedule when it is harmonic (the samples' default), called directly: no type check on the hot path. */
+    private final StepSizeSchedule.Harmonic harmonic;
     private final double gamma;
     /** γ^k for k &lt; {@link #POW_CACHE}, shared by every learner with the same γ (read-only). */
     private final double[] gammaPow;
@@ -22,10 +28,10 @@ public final class TabularQLearner implements AgentLearner {
     public TabularQLearner(int views, int actions, double gamma, StepSizeSchedule stepSize) {
         this.views = views;
         this.actions = actions;
-        this.q = new double[views * actions];
-        this.visits = new long[views * actions];
+        this.cells = new double[Math.multiplyExact(2 * views, actions)];
         this.gamma = gamma;
         this.stepSize = stepSize;
+        this.harmonic = stepSize instanceof StepSizeSchedule.Harmonic h ? h : null;
         this.gammaPow = powersOf(gamma);
     }
 
@@ -56,12 +62,13 @@ public final class TabularQLearner implements AgentLearner {
 
     @Override
     public int greedyAction(int z) {
-        int base = z * actions;
+        double[] c = cells;
+        int base = 2 * z * actions;
         int best = 0;
-        double bestQ = q[base];
+        double bestQ = c[base];
         for (int a = 1; a < actions; a++) {
-            if (q[base + a] > bestQ) {
-                bestQ = q[base + a];
+            if (c[base + a] > bestQ) {
+                bestQ = c[base + a];
                 best = a;
             }
         }
@@ -70,26 +77,30 @@ public final class TabularQLearner implements AgentLearner {
 
     @Override
     public double handoffScalar(int z) {
-        int base = z * actions;
-        double best = q[base];
+        double[] c = cells;
+        int base = 2 * z * actions;
+        double best = c[base];
         for (int a = 1; a < actions; a++) {
-            best = Math.max(best, q[base + a]);
+            best = Math.max(best, c[base + a]);
         }
         return best;
     }
 
     @Override
     public double learn(int z, int action, double reward, int tau, double scalar) {
-        int i = z * actions + action;
+        double[] c = cells;
+        int i = 2 * z * actions + action;
         double discount = tau < POW_CACHE ? gammaPow[tau] : Math.pow(gamma, tau);
-        double td = reward + discount * scalar - q[i];
-        q[i] += stepSize.alpha(visits[i]++) * td;
+        double td = reward + discount * scalar - c[i];
+        long n = (long) c[i + actions];
+        c[i + actions] = n + 1;
+        c[i] += (harmonic != null ? harmonic.alpha(n) : stepSize.alpha(n)) * td;
         return td;
     }
 
     @Override
     public double q(int z, int action) {
-        return q[z * actions + action];
+        return cells[2 * z * actions + action];
     }
 
     @Override
@@ -104,21 +115,40 @@ public final class TabularQLearner implements AgentLearner {
 
     @Override
     public long visits(int z, int action) {
-        return visits[z * actions + action];
+        return (long) cells[2 * z * actions + actions + action];
     }
 
     /** A copy of the table, row-major by view (for evaluation, export and checkpoints). */
     public double[] table() {
-        return q.clone();
+        double[] q = new double[views * actions];
+        for (int z = 0; z < views; z++) {
+            System.arraycopy(cells, 2 * z * actions, q, z * actions, actions);
+        }
+        return q;
     }
 
+    /** The visit counts n(z, a), row-major by view. */
     public long[] visitTable() {
-        return visits.clone();
+        long[] n = new long[views * actions];
+        for (int z = 0; z < views; z++) {
+            for (int a = 0; a < actions; a++) {
+                n[z * actions + a] = (long) cells[2 * z * actions + actions + a];
+            }
+        }
+        return n;
     }
 
     /** Restores a table and its visit counts (checkpoint resume, policy import). */
     public void restore(double[] table, long[] visitCounts) {
-        System.arraycopy(table, 0, q, 0, q.length);
-        System.arraycopy(visitCounts, 0, visits, 0, visits.length);
+        if (table.length != views * actions || visitCounts.length != views * actions) {
+            throw new IllegalArgumentException("a table of " + views + " views × " + actions + " actions, not "
+                    + table.length + " values and " + visitCounts.length + " counts");
+        }
+        for (int z = 0; z < views; z++) {
+            System.arraycopy(table, z * actions, cells, 2 * z * actions, actions);
+            for (int a = 0; a < actions; a++) {
+                cells[2 * z * actions + actions + a] = visitCounts[z * actions + a];
+            }
+        }
     }
 }

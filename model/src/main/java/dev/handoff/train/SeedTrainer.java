@@ -44,6 +44,8 @@ public final class SeedTrainer implements SeedRun {
     private final Rng envRng;
     private final StepOutcome out = new StepOutcome();
     private final boolean carryScalar;
+    /** {@link TabularHotLoop#run} in this environment class's own copy (see {@link PerKindCopies}). */
+    private final java.lang.invoke.MethodHandle hotLoop;
 
     private final WindowStats stats;
     private long handoffs;
@@ -81,6 +83,7 @@ public final class SeedTrainer implements SeedRun {
         this.actRng = master.split();
         env.reset(envRng);
         this.stats = new WindowStats(workflow, env);
+        this.hotLoop = PerKindCopies.tabularLoop(env.getClass());
     }
 
     /**
@@ -146,38 +149,14 @@ public final class SeedTrainer implements SeedRun {
     }
 
     private void runHandoffs(long count) {
-        final HandoffEnvironment e = env;
-        final TabularQLearner[] ls = learners;
-        final JointStateAccess js = joint;
-        final StepOutcome o = out;
-        final HandoffRecorder rec = recorder;
         // ε is fixed per window (by the window's first handoff), so how a window is chunked never changes the run
         final double eps = epsilon.at(handoffs / window * window);
-        for (long k = 0; k < count; k++) {
-            int i = e.nextDecision();
-            int z = js == null ? e.viewKey() : js.jointStateKey();
-            int a = ls[i].act(z, eps, actRng);
-            e.step(a, o);
-            double m;
-            if (o.receiver == HandoffEnvironment.STOP) {
-                m = o.terminalReward;
-            } else if (carryScalar) {
-                int z2 = js == null ? e.receiverViewKey() : js.receiverJointStateKey();
-                m = ls[o.receiver].handoffScalar(z2);
-            } else {
-                m = 0;
-            }
-            if (rec != null) {
-                rec.record(i, z, a, o, m, ls[i].handoffScalar(z));
-            }
-            double td = ls[i].learn(z, a, o.reward, o.tau, m);
-            stats.recordDecision(i, td);
-            if (carryScalar || o.receiver == HandoffEnvironment.STOP) {
-                stats.recordScalar(i, a, m);
-            }
-            if (o.episodeEnded) {
-                stats.recordEpisode(o.episodeReturn);
-            }
+        try {
+            hotLoop.invokeExact(env, learners, joint, out, actRng, stats, recorder, carryScalar, eps, count);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable impossible) {
+            throw new IllegalStateException(impossible);
         }
         handoffs += count;
     }

@@ -18,7 +18,9 @@ final class WindowStats {
     /** A mean |TD error| beyond this (or not finite) counts as divergence. */
     static final double DIVERGENCE_TD = 1e12;
 
-    private final int[][] edgeOf;
+    /** The edge of (agent, action) at {@code edgeOf[edgeBase[agent] + action]}: one array, so neighbouring agents share cache lines. */
+    private final int[] edgeOf;
+    private final int[] edgeBase;
     private final double[] tdAbsSum;
     private final long[] decisions;
     private final double[] scalarSum;
@@ -32,7 +34,17 @@ final class WindowStats {
     WindowStats(Workflow workflow, HandoffEnvironment env) {
         int n = env.agentCount();
         int edges = workflow.handoffs().size();
-        this.edgeOf = edgeIndex(workflow, env);
+        int[][] edgeRows = edgeIndex(workflow, env);
+        this.edgeBase = new int[n];
+        int cells = 0;
+        for (int i = 0; i < n; i++) {
+            edgeBase[i] = cells;
+            cells += edgeRows[i].length;
+        }
+        this.edgeOf = new int[cells];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(edgeRows[i], 0, edgeOf, edgeBase[i], edgeRows[i].length);
+        }
         this.tdAbsSum = new double[n];
         this.decisions = new long[n];
         this.scalarSum = new double[edges];
@@ -63,7 +75,7 @@ final class WindowStats {
 
     /** The scalar {@code m} that crossed the edge of (agent, action). */
     void recordScalar(int agent, int action, double m) {
-        int edge = edgeOf[agent][action];
+        int edge = edgeOf[edgeBase[agent] + action];
         if (edge >= 0) {
             scalarSum[edge] += m;
             scalarSumSq[edge] += m * m;

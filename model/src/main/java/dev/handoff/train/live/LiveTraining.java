@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A training run the workbench watches: the learners of a {@link TrainingMode} on the same seeds, advanced by a
  * {@link TrainingRun} on its own threads. Trainer threads only copy into fixed-size {@link WindowRing}s (windows,
- * greedy returns, activity) and a full-resolution {@link #history()}; a reader drains the rings at its own pace.
+ * greedy returns, activity); a reader drains the rings at its own pace. The full-resolution record is the run folder's
+ * {@code metrics.csv}: no window is kept in memory past the rings, so a run of any length holds the same heap (issue 13).
  * Slow speeds are paced between small steps by a separate thread, so the hot loop's per-handoff cost never changes.
  * For kinds with an exact model the IC-Q and independent learners carry a {@link dev.handoff.components.ComponentProbe}
  * read {@link HeadlessTraining#COMPONENT_READINGS} times over the budget (more often for very long budgets). Neural learners hold DJL networks: they train
@@ -94,12 +95,10 @@ public final class LiveTraining {
     private final WindowRing<GreedyPoint> greedy = new WindowRing<>(4096);
     private final WindowRing<ActivitySample> activity = new WindowRing<>(1024);
     private final WindowRing<ComponentPoint> components = new WindowRing<>(4096);
-    private final List<ComponentPoint> componentHistory = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ComponentReading> lastReading = new ConcurrentHashMap<>();
     private final ViewEncodings encodings;
     private final float[][][] neuralViews; // per agent, per interface key: ψ(z) for neural Q snapshots (null: tabular)
     private final AtomicBoolean released = new AtomicBoolean();
-    private final List<TrainingWindow> history = Collections.synchronizedList(new ArrayList<>());
     private final List<GreedyPoint> greedyHistory = Collections.synchronizedList(new ArrayList<>());
     private final Map<Algorithm, QSnapshot> latestQ = new ConcurrentHashMap<>();
     private final Map<Algorithm, LiveRunFolder> folders = new EnumMap<>(Algorithm.class);
@@ -179,7 +178,6 @@ public final class LiveTraining {
         run.addListener(new TrainingListener() {
             @Override
             public void onWindow(TrainingWindow w) {
-                history.add(w);
                 windows.offer(w);
                 LiveRunFolder f = folders.get(w.algorithm());
                 if (f != null) {
@@ -194,7 +192,6 @@ public final class LiveTraining {
             @Override
             public void onComponents(Algorithm algorithm, ComponentReading reading) {
                 ComponentPoint p = new ComponentPoint(algorithm, reading);
-                componentHistory.add(p);
                 components.offer(p);
                 lastReading.put(algorithm.cliName() + "/" + reading.seed(), reading);
                 LiveRunFolder f = folders.get(algorithm);
@@ -517,13 +514,6 @@ public final class LiveTraining {
         return components;
     }
 
-    /** Every error-component reading so far (copy). */
-    public List<ComponentPoint> componentHistory() {
-        synchronized (componentHistory) {
-            return new ArrayList<>(componentHistory);
-        }
-    }
-
     /**
      * The seeds' trainers (all learners, in mode order then seed order). Read their learners only while the run is
      * paused or has ended; neural ones are closed once the run has ended.
@@ -535,13 +525,6 @@ public final class LiveTraining {
     /** Whether the neural learners' networks have been freed (the run ended or was stopped). */
     public boolean released() {
         return released.get();
-    }
-
-    /** Every window so far at full resolution (copy). */
-    public List<TrainingWindow> history() {
-        synchronized (history) {
-            return new ArrayList<>(history);
-        }
     }
 
     /** Every greedy-return evaluation so far (copy). */

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 /**
  * A fixed-size, lock-free ring that trainer threads append to and one reader (the UI's animation timer) drains. When
  * the reader falls behind, new items are dropped and counted rather than blocking a trainer: the full-resolution
- * record lives elsewhere (the run folder and {@link LiveTraining#history()}).
+ * record lives elsewhere (the run folder's files).
  */
 public final class WindowRing<T> {
     private final Object[] items;

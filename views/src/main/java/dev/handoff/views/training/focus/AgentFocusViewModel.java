@@ -3,6 +3,7 @@ package dev.handoff.views.training.focus;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.live.QSnapshot;
 import dev.handoff.views.training.TrainedWorkflow;
+import dev.handoff.views.training.curves.EvenlyThinned;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
@@ -19,7 +20,9 @@ public final class AgentFocusViewModel {
     private final TrainedWorkflow trained;
     private final ReadOnlyIntegerWrapper selectedAgent = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper selectedView = new ReadOnlyIntegerWrapper(0);
-    private final List<QSnapshot> history = new ArrayList<>();
+    /** Q snapshots for the Q-value curves: at most 64 whole tables, evenly thinned over a long run (issue 13). */
+    private final EvenlyThinned<QSnapshot> history = new EvenlyThinned<>(64);
+    private QSnapshot latest;
     private boolean chosenByUser;
     private boolean focusedThisRun;
 
@@ -62,6 +65,7 @@ public final class AgentFocusViewModel {
     /** A new run (or Reset): the Q history is forgotten and the next run opens on its busiest agent again. */
     public void clear() {
         history.clear();
+        latest = null;
         focusedThisRun = false;
     }
 
@@ -72,10 +76,11 @@ public final class AgentFocusViewModel {
      * anything changed.
      */
     public boolean acceptSnapshot(QSnapshot q, int busiestByDecisions) {
-        if (q == null || (!history.isEmpty() && history.get(history.size() - 1).handoffs() == q.handoffs())) {
+        if (q == null || (latest != null && latest.handoffs() == q.handoffs())) {
             return false;
         }
-        history.add(q);
+        latest = q;
+        history.offer(q);
         if (!chosenByUser && !focusedThisRun) {
             focusBusiest(q, busiestByDecisions);
         }
@@ -135,7 +140,7 @@ public final class AgentFocusViewModel {
     // ---- what the table and the Q chart read
 
     private QSnapshot latest() {
-        return history.isEmpty() ? null : history.get(history.size() - 1);
+        return latest;
     }
 
     /** The learner and seed whose values are shown (the latest snapshot's), or null before any. */
@@ -155,7 +160,11 @@ public final class AgentFocusViewModel {
         for (int a = 0; a < actions; a++) {
             out.add(new dev.handoff.views.training.curves.SeriesBuffer());
         }
-        for (QSnapshot s : history) {
+        List<QSnapshot> shown = new ArrayList<>(history.samples());
+        if (latest != null && (shown.isEmpty() || shown.get(shown.size() - 1) != latest)) {
+            shown.add(latest); // the curves end at the latest snapshot even when thinning left it out
+        }
+        for (QSnapshot s : shown) {
             if (view < s.keyCount(agent)) {
                 for (int a = 0; a < actions; a++) {
                     out.get(a).add(s.handoffs(), s.value(agent, view, a));

@@ -1,4 +1,4 @@
-package dev.handoff.app;
+package dev.handoff.app.bench;
 
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
@@ -8,7 +8,6 @@ import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.views.training.TrainingDashboardWindow;
 import dev.handoff.workflow.Workflow;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +46,7 @@ class DashboardResponsivenessBenchmark {
     }
 
     private static Workflow ring() throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("sample-workflows"))) {
-            root = root.getParent();
-        }
-        Workflow w = WorkflowLoading.loadValid(root.resolve("sample-workflows/synthetic-ring10.workflow.json"));
+        Workflow w = WorkflowLoading.loadValid(Bench.sample("synthetic-ring10.workflow.json"));
         return w.withTraining(w.training().withHandoffs(BUDGET));
     }
 
@@ -77,47 +71,28 @@ class DashboardResponsivenessBenchmark {
             dash[0].show();
         });
         TrainingDashboardViewModel vm = dash[0].view().viewModel();
-        long[] intervals = new long[1 << 16];
-        int[] n = {0};
-        long[] last = {0};
-        boolean[] recording = {false};
-        AnimationTimer pulses = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (recording[0] && last[0] != 0 && n[0] < intervals.length) {
-                    intervals[n[0]++] = now - last[0];
-                }
-                last[0] = now;
-            }
-        };
+        PulseRecorder pulses = new PulseRecorder(1 << 16, null);
         robot.interact(() -> {
             vm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
             vm.run().seedsProperty().set(SEEDS.size());
-            pulses.start();
         });
         Thread.sleep(500);
         robot.interact(() -> {
-            recording[0] = true;
+            pulses.start();
             vm.run().train();
         });
         WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> vm.run().stateProperty().get().isTerminal());
-        robot.interact(() -> recording[0] = false);
-        pulses.stop();
+        robot.interact(pulses::stop);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         double dashRate = vm.run().live().status().handoffsPerSecond();
-        long[] ms = Arrays.copyOf(intervals, n[0]);
-        Arrays.sort(ms);
-        double p50 = ms[ms.length / 2] / 1e6;
-        double p99 = ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)] / 1e6;
-        double max = ms[ms.length - 1] / 1e6;
+        PulseRecorder.Summary frames = pulses.summary();
         String report = String.format(Locale.ROOT, "BENCHMARK synthetic-ring10, icq-tabular, %d seeds x %,d handoffs, %d trainer "
-                        + "thread(s), %d cores: headless %.2fM handoffs/s; dashboard %.2fM handoffs/s (%.0f%%); FX pulses %d, "
-                        + "interval p50 %.1f ms, p99 %.1f ms, max %.1f ms", SEEDS.size(), BUDGET, parallelism(),
-                Runtime.getRuntime().availableProcessors(), headlessRate / 1e6, dashRate / 1e6, 100 * dashRate / headlessRate,
-                ms.length, p50, p99, max);
+                        + "thread(s), %d cores: headless %.2fM handoffs/s; dashboard %.2fM handoffs/s (%.0f%%); FX %s",
+                SEEDS.size(), BUDGET, parallelism(), Runtime.getRuntime().availableProcessors(), headlessRate / 1e6,
+                dashRate / 1e6, 100 * dashRate / headlessRate, frames);
         System.out.println(report);
         Files.writeString(Path.of("target", "dashboard-benchmark.txt"), report + System.lineSeparator());
-        assertThat(ms.length).isGreaterThan(10);
+        assertThat(frames.pulses()).isGreaterThan(10);
         robot.interact(() -> dash[0].stage().close());
     }
 }

@@ -9,10 +9,11 @@ package dev.handoff.benchmarks;
  * <p>It is not a different algorithm: it draws the same random numbers in the same order as the product's
  * {@code SeedTrainer} (the same xoshiro256** streams, seeded through SplitMix64 and split the same way) and evaluates
  * every floating-point expression the same way, so after the same handoffs its Q-tables equal the product's bit for
- * bit ({@code Ring10LimitLoopTest}). The difference in speed between the two is therefore only the cost of the
+ * bit ({@code RingLimitLoopTest}). The difference in speed between the two is therefore only the cost of the
  * product's generality (workflows, environment kinds, interface maps, statistics), never a difference in work.
  */
-final class Ring10LimitLoop {
+final class RingLimitLoop {
+    /** Agents of ring10, the ring the product's figures are compared on. */
     static final int AGENTS = 10;
     static final int TARGETS = 3;
     static final int ACTIONS = 2 * TARGETS;
@@ -34,17 +35,20 @@ final class Ring10LimitLoop {
     /** τ below this reads γ^τ, the option reward and the learner's discount from tables. */
     static final int TAU_TABLE = 256;
 
-    /** Q and visit counts of all agents in one array each: index ((agent · VIEWS) + view) · ACTIONS + action. */
-    final double[] q = new double[AGENTS * VIEWS * ACTIONS];
-    final long[] visits = new long[AGENTS * VIEWS * ACTIONS];
+    /**
+     * Q-values and visit counts of all agents in one array, a row of 2 · ACTIONS per (agent, view): Q(·) then n(·)
+     * (counts as doubles, exact below 2^53), so one handoff's values and counts share cache lines.
+     */
+    final int agents;
+    private final double[] cells;
 
-    private final int[] targetOf = new int[AGENTS * ACTIONS];
-    private final int[] optionOf = new int[AGENTS * ACTIONS];
+    private final int[] targetOf;
+    private final int[] optionOf;
     /** log(1 − q) of the option's per-step end probability, by option · 2 + busy (λ = 0: no dependence on h). */
     private final double[] logOneMinusQ = new double[4];
     private final boolean[] endsAtOnce = new boolean[4];
-    /** Progress probability by (agent · 2 + option) · G + g. */
-    private final double[] progress = new double[AGENTS * 2 * G];
+    /** Progress probability by ((agent mod (G − 1)) · 2 + option) · G + g: it depends on the agent only through that. */
+    private final double[] progress = new double[(G - 1) * 2 * G];
     private final double[] terminal = new double[G];
     /** The simulator's γ^τ = exp(τ log γ), the option reward, and the learner's discount γ^τ = pow(γ, τ). */
     private final double[] gammaTau = new double[TAU_TABLE];
@@ -56,13 +60,24 @@ final class Ring10LimitLoop {
     private long e0, e1, e2, e3;
     private int c, g, h, p;
 
-    Ring10LimitLoop(long seed) {
-        for (int i = 0; i < AGENTS; i++) {
-            int[] targets = {(i + 1) % AGENTS, (i + 2) % AGENTS, i % 2 == 0 ? (i + 3) % AGENTS : STOP};
+    RingLimitLoop(long seed) {
+        this(AGENTS, seed);
+    }
+
+    /** The same learning on a ring of {@code agents} agents (the product's {@code SyntheticTemplates.ring}). */
+    RingLimitLoop(int agents, long seed) {
+        this.agents = agents;
+        cells = new double[agents * VIEWS * 2 * ACTIONS];
+        targetOf = new int[agents * ACTIONS];
+        optionOf = new int[agents * ACTIONS];
+        for (int i = 0; i < agents; i++) {
+            int[] targets = {(i + 1) % agents, (i + 2) % agents, i % 2 == 0 ? (i + 3) % agents : STOP};
             for (int a = 0; a < ACTIONS; a++) {
                 targetOf[i * ACTIONS + a] = targets[a % TARGETS];
                 optionOf[i * ACTIONS + a] = a / TARGETS;
             }
+        }
+        for (int i = 0; i < G - 1; i++) {
             for (int o = 0; o < 2; o++) {
                 for (int gg = 0; gg < G; gg++) {
                     double base = onOwnStage(i, gg) ? SUCCESS_ON[o] : SUCCESS_OFF[o];
@@ -93,7 +108,7 @@ final class Ring10LimitLoop {
         e0 = env[0]; e1 = env[1]; e2 = env[2]; e3 = env[3];
         a0 = act[0]; a1 = act[1]; a2 = act[2]; a3 = act[3];
         h = nextInt(env, H);
-        c = nextInt(env, AGENTS);
+        c = nextInt(env, agents);
         g = nextInt(env, G - 1);
         p = (next(env) >>> 11) * 0x1.0p-53 < BUSY ? 1 : 0;
         e0 = env[0]; e1 = env[1]; e2 = env[2]; e3 = env[3];
@@ -101,8 +116,8 @@ final class Ring10LimitLoop {
 
     /** Runs {@code count} handoffs at exploration rate {@code epsilon}; returns one Q-value so that nothing is dead code. */
     double run(long count, double epsilon) {
-        final double[] q = this.q;
-        final long[] visits = this.visits;
+        final double[] q = this.cells;
+        final int agents = this.agents;
         final int[] targetOf = this.targetOf;
         final int[] optionOf = this.optionOf;
         final double[] logOneMinusQ = this.logOneMinusQ;
@@ -113,7 +128,7 @@ final class Ring10LimitLoop {
         int c = this.c, g = this.g, h = this.h, p = this.p;
         for (long k = 0; k < count; k++) {
             final int i = c;
-            final int row = (i * VIEWS + g * 2 + p) * ACTIONS;
+            final int row = (i * VIEWS + g * 2 + p) * 2 * ACTIONS;
             // act: ε-greedy, ties to the lowest action
             int a;
             long r;
@@ -168,7 +183,7 @@ final class Ring10LimitLoop {
             r = Long.rotateLeft(e1 * 5, 7) * 9;
             t = e1 << 17;
             e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= t; e3 = Long.rotateLeft(e3, 45);
-            final int gNext = (r >>> 11) * 0x1.0p-53 < progress[(i * 2 + o) * G + g] ? g + 1 : g;
+            final int gNext = (r >>> 11) * 0x1.0p-53 < progress[((i % (G - 1)) * 2 + o) * G + g] ? g + 1 : g;
             r = Long.rotateLeft(e1 * 5, 7) * 9;
             t = e1 << 17;
             e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= t; e3 = Long.rotateLeft(e3, 45);
@@ -185,7 +200,7 @@ final class Ring10LimitLoop {
                 r = Long.rotateLeft(e1 * 5, 7) * 9;
                 t = e1 << 17;
                 e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= t; e3 = Long.rotateLeft(e3, 45);
-                c = (int) (((r >>> 33) * AGENTS) >>> 31);
+                c = (int) (((r >>> 33) * agents) >>> 31);
                 r = Long.rotateLeft(e1 * 5, 7) * 9;
                 t = e1 << 17;
                 e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= t; e3 = Long.rotateLeft(e3, 45);
@@ -201,7 +216,7 @@ final class Ring10LimitLoop {
                 t = e1 << 17;
                 e2 ^= e0; e3 ^= e1; e1 ^= e2; e0 ^= e3; e2 ^= t; e3 = Long.rotateLeft(e3, 45);
                 p = (r >>> 11) * 0x1.0p-53 < BUSY ? 1 : 0;
-                final int receiverRow = (j * VIEWS + g * 2 + p) * ACTIONS;
+                final int receiverRow = (j * VIEWS + g * 2 + p) * 2 * ACTIONS;
                 m = q[receiverRow];
                 for (int b = 1; b < ACTIONS; b++) {
                     m = Math.max(m, q[receiverRow + b]);
@@ -210,7 +225,9 @@ final class Ring10LimitLoop {
             // the SMDP update on the decider's own clock
             final int cell = row + a;
             final double td = rew + disc * m - q[cell];
-            q[cell] += Math.min(1.0, ALPHA_H / (visits[cell]++ + ALPHA_N0)) * td;
+            final double n = q[cell + ACTIONS];
+            q[cell + ACTIONS] = n + 1;
+            q[cell] += Math.min(1.0, ALPHA_H / (n + ALPHA_N0)) * td;
         }
         this.a0 = a0; this.a1 = a1; this.a2 = a2; this.a3 = a3;
         this.e0 = e0; this.e1 = e1; this.e2 = e2; this.e3 = e3;
@@ -222,6 +239,26 @@ final class Ring10LimitLoop {
     static boolean onOwnStage(int agent, int g) {
         int r = Math.floorMod(g - agent, G - 1);
         return r == 0 || r == 1;
+    }
+
+    /** Agent {@code i}'s Q-table, row-major by view (as the product's {@code TabularQLearner.table()}). */
+    double[] q(int agent) {
+        double[] out = new double[VIEWS * ACTIONS];
+        for (int z = 0; z < VIEWS; z++) {
+            System.arraycopy(cells, (agent * VIEWS + z) * 2 * ACTIONS, out, z * ACTIONS, ACTIONS);
+        }
+        return out;
+    }
+
+    /** Agent {@code i}'s visit counts, row-major by view. */
+    long[] visits(int agent) {
+        long[] out = new long[VIEWS * ACTIONS];
+        for (int z = 0; z < VIEWS; z++) {
+            for (int a = 0; a < ACTIONS; a++) {
+                out[z * ACTIONS + a] = (long) cells[(agent * VIEWS + z) * 2 * ACTIONS + ACTIONS + a];
+            }
+        }
+        return out;
     }
 
     private static long[] seeded(long seed) {
