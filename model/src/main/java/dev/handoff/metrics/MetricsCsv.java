@@ -34,17 +34,8 @@ public final class MetricsCsv implements AutoCloseable {
         this.file = file;
         this.agentIds = agentIds;
         this.edgeNames = edgeNames;
-        List<String> kept = new java.util.ArrayList<>();
+        List<String> kept = keptRows(file, keepUpTo);
         try {
-            if (keepUpTo != null && Files.exists(file)) {
-                List<String> old = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (int i = 1; i < old.size(); i++) {
-                    String[] cells = old.get(i).split(",", 4);
-                    if (cells.length >= 3 && Long.parseLong(cells[2]) <= keepUpTo.applyAsLong(cells[0], Long.parseLong(cells[1]))) {
-                        kept.add(old.get(i));
-                    }
-                }
-            }
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,22 +83,59 @@ public final class MetricsCsv implements AutoCloseable {
         }
     }
 
+    /** Hands the rows written so far to the operating system (before a checkpoint, so a killed run keeps them). */
+    public synchronized void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Closes the file and orders its rows by algorithm, seed and handoffs (seeds trained in parallel interleave). */
     @Override
     public synchronized void close() {
         try {
             out.close();
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> rows = new java.util.ArrayList<>(lines.subList(1, lines.size()));
-            rows.sort(java.util.Comparator.comparing((String r) -> r.split(",", 2)[0])
-                    .thenComparingLong(r -> Long.parseLong(r.split(",", 3)[1]))
-                    .thenComparingLong(r -> Long.parseLong(r.split(",", 4)[2])));
-            rows.add(0, lines.get(0));
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, rows, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            sortRows(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The data rows of a run-folder CSV ({@code algorithm,seed,handoffs,...}) to keep when a resumed run reopens it:
+     * those at or before {@code keepUpTo} of their algorithm and seed; none when {@code keepUpTo} is null.
+     */
+    static List<String> keptRows(Path file, java.util.function.ToLongBiFunction<String, Long> keepUpTo) {
+        List<String> kept = new java.util.ArrayList<>();
+        if (keepUpTo == null || !Files.exists(file)) {
+            return kept;
+        }
+        try {
+            List<String> old = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 1; i < old.size(); i++) {
+                String[] cells = old.get(i).split(",", 4);
+                if (cells.length >= 3 && Long.parseLong(cells[2]) <= keepUpTo.applyAsLong(cells[0], Long.parseLong(cells[1]))) {
+                    kept.add(old.get(i));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return kept;
+    }
+
+    /** Orders the data rows of a run-folder CSV by algorithm, seed and handoffs (seeds trained in parallel interleave). */
+    static void sortRows(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> rows = new java.util.ArrayList<>(lines.subList(1, lines.size()));
+        rows.sort(java.util.Comparator.comparing((String r) -> r.split(",", 2)[0])
+                .thenComparingLong(r -> Long.parseLong(r.split(",", 3)[1]))
+                .thenComparingLong(r -> Long.parseLong(r.split(",", 4)[2])));
+        rows.add(0, lines.get(0));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, rows, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

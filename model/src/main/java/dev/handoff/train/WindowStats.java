@@ -24,6 +24,7 @@ final class WindowStats {
     private final double[] scalarSum;
     private final double[] scalarSumSq;
     private final long[] scalarCount;
+    private final long[] decisionsBefore; // decisions of the windows closed so far (not checkpointed)
     private long episodes;
     private int windowEpisodes;
     private double windowReturnSum;
@@ -35,6 +36,7 @@ final class WindowStats {
         this.edgeOf = edgeIndex(workflow, env);
         this.tdAbsSum = new double[n];
         this.decisions = new long[n];
+        this.decisionsBefore = new long[n];
         this.scalarSum = new double[edges];
         this.scalarSumSq = new double[edges];
         this.scalarCount = new long[edges];
@@ -90,6 +92,15 @@ final class WindowStats {
         return episodes;
     }
 
+    /** Decisions per agent so far: those of the closed windows (since this object was made) and of the open one. */
+    long[] decisionsSoFar() {
+        long[] out = decisionsBefore.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += decisions[i];
+        }
+        return out;
+    }
+
     /** Why the last closed window counts as divergence, or null. */
     String divergence() {
         return divergence;
@@ -118,6 +129,9 @@ final class WindowStats {
                 windowEpisodes == 0 ? Double.NaN : windowReturnSum / windowEpisodes, td, decisions.clone(), mean, std,
                 scalarCount.clone(), epsilon);
         Arrays.fill(tdAbsSum, 0);
+        for (int i = 0; i < n; i++) {
+            decisionsBefore[i] += decisions[i];
+        }
         Arrays.fill(decisions, 0);
         Arrays.fill(scalarSum, 0);
         Arrays.fill(scalarSumSq, 0);

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  */
 public final class RunCurves {
     /** The greedy-return points of a live run: {@code algorithm,seed,handoffs,greedy_return}. */
-    public static final String GREEDY_FILE = "greedy.csv";
-    static final String GREEDY_HEADER = "algorithm,seed,handoffs,greedy_return";
+    public static final String GREEDY_FILE = dev.handoff.train.RunFolderWriter.GREEDY_FILE;
+    static final String GREEDY_HEADER = dev.handoff.train.RunFolderWriter.GREEDY_HEADER;
 
     /** What a curve's y values are. */
     public enum Measure {

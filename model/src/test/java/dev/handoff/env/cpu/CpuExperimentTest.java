@@ -139,7 +139,7 @@ class CpuExperimentTest {
             assertThat(files.count()).isEqualTo(19);
         }
         String hd01 = Files.readString(written.get(1).resolve("hd01.s"));
-        dev.handoff.train.SeedTrainer restored = dev.handoff.train.RunFolder.open(runDir).restore(2, 20_000);
+        dev.handoff.train.SeedRun restored = dev.handoff.train.RunFolder.open(runDir).restore(2, 20_000);
         assertThat(hd01).startsWith("# task: hd01").isEqualTo(SolvedPrograms.greedyProgram(sample, KIND, restored, "hd01"));
     }
 

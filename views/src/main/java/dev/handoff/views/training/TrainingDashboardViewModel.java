@@ -5,6 +5,7 @@ import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.observe.InterfaceMap;
 import dev.handoff.observe.InterfaceMaps;
 import dev.handoff.train.Algorithm;
+import dev.handoff.train.QSnapshot;
 import dev.handoff.train.RunState;
 import dev.handoff.train.TrainingWindow;
 import dev.handoff.components.ErrorComponents;
@@ -12,7 +13,6 @@ import dev.handoff.train.live.ActivitySample;
 import dev.handoff.train.live.ComponentPoint;
 import dev.handoff.train.live.GreedyPoint;
 import dev.handoff.train.live.LiveTraining;
-import dev.handoff.train.live.QSnapshot;
 import dev.handoff.train.live.RunFolders;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.workflow.AgentSpec;
@@ -672,7 +672,7 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         }
         try {
             for (long seed : dev.handoff.train.RunFolder.open(past.dir()).seeds()) {
-                java.nio.file.Path trained = a == Algorithm.ICQ_NEURAL ? dev.handoff.train.HeadlessTraining.networksDir(past.dir(), a, seed)
+                java.nio.file.Path trained = a == Algorithm.ICQ_NEURAL ? dev.handoff.train.RunFolder.networksDir(past.dir(), a, seed)
                         : dev.handoff.train.RunCheckpoints.fileOf(past.dir(), a, seed);
                 if (java.nio.file.Files.exists(trained)) {
                     out.add(new ExportChoice(a, seed, past.dir()));
@@ -732,21 +732,16 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         dev.handoff.env.cpu.CpuProgrammingKind cpu = (dev.handoff.env.cpu.CpuProgrammingKind) kind;
         for (dev.handoff.train.SeedRun t : live == null ? List.<dev.handoff.train.SeedRun>of() : live.trainers()) {
             if (t.algorithm() == choice.algorithm() && t.seed() == choice.seed() && exportChoices().contains(choice)) {
-                if (t instanceof dev.handoff.train.SeedTrainer st) {
-                    return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow, cpu, st);
+                Path folder = live.runFolders().get(choice.algorithm());
+                if (!live.released() || folder == null) {
+                    return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow, cpu, t);
                 }
-                if (t instanceof dev.handoff.train.NeuralSeedTrainer nt) {
-                    Path folder = live.runFolders().get(choice.algorithm());
-                    if (!live.isClosed() || folder == null) {
-                        return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow, cpu, nt);
-                    }
-                    // an ended run has released its networks: restore the seed from its last checkpoint
-                    try (dev.handoff.train.NeuralSeedTrainer restored = dev.handoff.train.RunFolder.open(folder)
-                            .restoreNeural(choice.seed(), nt.budget())) {
-                        return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow, cpu, restored);
-                    } catch (java.io.IOException | dev.handoff.workflow.WorkflowLoadException e) {
-                        throw new IllegalStateException("cannot restore " + choice + " from " + folder + ": " + e.getMessage(), e);
-                    }
+                // an ended run has released its networks: restore the seed from its last checkpoint
+                try (dev.handoff.train.SeedRun restored = dev.handoff.train.RunFolder.open(folder)
+                        .restore(choice.seed(), t.budget())) {
+                    return dev.handoff.env.cpu.SolvedPrograms.greedyPrograms(workflow, cpu, restored);
+                } catch (java.io.IOException | dev.handoff.workflow.WorkflowLoadException e) {
+                    throw new IllegalStateException("cannot restore " + choice + " from " + folder + ": " + e.getMessage(), e);
                 }
             }
         }
@@ -796,17 +791,13 @@ public final class TrainingDashboardViewModel implements GraphActivity {
         Path folder = live.runFolders().get(choice.algorithm());
         String runId = folder == null ? "live-" + workflow.name() + "-" + choice.algorithm().cliName() : folder.getFileName().toString();
         Path written;
-        if (trainer instanceof dev.handoff.train.NeuralSeedTrainer neural) {
-            try {
-                // an ended run has released its networks; they were written to its folder first
-                written = live.isClosed() && folder != null
-                        ? dev.handoff.policy.PolicyBundle.export(dev.handoff.train.RunFolder.open(folder), choice.seed(), outDir, csv)
-                        : dev.handoff.policy.PolicyBundle.export(workflow, neural, runId, outDir, csv);
-            } catch (dev.handoff.policy.BundleException | dev.handoff.workflow.WorkflowLoadException e) {
-                throw new java.io.IOException(e.getMessage(), e);
-            }
-        } else {
-            written = dev.handoff.policy.PolicyBundle.export(workflow, (dev.handoff.train.SeedTrainer) trainer, runId, outDir, csv);
+        try {
+            // an ended run has released its networks; they were written to its folder first
+            written = live.released() && folder != null
+                    ? dev.handoff.policy.PolicyBundle.export(dev.handoff.train.RunFolder.open(folder), choice.seed(), outDir, csv)
+                    : dev.handoff.policy.PolicyBundle.export(workflow, trainer, runId, outDir, csv);
+        } catch (dev.handoff.policy.BundleException | dev.handoff.workflow.WorkflowLoadException e) {
+            throw new java.io.IOException(e.getMessage(), e);
         }
         notification.set("Exported " + choice + " (" + count(trainer.handoffs()) + " handoffs) to " + written);
         return written;
