@@ -105,25 +105,35 @@ public final class MetricsCsv implements AutoCloseable {
 
     /**
      * The data rows of a run-folder CSV ({@code algorithm,seed,handoffs,...}) to keep when a resumed run reopens it:
-     * those at or before {@code keepUpTo} of their algorithm and seed; none when {@code keepUpTo} is null.
+     * those at or before {@code keepUpTo} of their algorithm and seed; none when {@code keepUpTo} is null. A row a killed
+     * process left half written (the file does not end in a newline, or the row has fewer cells than the header) is
+     * dropped: it is past the checkpoint anyway.
      */
-    static List<String> keptRows(Path file, java.util.function.ToLongBiFunction<String, Long> keepUpTo) {
+    public static List<String> keptRows(Path file, java.util.function.ToLongBiFunction<String, Long> keepUpTo) {
         List<String> kept = new java.util.ArrayList<>();
         if (keepUpTo == null || !Files.exists(file)) {
             return kept;
         }
         try {
-            List<String> old = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 1; i < old.size(); i++) {
-                String[] cells = old.get(i).split(",", 4);
-                if (cells.length >= 3 && Long.parseLong(cells[2]) <= keepUpTo.applyAsLong(cells[0], Long.parseLong(cells[1]))) {
-                    kept.add(old.get(i));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+            lines.remove(lines.size() - 1); // what follows the last newline: empty, or a torn row
+            int cells = lines.isEmpty() ? 0 : lines.get(0).split(",", -1).length;
+            for (int i = 1; i < lines.size(); i++) {
+                String[] c = lines.get(i).split(",", -1);
+                if (c.length == cells && isCount(c[1]) && isCount(c[2])
+                        && Long.parseLong(c[2]) <= keepUpTo.applyAsLong(c[0], Long.parseLong(c[1]))) {
+                    kept.add(lines.get(i));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return kept;
+    }
+
+    private static boolean isCount(String cell) {
+        return !cell.isEmpty() && cell.length() < 19 && cell.chars().allMatch(Character::isDigit);
     }
 
     /** Orders the data rows of a run-folder CSV by algorithm, seed and handoffs (seeds trained in parallel interleave). */
@@ -134,8 +144,10 @@ public final class MetricsCsv implements AutoCloseable {
                 .thenComparingLong(r -> Long.parseLong(r.split(",", 3)[1]))
                 .thenComparingLong(r -> Long.parseLong(r.split(",", 4)[2])));
         rows.add(0, lines.get(0));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, rows, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        dev.handoff.util.AtomicFiles.write(file, out -> {
+            for (String row : rows) {
+                out.write((row + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
     }
 }

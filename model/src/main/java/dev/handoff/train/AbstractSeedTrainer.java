@@ -53,6 +53,7 @@ abstract class AbstractSeedTrainer implements SeedRun {
     private long probeEvery;
     private long nextProbe = Long.MAX_VALUE;
     private Consumer<ComponentReading> probeSink;
+    private java.util.List<dev.handoff.observe.InterfaceMap> interfaceMaps;
 
     AbstractSeedTrainer(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed, long budget,
                         ProbeTiming probeTiming) {
@@ -107,7 +108,8 @@ abstract class AbstractSeedTrainer implements SeedRun {
                 nextProbe += probeEvery;
             }
             if (handoffs % window == 0 || handoffs == budget) {
-                TrainingWindow w = stats.close(algorithm, seed, handoffs, epsilon.at((handoffs - 1) / window * window));
+                TrainingWindow w = stats.close(algorithm, seed, handoffs, epsilon.at((handoffs - 1) / window * window),
+                        this::describeKey);
                 if (sink != null) {
                     sink.accept(w);
                 }
@@ -126,6 +128,19 @@ abstract class AbstractSeedTrainer implements SeedRun {
     /** ε for the handoffs about to run: fixed per window (by its first handoff), so chunking never changes a run. */
     protected final double currentEpsilon() {
         return epsilon.at(handoffs / window * window);
+    }
+
+    /** A learner key of {@code agent} in words: the interface view it stands for. */
+    protected String describeKey(int agent, int key) {
+        return "\"" + interfaceMaps().get(agent).describe(key) + "\"";
+    }
+
+    /** The agents' interface maps (compiled on first use: only faults and snapshots need them). */
+    protected final java.util.List<dev.handoff.observe.InterfaceMap> interfaceMaps() {
+        if (interfaceMaps == null) {
+            interfaceMaps = dev.handoff.observe.InterfaceMaps.compile(workflow);
+        }
+        return interfaceMaps;
     }
 
     private void readProbe() {

@@ -122,6 +122,9 @@ public final class NeuralSeedTrainer extends AbstractSeedTrainer {
                 }
             }
             double td = ls[i].observe(z, a, o.reward, o.tau, m, j == HandoffEnvironment.STOP, j, id, channels[i]);
+            if (WindowStats.isFault(td)) {
+                stats.noteFault(i, interfaceMaps().get(i).keyOfEncoding(z), handoffs + k + 1, td);
+            }
             stats.recordDecision(i, td);
             stats.recordScalar(i, a, m);
             if (o.episodeEnded) {
@@ -186,7 +189,7 @@ public final class NeuralSeedTrainer extends AbstractSeedTrainer {
     @Override
     public QSnapshot snapshot() {
         if (snapshotViews == null) {
-            snapshotViews = snapshotViews(workflow);
+            snapshotViews = snapshotViews();
         }
         int n = learners.length;
         double[][] q = new double[n][];
@@ -209,8 +212,8 @@ public final class NeuralSeedTrainer extends AbstractSeedTrainer {
         return new QSnapshot(algorithm, seed, handoffs, q, v, actions);
     }
 
-    private static float[][][] snapshotViews(Workflow w) {
-        List<InterfaceMap> maps = InterfaceMaps.compile(w);
+    private float[][][] snapshotViews() {
+        List<InterfaceMap> maps = interfaceMaps();
         float[][][] views = new float[maps.size()][][];
         for (int i = 0; i < maps.size(); i++) {
             int keys = Math.min(maps.get(i).viewCount(), MAX_SNAPSHOT_VIEWS);

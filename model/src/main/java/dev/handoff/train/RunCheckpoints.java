@@ -55,9 +55,9 @@ public final class RunCheckpoints {
     /** Writes {@code trainer}'s whole state as its checkpoint in {@code runDir}, keeping the one it replaces. */
     public static void write(Path runDir, SeedRun trainer) {
         Path file = fileOf(runDir, trainer.algorithm(), trainer.seed());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream raw = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
@@ -78,7 +78,12 @@ public final class RunCheckpoints {
             AtomicFiles.move(tmp, file);
             AtomicFiles.forceFolder(file.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(tmp); // a half-written file is never left behind (a full disk gets its space back)
+            } catch (IOException ignored) {
+                // the original failure is what the user needs to know
+            }
+            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + RunFolderWriter.describe(e), e);
         }
     }
 

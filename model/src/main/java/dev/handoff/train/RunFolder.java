@@ -58,6 +58,15 @@ public record RunFolder(Path dir, Workflow workflow, EnvironmentKind kind, Algor
                 statusOf(dir, manifest.path("status").asText()));
     }
 
+    /** How the run in {@code dir} stands (see {@link #statusOf(Path, String)}), or "unreadable" without a readable manifest. */
+    public static String statusOf(Path dir) {
+        try {
+            return statusOf(dir, JSON.readTree(dir.resolve(RunManifest.FILE).toFile()).path("status").asText("unreadable"));
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
     /**
      * How the run in {@code dir} stands, given its manifest's status: {@code running} only while a process holds the
      * run's lock, {@code interrupted} once none does (the process was killed or crashed).

@@ -217,13 +217,8 @@ public final class RunFolderWriter implements AutoCloseable {
         if (!Files.exists(file)) {
             return;
         }
-        List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] c = line.split(",", -1);
-            if (kept.isEmpty() || (c.length == 4 && Long.parseLong(c[2]) <= keepUpTo.applyAsLong(c[0], Long.parseLong(c[1])))) {
-                kept.add(line);
-            }
-        }
+        List<String> kept = new ArrayList<>(List.of(GREEDY_HEADER));
+        kept.addAll(MetricsCsv.keptRows(file, keepUpTo));
         Files.write(file, kept, StandardCharsets.UTF_8);
     }
 }

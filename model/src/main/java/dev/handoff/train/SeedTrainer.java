@@ -78,6 +78,9 @@ public final class SeedTrainer extends AbstractSeedTrainer {
                 m = 0;
             }
             double td = ls[i].learn(z, a, o.reward, o.tau, m);
+            if (WindowStats.isFault(td)) {
+                stats.noteFault(i, z, handoffs + k + 1, td);
+            }
             stats.recordDecision(i, td);
             if (carryScalar || o.receiver == HandoffEnvironment.STOP) {
                 stats.recordScalar(i, a, m);
@@ -87,6 +90,11 @@ public final class SeedTrainer extends AbstractSeedTrainer {
             }
         }
         handoffs += count;
+    }
+
+    @Override
+    protected String describeKey(int agent, int key) {
+        return joint != null ? "(joint state " + key + ")" : super.describeKey(agent, key);
     }
 
     @Override

@@ -54,6 +54,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Checkpointing.Schedule schedule;
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean released = new AtomicBoolean();
+    private volatile Consumer<String> noteSink;
     private boolean opened;
     private long handoffsAtOpen;
     private List<TrainingSummary> summaries;
@@ -220,6 +221,7 @@ public final class TrainingSession implements AutoCloseable {
             open();
             if (progress != null) {
                 notes.forEach(progress);
+                noteSink = progress;
                 run.addListener(new ProgressLines(run, progress, handoffsAtOpen));
             }
             run.start();
@@ -327,9 +329,14 @@ public final class TrainingSession implements AutoCloseable {
         return ErrorComponents.meanByName(last);
     }
 
+    /** Something the user should know; told at once to whoever watches the progress of {@link #runToEnd}. */
     private void note(String message) {
-        LOG.warn(message);
+        LOG.debug(message);
         notes.add(message);
+        Consumer<String> sink = noteSink;
+        if (sink != null) {
+            sink.accept(message);
+        }
     }
 
     /** Frees the learners' native memory and unlocks run folders that were not finished (idempotent). */

@@ -8,8 +8,8 @@ import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.Checkpointing;
+import dev.handoff.train.RunFolder;
 import dev.handoff.train.RunFolderException;
-import dev.handoff.train.RunManifest;
 import dev.handoff.train.SeedRun;
 import dev.handoff.train.TrainingPlan;
 import dev.handoff.train.TrainingSession;
@@ -170,8 +170,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.println(Json.line(s));
         if (!s.status().startsWith("finished")) {
-            System.err.println("handoff train: " + s.status() + (runDir == null ? "" : " (run folder " + runDir + " marked "
-                    + RunManifest.FAILED + ")"));
+            System.err.println("handoff train: " + s.status() + (runDir == null ? "" : " (run folder " + runDir + ": "
+                    + RunFolder.statusOf(runDir) + ")"));
             return 1;
         }
         return 0;

@@ -2,6 +2,7 @@ package dev.handoff.train.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.train.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,11 +12,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The run folders under a runs root that belong to one workflow (by its name in the manifest), newest first. */
+/**
+ * The run folders under a runs root that belong to one workflow (by its name in the manifest), newest first, each with
+ * how it stands: {@code running}, {@code finished}, {@code failed} or {@code cancelled} as its manifest says, or
+ * {@code interrupted} when it says running but no process holds its lock (it was killed or crashed: resume it).
+ */
 public final class RunFolders {
-    /** What the Runs panel shows of one run folder. */
+    /** What the Runs panel shows of one run folder; {@code reason} says why it failed or was cancelled (else null). */
     public record Entry(Path dir, String workflowName, String algorithm, String status, String startedAt, int seeds,
-                        long handoffs, Double meanReturn, Double meanReturnCi95) {
+                        long handoffs, Double meanReturn, Double meanReturnCi95, String reason) {
     }
 
     private RunFolders() {
@@ -47,9 +52,11 @@ public final class RunFolders {
                     }
                     JsonNode s = n.path("summary");
                     out.add(new Entry(d, n.path("workflowName").asText(), n.path("algorithm").asText(),
-                            n.path("status").asText(), n.path("startedAt").asText(), n.path("seeds").size(),
-                            n.path("handoffs").asLong(), s.has("meanReturn") ? s.path("meanReturn").asDouble() : null,
-                            s.has("meanReturnCi95") ? s.path("meanReturnCi95").asDouble() : null));
+                            RunFolder.statusOf(d, n.path("status").asText()), n.path("startedAt").asText(),
+                            n.path("seeds").size(), n.path("handoffs").asLong(),
+                            s.has("meanReturn") ? s.path("meanReturn").asDouble() : null,
+                            s.has("meanReturnCi95") ? s.path("meanReturnCi95").asDouble() : null,
+                            n.has("reason") ? n.path("reason").asText() : null));
                 } catch (IOException e) {
                     // a damaged manifest is not a run we can show
                 }

@@ -300,7 +300,7 @@ public final class TrainingDashboardView extends BorderPane {
                         Math.min(15, e.dir().getFileName().toString().length())), e.algorithm(), e.seeds(), e.status(),
                         e.meanReturn() == null ? "" : String.format(Locale.ROOT, "  J = %.3f ± %.3f", e.meanReturn(),
                                 e.meanReturnCi95() == null ? 0 : e.meanReturnCi95())));
-                setTooltip(new Tooltip(e.dir().toString()));
+                setTooltip(new Tooltip(e.dir() + (e.reason() == null ? "" : "\n" + e.status() + ": " + e.reason())));
             }
         });
         runs.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
