@@ -82,18 +82,21 @@ public final class HackersDelightTasks {
 
     private static Map<String, List<long[]>> readVectors(Path csv) throws IOException {
         Map<String, List<long[]>> byTask = new LinkedHashMap<>();
-        List<String> lines = Files.readAllLines(csv);
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank()) {
-                continue;
+        try (java.io.Reader in = Files.newBufferedReader(csv);
+             org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(in)) {
+            for (org.apache.commons.csv.CSVRecord r : parser) {
+                if (r.getRecordNumber() == 1) {
+                    continue; // the header
+                }
+                if (r.size() != 5) {
+                    throw new IllegalArgumentException(csv + " line " + parser.getCurrentLineNumber() + ": expected 5 columns, got "
+                            + r.size());
+                }
+                long[] row = {hex(r.get(1)), hex(r.get(2)), hex(r.get(3)), hex(r.get(4))};
+                byTask.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(row);
             }
-            String[] f = line.split(",", -1);
-            if (f.length != 5) {
-                throw new IllegalArgumentException(csv + " line " + (n + 1) + ": expected 5 columns, got " + f.length);
-            }
-            long[] row = {hex(f[1]), hex(f[2]), hex(f[3]), hex(f[4])};
-            byTask.computeIfAbsent(f[0], k -> new ArrayList<>()).add(row);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return byTask;
     }

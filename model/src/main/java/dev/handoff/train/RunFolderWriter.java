@@ -1,19 +1,14 @@
 package dev.handoff.train;
 
 import dev.handoff.components.ComponentReading;
-import dev.handoff.metrics.ComponentsCsv;
-import dev.handoff.metrics.MetricsCsv;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.WorkflowJson;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongBiFunction;
 
@@ -29,15 +24,16 @@ import java.util.function.ToLongBiFunction;
 public final class RunFolderWriter implements AutoCloseable {
     /** Greedy-return points a live run took: {@code algorithm,seed,handoffs,greedy_return}. */
     public static final String GREEDY_FILE = "greedy.csv";
-    public static final String GREEDY_HEADER = "algorithm,seed,handoffs,greedy_return";
+    public static final List<String> GREEDY_HEADER = List.of("algorithm", "seed", "handoffs", "greedy_return");
+    static final String COMPONENTS_FILE = "components.csv";
 
     private final Path dir;
     private final Workflow workflow;
     private final Algorithm algorithm;
     private final RunLock lock;
     private final MetricsCsv metrics;
-    private final ToLongBiFunction<String, Long> keepUpTo;
     private ComponentsCsv components;
+    private RunCsv greedy;
     private RunManifest manifest;
     private boolean closed;
 
@@ -46,23 +42,28 @@ public final class RunFolderWriter implements AutoCloseable {
         this.dir = dir;
         this.workflow = workflow;
         this.algorithm = algorithm;
-        this.keepUpTo = keepUpTo;
         this.lock = RunLock.acquire(dir);
         try {
             manifest = RunManifest.started(workflow, algorithm, seeds, handoffs);
             manifest.writeTo(dir);
-            WorkflowJson.write(workflow, dir.resolve("workflow.json"));
+            if (!Files.exists(dir.resolve("workflow.json"))) {
+                WorkflowJson.write(workflow, dir.resolve("workflow.json"));
+            }
             if (settingsSource != null) {
                 settingsSource.writeSettings(dir);
             }
-            Path greedy = dir.resolve(GREEDY_FILE);
+            metrics = new MetricsCsv(dir.resolve("metrics.csv"), workflow, keepUpTo);
             if (keepUpTo == null) {
-                Files.deleteIfExists(greedy);
-            } else {
-                keepGreedyPoints(greedy, keepUpTo);
+                Files.deleteIfExists(dir.resolve(GREEDY_FILE));
+                Files.deleteIfExists(dir.resolve(COMPONENTS_FILE));
+            } else { // a resumed run: drop what was written after the checkpoints now, even if nothing is appended
+                if (Files.exists(dir.resolve(COMPONENTS_FILE))) {
+                    components = new ComponentsCsv(dir.resolve(COMPONENTS_FILE), keepUpTo);
+                }
+                if (Files.exists(dir.resolve(GREEDY_FILE))) {
+                    greedy = new RunCsv(dir.resolve(GREEDY_FILE), GREEDY_HEADER, keepUpTo);
+                }
             }
-            metrics = new MetricsCsv(dir.resolve("metrics.csv"), workflow.agents().stream().map(a -> a.id()).toList(),
-                    workflow.handoffs().stream().map(h -> h.from() + "->" + h.to()).toList(), keepUpTo);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -135,23 +136,17 @@ public final class RunFolderWriter implements AutoCloseable {
     /** Appends one error-component reading to {@code components.csv} (created on the first); any thread. */
     public synchronized void append(ComponentReading reading) {
         if (components == null) {
-            components = new ComponentsCsv(dir.resolve("components.csv"), keepUpTo);
+            components = new ComponentsCsv(dir.resolve(COMPONENTS_FILE), null);
         }
         components.append(algorithm, reading);
     }
 
     /** Appends one greedy-return point to {@value #GREEDY_FILE} (created with its header on the first); any thread. */
     public synchronized void appendGreedyReturn(long seed, long handoffs, double greedyReturn) {
-        Path file = dir.resolve(GREEDY_FILE);
-        try {
-            if (!Files.exists(file)) {
-                Files.writeString(file, GREEDY_HEADER + "\n", StandardCharsets.UTF_8);
-            }
-            Files.writeString(file, algorithm.cliName() + "," + seed + "," + handoffs + "," + greedyReturn + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LoggerFactory.getLogger(RunFolderWriter.class).warn("cannot append to {}: {}", file, e.getMessage());
+        if (greedy == null) {
+            greedy = new RunCsv(dir.resolve(GREEDY_FILE), GREEDY_HEADER, null);
         }
+        greedy.append(List.of(algorithm.cliName(), Long.toString(seed), Long.toString(handoffs), Double.toString(greedyReturn)));
     }
 
     /**
@@ -210,15 +205,9 @@ public final class RunFolderWriter implements AutoCloseable {
         if (components != null) {
             components.close();
         }
+        if (greedy != null) {
+            greedy.close();
+        }
     }
 
-    /** Keeps only the greedy points up to each seed's checkpoint (a resumed run appends after them). */
-    private static void keepGreedyPoints(Path file, ToLongBiFunction<String, Long> keepUpTo) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        List<String> kept = new ArrayList<>(List.of(GREEDY_HEADER));
-        kept.addAll(MetricsCsv.keptRows(file, keepUpTo));
-        Files.write(file, kept, StandardCharsets.UTF_8);
-    }
 }

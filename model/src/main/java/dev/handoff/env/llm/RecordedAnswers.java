@@ -115,7 +115,7 @@ public final class RecordedAnswers {
             }
         }
 
-        List<List<String>> csv = CsvRows.parse(readString(directory.resolve("routellm_gsm8k_responses.csv")));
+        List<List<String>> csv = csvRows(directory.resolve("routellm_gsm8k_responses.csv"));
         List<String> header = csv.get(0);
         requireRows("routellm_gsm8k_responses.csv", csv.size() - 1, n);
         int prompt = column(header, "prompt");
@@ -350,12 +350,17 @@ public final class RecordedAnswers {
         return rows;
     }
 
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+    /** The rows of an RFC 4180 file (quoted fields may hold commas, quotes and line ends), read with Apache Commons CSV. */
+    private static List<List<String>> csvRows(Path file) {
+        List<List<String>> rows = new ArrayList<>();
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(in)) {
+            parser.forEach(r -> rows.add(r.toList()));
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
+        return rows;
     }
 
     private static int column(List<String> header, String name) {
