@@ -34,6 +34,7 @@ public final class RunFolderWriter implements AutoCloseable {
     private final MetricsCsv metrics;
     private ComponentsCsv components;
     private RunCsv greedy;
+    private final java.util.Map<Long, Long> lastGreedyAt = new java.util.HashMap<>();
     private RunManifest manifest;
     private boolean closed;
 
@@ -147,6 +148,17 @@ public final class RunFolderWriter implements AutoCloseable {
             greedy = new RunCsv(dir.resolve(GREEDY_FILE), GREEDY_HEADER, null);
         }
         greedy.append(List.of(algorithm.cliName(), Long.toString(seed), Long.toString(handoffs), Double.toString(greedyReturn)));
+        lastGreedyAt.put(seed, handoffs);
+    }
+
+    /**
+     * Ends a greedy curve this run records ({@value #GREEDY_FILE}) where the seed stopped: appends its final greedy
+     * return unless its last point is already at {@code handoffs}; nothing for a run that records no curve (the CLI's).
+     */
+    synchronized void endGreedyCurve(long seed, long handoffs, double greedyReturn) {
+        if (greedy != null && lastGreedyAt.getOrDefault(seed, -1L) != handoffs) {
+            appendGreedyReturn(seed, handoffs, greedyReturn);
+        }
     }
 
     /**

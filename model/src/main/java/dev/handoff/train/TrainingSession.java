@@ -295,7 +295,11 @@ public final class TrainingSession implements AutoCloseable {
         }
         List<Double> returns = new ArrayList<>();
         for (SeedRun t : mine) {
-            returns.add(GreedyReturn.of(t, model, plan.simulatedEpisodes()));
+            double j = GreedyReturn.of(t, model, plan.simulatedEpisodes());
+            returns.add(j);
+            if (folder != null && model != null && problem == null) {
+                folder.endGreedyCurve(t.seed(), t.handoffs(), j); // a recorded curve ends where the seed stopped
+            }
         }
         SeedStatistics stats = SeedStatistics.of(returns.stream().mapToDouble(Double::doubleValue).toArray());
         long done = 0;

@@ -115,6 +115,30 @@ final class LiveFeed implements TrainingListener {
         activity.offer(new ActivitySample(t.handoffs(), delta));
     }
 
+    /**
+     * The end of each seed's greedy curve where it stopped: its final greedy return from the summaries (exact kinds only;
+     * the same number an evaluation between chunks gives), unless its last point is already there.
+     */
+    void endGreedyCurves(List<dev.handoff.train.TrainingSummary> summaries) {
+        if (session.model() == null) {
+            return;
+        }
+        Map<String, Long> lastAt = new java.util.HashMap<>();
+        for (GreedyPoint p : greedyHistory()) {
+            lastAt.merge(p.algorithm().cliName() + "/" + p.seed(), p.handoffs(), Math::max);
+        }
+        for (dev.handoff.train.TrainingSummary s : summaries) {
+            for (SeedRun t : session.trainersOf(Algorithm.parse(s.algo()))) {
+                int k = s.seeds().indexOf(t.seed());
+                if (k >= 0 && lastAt.getOrDefault(t.algorithm().cliName() + "/" + t.seed(), -1L) != t.handoffs()) {
+                    GreedyPoint p = new GreedyPoint(t.algorithm(), t.seed(), t.handoffs(), s.returnsBySeed().get(k));
+                    greedyHistory.add(p);
+                    greedy.offer(p);
+                }
+            }
+        }
+    }
+
     List<TrainingWindow> history() {
         synchronized (history) {
             return new ArrayList<>(history);

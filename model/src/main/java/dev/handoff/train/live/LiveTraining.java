@@ -380,6 +380,7 @@ public final class LiveTraining {
     private void finish(RunState end) {
         List<TrainingSummary> result = session.finish(end);
         summaries = result;
+        feed.endGreedyCurves(result);
         StringBuilder msg = new StringBuilder(end == RunState.FINISHED ? "finished" : end == RunState.CANCELLED ? "stopped"
                 : "failed: " + run.message());
         for (TrainingSummary s : result) {
