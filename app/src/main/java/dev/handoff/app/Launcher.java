@@ -12,6 +12,9 @@ public final class Launcher {
 
     /** Opens the workbench; the first argument, if any, is the workflow file to open. */
     public static void main(String[] args) {
+        Logging.configure(DataDirectory.logs(), "workbench", "WARN");
+        // until the window is up (WorkbenchApplication installs the error dialog), an uncaught error is one line
+        new UncaughtErrorHandler(r -> System.err.println("workbench: " + r.summary())).installForAllThreads();
         Application.launch(WorkbenchApplication.class, args);
     }
 }

@@ -12,6 +12,7 @@ import java.util.prefs.Preferences;
 public final class WorkbenchApplication extends Application {
     @Override
     public void start(Stage stage) {
+        installErrorDialog(stage);
         Preferences prefs = Preferences.userNodeForPackage(WorkbenchApplication.class);
         MainWindow window = new MainWindow(stage, prefs);
         List<String> args = getParameters().getUnnamed();
@@ -24,5 +25,16 @@ public final class WorkbenchApplication extends Application {
             }
         }
         stage.show();
+    }
+
+    /**
+     * Every uncaught exception from now on, on the JavaFX thread (call this on it) or any other, is logged and shown
+     * in one error dialog over {@code owner}.
+     */
+    static ErrorDialog installErrorDialog(Stage owner) {
+        ErrorDialog dialog = new ErrorDialog(owner);
+        UncaughtErrorHandler handler = new UncaughtErrorHandler(dialog::show).installForAllThreads();
+        Thread.currentThread().setUncaughtExceptionHandler(handler);
+        return dialog;
     }
 }

@@ -91,20 +91,20 @@ class DashboardResponsivenessBenchmark {
             }
         };
         robot.interact(() -> {
-            vm.modeProperty().set(TrainingMode.ICQ_TABULAR);
-            vm.seedsProperty().set(SEEDS.size());
+            vm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
+            vm.run().seedsProperty().set(SEEDS.size());
             pulses.start();
         });
         Thread.sleep(500);
         robot.interact(() -> {
             recording[0] = true;
-            vm.train();
+            vm.run().train();
         });
-        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        WaitForAsyncUtils.waitFor(600, TimeUnit.SECONDS, () -> vm.run().stateProperty().get().isTerminal());
         robot.interact(() -> recording[0] = false);
         pulses.stop();
-        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
-        double dashRate = vm.live().status().handoffsPerSecond();
+        assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
+        double dashRate = vm.run().live().status().handoffsPerSecond();
         long[] ms = Arrays.copyOf(intervals, n[0]);
         Arrays.sort(ms);
         double p50 = ms[ms.length / 2] / 1e6;

@@ -3,6 +3,7 @@ package dev.handoff.app;
 import dev.handoff.train.RunState;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainingDashboardViewModel;
+import dev.handoff.views.training.curves.ErrorView;
 import dev.handoff.views.training.TrainingDashboardWindow;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -92,11 +93,11 @@ class DashboardScreenshotsFxTest {
     /** Trains {@code mode} with 3 seeds from the toolbar's Train button and waits for the run to end. */
     private static void train(FxRobot robot, TrainingDashboardViewModel vm, TrainingMode mode) throws Exception {
         robot.interact(() -> {
-            vm.modeProperty().set(mode);
-            vm.seedsProperty().set(3);
+            vm.run().modeProperty().set(mode);
+            vm.run().seedsProperty().set(3);
         });
         robot.clickOn("#dash-train");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.run().stateProperty().get().isTerminal());
     }
 
     @Test
@@ -105,14 +106,14 @@ class DashboardScreenshotsFxTest {
         Stage stage = dash.stage();
         TrainingDashboardViewModel vm = dash.view().viewModel();
         robot.interact(() -> {
-            vm.modeProperty().set(TrainingMode.COMPARE);
-            vm.seedsProperty().set(3);
-            vm.errorViewProperty().set(TrainingDashboardViewModel.ErrorView.COMPONENTS);
+            vm.run().modeProperty().set(TrainingMode.COMPARE);
+            vm.run().seedsProperty().set(3);
+            vm.curves().errorViewProperty().set(ErrorView.COMPONENTS);
         });
         robot.clickOn("#dash-train");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.stateProperty().get().isTerminal());
-        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
-        robot.interact(() -> vm.selectedAgentProperty().set(3));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.run().stateProperty().get().isTerminal());
+        assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
+        robot.interact(() -> vm.focus().selectAgent(3));
         robot.interact(() -> dash.view().policyTable().getSelectionModel().select(4));
         Path docs = root().resolve("docs");
         Files.createDirectories(docs);
@@ -133,8 +134,8 @@ class DashboardScreenshotsFxTest {
         Stage stage = dash.stage();
         TrainingDashboardViewModel vm = dash.view().viewModel();
         train(robot, vm, TrainingMode.ICQ_TABULAR);
-        assertThat(vm.stateProperty().get()).isEqualTo(RunState.FINISHED);
-        robot.interact(() -> vm.selectedAgentProperty().set(2));
+        assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
+        robot.interact(() -> vm.focus().selectAgent(2));
         robot.interact(() -> dash.view().policyTable().getSelectionModel().select(1));
         Path docs = root().resolve("docs");
         shoot(robot, stage, docs.resolve("dashboard-cpu.png"));
@@ -166,15 +167,15 @@ class DashboardScreenshotsFxTest {
         Stage stage = dash.stage();
         TrainingDashboardViewModel vm = dash.view().viewModel();
         train(robot, vm, TrainingMode.ICQ_TABULAR);
-        robot.interact(vm::reset);
+        robot.interact(vm.run()::reset);
         train(robot, vm, TrainingMode.INDEPENDENT);
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<dev.handoff.train.live.RunFolders.Entry> list =
                 (javafx.scene.control.ListView<dev.handoff.train.live.RunFolders.Entry>) stage.getScene().lookup("#dash-runs");
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(e -> e.algorithm().equals("icq-tabular")).findFirst().orElseThrow()));
-        assertThat(vm.overlaid()).hasSize(1);
-        assertThat(vm.overlaid().get(0).curve()).isNotNull();
+        assertThat(vm.runs().overlaid()).hasSize(1);
+        assertThat(vm.runs().overlaid().get(0).curve()).isNotNull();
         shoot(robot, stage, root().resolve("docs/dashboard-overlay.png"));
         robot.interact(stage::close);
     }

@@ -27,24 +27,24 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.ACTIONS;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.AGENTS;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.BUSY;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.COST;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.ETA;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.G;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.GAMMA;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.H;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.Q_BASE;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.R_GOAL;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.STOP;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.SUCCESS_OFF;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.SUCCESS_ON;
-import static dev.handoff.benchmarks.ReferenceQLoopBenchmark.TARGETS;
+import static dev.handoff.benchmarks.Ring10LimitLoop.ACTIONS;
+import static dev.handoff.benchmarks.Ring10LimitLoop.AGENTS;
+import static dev.handoff.benchmarks.Ring10LimitLoop.BUSY;
+import static dev.handoff.benchmarks.Ring10LimitLoop.COST;
+import static dev.handoff.benchmarks.Ring10LimitLoop.ETA;
+import static dev.handoff.benchmarks.Ring10LimitLoop.G;
+import static dev.handoff.benchmarks.Ring10LimitLoop.GAMMA;
+import static dev.handoff.benchmarks.Ring10LimitLoop.H;
+import static dev.handoff.benchmarks.Ring10LimitLoop.Q_BASE;
+import static dev.handoff.benchmarks.Ring10LimitLoop.R_GOAL;
+import static dev.handoff.benchmarks.Ring10LimitLoop.STOP;
+import static dev.handoff.benchmarks.Ring10LimitLoop.SUCCESS_OFF;
+import static dev.handoff.benchmarks.Ring10LimitLoop.SUCCESS_ON;
+import static dev.handoff.benchmarks.Ring10LimitLoop.TARGETS;
 
 /**
  * The peer library: BURLAP 3.0.1's {@link QLearning} (ε-greedy 0.1, constant α 0.1, hashed states) on the same ring10
- * dynamics as {@link ReferenceQLoopBenchmark}. BURLAP is single-agent, so its state is (holder c, progress g, busy p):
+ * dynamics as {@link Ring10LimitLoop}. BURLAP is single-agent, so its state is (holder c, progress g, busy p):
  * the same keys as the ten IC-Q tables together, and max over the next state's actions is the receiver's scalar.
  * The SMDP discount γ^τ goes in through {@link EnvironmentOptionOutcome#discount}. One operation is one handoff.
  */
@@ -119,7 +119,7 @@ public class BurlapQLearningBenchmark {
             double gammaTau = Math.pow(GAMMA, tau);
             double reward = -COST * (1 - gammaTau) / (1 - GAMMA);
             int gNext = s.g();
-            if (gNext < G - 1 && random.nextDouble() < (ReferenceQLoopBenchmark.onOwnStage(i, s.g()) ? SUCCESS_ON[o] : SUCCESS_OFF[o])) {
+            if (gNext < G - 1 && random.nextDouble() < (Ring10LimitLoop.onOwnStage(i, s.g()) ? SUCCESS_ON[o] : SUCCESS_OFF[o])) {
                 gNext++;
             }
             if (random.nextDouble() < ETA) {

@@ -36,6 +36,8 @@ public class TabularHandoffLoopBenchmark {
     static final int HANDOFFS = 100_000;
     /** Handoffs run in set-up: past the ring sample's ε decay (2,000,000), so the measured loop is at its final ε. */
     static final long WARM_HANDOFFS = 2_000_000;
+    /** The seed of the measured run (the limit loop uses the same). */
+    static final long SEED = 1;
 
     @Param({"icq-tabular", "oracle", "independent"})
     public String algorithm;
@@ -45,7 +47,7 @@ public class TabularHandoffLoopBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Workflow ring = BenchmarkWorkflows.ring10();
-        trainer = new SeedTrainer(ring, new SyntheticKind(), Algorithm.parse(algorithm), 1, Long.MAX_VALUE);
+        trainer = new SeedTrainer(ring, new SyntheticKind(), Algorithm.parse(algorithm), SEED, Long.MAX_VALUE);
         trainer.runUntil(WARM_HANDOFFS, null);
     }
 

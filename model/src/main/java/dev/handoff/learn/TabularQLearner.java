@@ -16,7 +16,8 @@ public final class TabularQLearner implements AgentLearner {
     private final long[] visits;
     private final StepSizeSchedule stepSize;
     private final double gamma;
-    private final double[] gammaPow = new double[POW_CACHE];
+    /** γ^k for k &lt; {@link #POW_CACHE}, shared by every learner with the same γ (read-only). */
+    private final double[] gammaPow;
 
     public TabularQLearner(int views, int actions, double gamma, StepSizeSchedule stepSize) {
         this.views = views;
@@ -25,9 +26,24 @@ public final class TabularQLearner implements AgentLearner {
         this.visits = new long[views * actions];
         this.gamma = gamma;
         this.stepSize = stepSize;
-        for (int k = 0; k < POW_CACHE; k++) {
-            gammaPow[k] = Math.pow(gamma, k);
+        this.gammaPow = powersOf(gamma);
+    }
+
+    /** The last γ's table of powers: the learners of one run share one table instead of 2 KB each. */
+    private static volatile double[] lastPowers = new double[0];
+
+    private static double[] powersOf(double gamma) {
+        double[] cached = lastPowers;
+        if (cached.length == POW_CACHE + 1 && Double.doubleToRawLongBits(cached[POW_CACHE]) == Double.doubleToRawLongBits(gamma)) {
+            return cached;
         }
+        double[] powers = new double[POW_CACHE + 1];
+        for (int k = 0; k < POW_CACHE; k++) {
+            powers[k] = Math.pow(gamma, k);
+        }
+        powers[POW_CACHE] = gamma; // the key, past the end of the powers
+        lastPowers = powers;
+        return powers;
     }
 
     @Override

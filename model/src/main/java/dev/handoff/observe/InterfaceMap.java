@@ -317,6 +317,34 @@ public final class InterfaceMap {
         return best;
     }
 
+    /**
+     * A feature value that term {@code t} maps to value index {@code index}, inside the feature's range where one
+     * exists: the value itself for a discrete term, the first value of a run for a grouped one, the middle of the bin
+     * for a real one (shifted by multiples of the modulo into the clamped range). Used to write a view as features.
+     */
+    public double representativeValue(int term, int index) {
+        if (index < 0 || index >= cardinality[term]) {
+            throw new IllegalArgumentException("index " + index + " outside 0.." + (cardinality[term] - 1));
+        }
+        double v;
+        if (mode[term] == REAL_BINNED) {
+            double width = (hi[term] - lo[term]) / cardinality[term];
+            v = lo[term] + (index + 0.5) * width;
+        } else if (mode[term] == DISCRETE_BINNED) {
+            v = loInt[term] + ceilDiv(index * valueCount[term], cardinality[term]);
+        } else {
+            v = loInt[term] + index;
+        }
+        int m = modulo[term];
+        if (m > 0) {
+            double floor = Math.max(features[term].lo(), clampLo[term]);
+            if (v < floor) {
+                v += m * Math.ceil((floor - v) / m);
+            }
+        }
+        return v;
+    }
+
     // ---------------------------------------------------------------- shape
 
     /** Number of distinct views |Z_i|: the product of the term cardinalities and the private-state count. */

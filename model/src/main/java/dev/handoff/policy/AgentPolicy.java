@@ -154,6 +154,42 @@ public final class AgentPolicy {
         return greedy[key];
     }
 
+    /** The greedy action at a view and Q(z, ·) there (a fresh array). */
+    public record Decision(int action, double[] q) {
+        /** The scalar this agent sends back for work that reached it in this view: max over its actions of Q. */
+        public double scalar() {
+            double best = q[0];
+            for (int a = 1; a < q.length; a++) {
+                best = Math.max(best, q[a]);
+            }
+            return best;
+        }
+    }
+
+    /** The greedy action and Q-values at interface key {@code key}; unlike {@link #act}, safe from many threads at once. */
+    public Decision decide(int key) {
+        if (key < 0 || key >= interfaceMap.viewCount()) {
+            throw new IllegalArgumentException("view " + key + " outside 0.." + (interfaceMap.viewCount() - 1));
+        }
+        double[] values = new double[actionCount()];
+        if (network != null) {
+            synchronized (network) {
+                encodeKey(key);
+                network.forward(encoded, outputs);
+                int best = 0;
+                for (int a = 0; a < values.length; a++) {
+                    values[a] = outputs[a];
+                    if (outputs[a] > outputs[best]) {
+                        best = a;
+                    }
+                }
+                return new Decision(best, values);
+            }
+        }
+        System.arraycopy(q[key], 0, values, 0, values.length);
+        return new Decision(greedy[key], values);
+    }
+
     public double q(int key, int action) {
         if (network != null) {
             encodeKey(key);
@@ -177,6 +213,26 @@ public final class AgentPolicy {
 
     public String agentId() {
         return file.agentId();
+    }
+
+    /** The features this agent's interface reads, by name, as its service's requests and its traces give them. */
+    public dev.handoff.observe.InterfaceFeatures interfaceFeatures() {
+        return dev.handoff.observe.InterfaceFeatures.of(file.artifact(),
+                new AgentSpec(file.agentId(), file.agentName(), null, List.of(), file.privateState(), file.observation()));
+    }
+
+    /** The agent's actions' labels, by index. */
+    public List<String> actionLabels() {
+        return file.actions();
+    }
+
+    /** "tabular" or "neural". */
+    public String learner() {
+        return file.learner();
+    }
+
+    public String agentName() {
+        return file.agentName();
     }
 
     public InterfaceMap interfaceMap() {

@@ -39,6 +39,8 @@ public final class CostWeightAxis implements SweepAxis {
     public static final String PERFECT_ROUTER = "perfect router";
     /** Suffix of the policy name of one model answering every question. */
     public static final String ALONE = " alone";
+    /** Id of the cell that scores the fixed policies (single models, best cascade, perfect router) together. */
+    public static final String FIXED_POLICIES = "fixed-policies";
     /** Option: 1 reports the perfect router (default), 0 leaves it out. */
     public static final String ROUTER = "router";
     static final List<String> DEFAULT_LEARNERS = List.of(Algorithm.ICQ_TABULAR.cliName(), Algorithm.ORACLE.cliName());
@@ -118,31 +120,30 @@ public final class CostWeightAxis implements SweepAxis {
         LlmMathEnvironment probe = kind.createLlmMath(base);
         List<PolicyScore> reference = LlmMathBaselines.all(probe);
         String grading = probe.settings().grading().id();
-        List<String> policies = new ArrayList<>();
-        learners.forEach(a -> policies.add(a.cliName()));
         List<String> baselineNames = baselineNames(reference);
-        policies.addAll(router ? baselineNames : baselineNames.subList(0, baselineNames.size() - 1));
         // short metric labels (they are vertical axis titles); the axis label names the question count and the grading
         List<SweepMetric> metrics = List.of(
                 new SweepMetric("accuracy", "held-out accuracy", true),
                 new SweepMetric("costPerQuestion", "$ per held-out question", true),
                 new SweepMetric("reward", "held-out reward (correct − λ·$)", false));
-        SweepMeasurement measurement = (value, seed) -> {
-            Workflow w = apply(base, value);
+        List<SweepAlgorithm> algorithms = new ArrayList<>();
+        for (Algorithm a : learners) {
+            algorithms.add(SweepAlgorithm.of(a.cliName(), (value, seed) ->
+                    List.of(reading(a.cliName(), trainAndScore(apply(base, value), kind, a, seed, handoffs)))));
+        }
+        List<String> fixedPolicies = router ? baselineNames : baselineNames.subList(0, baselineNames.size() - 1);
+        algorithms.add(new SweepAlgorithm(FIXED_POLICIES, fixedPolicies, (value, seed) -> {
+            List<PolicyScore> fixed = LlmMathBaselines.all(kind.createLlmMath(apply(base, value)));
             List<SweepReading> readings = new ArrayList<>();
-            for (Algorithm a : learners) {
-                readings.add(reading(a.cliName(), trainAndScore(w, kind, a, seed, handoffs)));
-            }
-            List<PolicyScore> fixed = LlmMathBaselines.all(kind.createLlmMath(w));
-            for (int i = 0; i < (router ? fixed.size() : fixed.size() - 1); i++) {
-                readings.add(reading(baselineNames.get(i), fixed.get(i)));
+            for (int i = 0; i < fixedPolicies.size(); i++) {
+                readings.add(reading(fixedPolicies.get(i), fixed.get(i)));
             }
             LOG.info("λ = {}: {}", value, fixed.get(fixed.size() - 2).policy());
             return readings;
-        };
+        }));
         int parallel = learners.contains(Algorithm.ICQ_NEURAL) ? 1 : Integer.MAX_VALUE;
         String axisLabel = label() + "; " + probe.split().test().length + " held-out questions, grading: " + grading;
-        return new SweepDesign(ID, axisLabel, policies, metrics, measurement, parallel);
+        return new SweepDesign(ID, axisLabel, algorithms, metrics, parallel);
     }
 
     /**

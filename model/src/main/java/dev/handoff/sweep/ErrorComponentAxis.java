@@ -115,6 +115,6 @@ public final class ErrorComponentAxis implements SweepAxis {
             m.put("closureHolds", c.closureHolds() ? 1.0 : 0.0);
             return List.of(new SweepReading(policy, m));
         };
-        return new SweepDesign(id(), label(), List.of(policy), metrics, measurement);
+        return new SweepDesign(id(), label(), List.of(SweepAlgorithm.of(policy, measurement)), metrics);
     }
 }

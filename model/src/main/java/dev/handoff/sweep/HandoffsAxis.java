@@ -90,22 +90,23 @@ public final class HandoffsAxis implements SweepAxis {
         if (oracle != null) {
             metrics.add(new SweepMetric("oracleGap", "oracle gap J* − J of the greedy policy", true));
         }
-        SweepMeasurement measurement = (value, seed) -> {
-            Workflow w = apply(base, value);
-            long t = (long) value;
-            List<SweepReading> readings = new ArrayList<>();
-            for (int i = 0; i < algorithms.size(); i++) {
-                double j = greedyReturnAfterTraining(w, kind, algorithms.get(i), seed, t, episodes);
+        List<SweepAlgorithm> cells = new ArrayList<>();
+        for (int i = 0; i < algorithms.size(); i++) {
+            Algorithm algorithm = algorithms.get(i);
+            String policy = policies.get(i);
+            cells.add(SweepAlgorithm.of(policy, (value, seed) -> {
+                Workflow w = apply(base, value);
+                long t = (long) value;
+                double j = greedyReturnAfterTraining(w, kind, algorithm, seed, t, episodes);
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put("greedyReturn", j);
                 if (oracle != null) {
                     m.put("oracleGap", oracle - j);
                 }
-                readings.add(new SweepReading(policies.get(i), m));
-            }
-            return readings;
-        };
-        return new SweepDesign(ID, label(), policies, metrics, measurement);
+                return List.of(new SweepReading(policy, m));
+            }));
+        }
+        return new SweepDesign(ID, label(), cells, metrics);
     }
 
     /**

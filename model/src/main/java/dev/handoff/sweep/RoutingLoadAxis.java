@@ -105,15 +105,14 @@ public final class RoutingLoadAxis implements SweepAxis {
         for (String p : policies) {
             runs.add(policyRun(p, kind, handoffs, warmup, measure));
         }
-        SweepMeasurement measurement = (value, seed) -> {
-            Workflow w = apply(base, value);
-            List<SweepReading> readings = new ArrayList<>();
-            for (int i = 0; i < policies.size(); i++) {
-                readings.add(reading(policies.get(i), runs.get(i).run(w, value, seed)));
-            }
-            return readings;
-        };
-        return new SweepDesign(ID, label(), policies, METRICS, measurement);
+        List<SweepAlgorithm> algorithms = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            String policy = policies.get(i);
+            PolicyRun run = runs.get(i);
+            algorithms.add(SweepAlgorithm.of(policy, (value, seed) ->
+                    List.of(reading(policy, run.run(apply(base, value), value, seed)))));
+        }
+        return new SweepDesign(ID, label(), algorithms, METRICS);
     }
 
     /** One compared policy at one load and seed: a fresh network, its measured stretch summarised. */

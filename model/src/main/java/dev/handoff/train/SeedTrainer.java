@@ -30,6 +30,8 @@ public final class SeedTrainer extends AbstractSeedTrainer {
     private final StepOutcome out = new StepOutcome();
     private final boolean carryScalar;
 
+    private HandoffRecorder recorder;
+
     public SeedTrainer(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed) {
         this(workflow, kind, algorithm, seed, workflow.training().handoffs());
     }
@@ -62,6 +64,7 @@ public final class SeedTrainer extends AbstractSeedTrainer {
         final TabularQLearner[] ls = learners;
         final JointStateAccess js = joint;
         final StepOutcome o = out;
+        final HandoffRecorder rec = recorder;
         final double eps = currentEpsilon();
         for (long k = 0; k < count; k++) {
             int i = e.nextDecision();
@@ -76,6 +79,9 @@ public final class SeedTrainer extends AbstractSeedTrainer {
                 m = ls[o.receiver].handoffScalar(z2);
             } else {
                 m = 0;
+            }
+            if (rec != null) {
+                rec.record(i, z, a, o, m, ls[i].handoffScalar(z));
             }
             double td = ls[i].learn(z, a, o.reward, o.tau, m);
             if (WindowStats.isFault(td)) {
@@ -95,6 +101,18 @@ public final class SeedTrainer extends AbstractSeedTrainer {
     @Override
     protected String describeKey(int agent, int key) {
         return joint != null ? "(joint state " + key + ")" : super.describeKey(agent, key);
+    }
+
+    /**
+     * Shows every following handoff to {@code handoffRecorder} (null: none). Views are interface keys, so the oracle,
+     * which learns on joint states, cannot be recorded.
+     */
+    public void recordHandoffs(HandoffRecorder handoffRecorder) {
+        if (handoffRecorder != null && usesJointState()) {
+            throw new IllegalArgumentException("the oracle learns on the joint state, which no agent sees: record an "
+                    + "icq-tabular or independent run");
+        }
+        this.recorder = handoffRecorder;
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one seed's trainer accumulates over a window of handoffs — |TD error| and decisions per agent, the scalar's sum,
@@ -56,13 +58,20 @@ final class WindowStats {
 
     /** Maps (agent, action) to the index of the handoff edge it uses in the workflow's {@code handoffs} list (−1: none). */
     static int[][] edgeIndex(Workflow w, HandoffEnvironment env) {
+        // the first handoff of each (from, to), found in one pass: linear in the size of a 10,000-agent workflow
+        Map<List<String>, Integer> first = new HashMap<>();
+        List<HandoffSpec> handoffs = w.handoffs();
+        for (int e = handoffs.size() - 1; e >= 0; e--) {
+            first.put(Arrays.asList(handoffs.get(e).from(), handoffs.get(e).to()), e);
+        }
         int[][] edge = new int[env.agentCount()][];
         for (int i = 0; i < edge.length; i++) {
             String from = w.agents().get(i).id();
             edge[i] = new int[env.actionCount(i)];
             for (int a = 0; a < edge[i].length; a++) {
                 int j = env.target(i, a);
-                edge[i][a] = edgeBetween(w, from, j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id());
+                String to = j == HandoffEnvironment.STOP ? HandoffSpec.STOP : w.agents().get(j).id();
+                edge[i][a] = first.getOrDefault(Arrays.asList(from, to), -1);
             }
         }
         return edge;

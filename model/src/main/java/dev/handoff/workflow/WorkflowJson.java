@@ -81,9 +81,10 @@ public final class WorkflowJson {
 
     // ---------------------------------------------------------------- reading
 
-    /** Loads a workflow file (UTF-8). Unreadable files are reported as a problem at path {@code ""}. */
+    /** Loads a workflow file (UTF-8). Unreadable files are reported as a problem at path {@code ""}; the
+     * exception's source name is the path as given. */
     public static Workflow read(Path file) throws WorkflowLoadException {
-        String name = String.valueOf(file.getFileName());
+        String name = file.toString(); // as the user named it: problems of the whole file are reported under it
         String text;
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -92,11 +93,11 @@ public final class WorkflowJson {
                 text = text.substring(1); // a byte-order mark some Windows editors add
             }
         } catch (NoSuchFileException e) {
-            throw new WorkflowLoadException(name, List.of(new Problem("", "file not found: " + file)), e);
+            throw new WorkflowLoadException(name, List.of(new Problem("", "file not found")), e);
         } catch (CharacterCodingException e) {
             throw new WorkflowLoadException(name, List.of(new Problem("", "the file is not UTF-8 text")), e);
         } catch (IOException e) {
-            throw new WorkflowLoadException(name, List.of(new Problem("", "cannot read " + file + ": " + e.getMessage())), e);
+            throw new WorkflowLoadException(name, List.of(new Problem("", "cannot read the file: " + e.getMessage())), e);
         }
         return parse(text, name);
     }
@@ -144,17 +145,21 @@ public final class WorkflowJson {
         Workflow workflow;
         try {
             // unknown properties were all found above, with their paths; skip them here to find type errors too
-            workflow = MAPPER.readerFor(Workflow.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(doc);
-        } catch (DatabindException e) {
-            List<Problem> problems = new ArrayList<>(unknown);
-            List<Problem> missing = RequiredFields.missing(doc);
-            problems.addAll(missing);
-            Problem binding = bindingProblem(e, doc);
-            if (missing.stream().noneMatch(m -> m.path().equals(binding.path()))) {
-                problems.add(binding);
+            TypeErrors.Result<Workflow> bound = TypeErrors.bind(
+                    MAPPER.readerFor(Workflow.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), MAPPER, doc,
+                    WorkflowJson::bindingProblem);
+            if (!bound.problems().isEmpty()) {
+                List<Problem> problems = new ArrayList<>(unknown);
+                List<Problem> missing = RequiredFields.missing(doc);
+                problems.addAll(missing);
+                for (Problem binding : bound.problems()) {
+                    if (missing.stream().noneMatch(m -> m.path().equals(binding.path()))) {
+                        problems.add(binding);
+                    }
+                }
+                throw new WorkflowLoadException(source, problems, bound.first());
             }
-            throw new WorkflowLoadException(source, problems, e);
+            workflow = bound.value();
         } catch (StreamReadException e) {
             List<Problem> problems = new ArrayList<>(unknown);
             JsonParser p = e.getProcessor();

@@ -33,7 +33,7 @@ class CostWeightAxisTest {
         assertThat(d.metrics().get(0).label()).contains("held-out");
         assertThat(d.axisLabel()).contains("396 held-out questions").contains("grading: released-labels");
         double[] lambdas = {1, 300};
-        SweepResult r = SweepEngine.run(d, lambdas, List.of(1L), 2, null);
+        SweepResult r = LocalSweepEngine.run(d, lambdas, List.of(1L), 2, null);
         int acc = d.metricIndex("accuracy");
         int cost = d.metricIndex("costPerQuestion");
         int reward = d.metricIndex("reward");
@@ -68,7 +68,7 @@ class CostWeightAxisTest {
         Workflow w = SweepSamples.load("llm-math-mixtral-gpt4.workflow.json");
         SweepDesign d = design(w, List.of("icq-tabular", "oracle"));
         List<Long> seeds = List.of(1L, 2L, 3L);
-        SweepResult r = SweepEngine.run(d, new double[] {30}, seeds, 2, null);
+        SweepResult r = LocalSweepEngine.run(d, new double[] {30}, seeds, 2, null);
         int reward = d.metricIndex("reward");
         int icq = d.policies().indexOf("icq-tabular");
         int oracle = d.policies().indexOf("oracle");
@@ -88,7 +88,7 @@ class CostWeightAxisTest {
         SweepDesign d = SweepAxes.standard().byId(CostWeightAxis.ID).orElseThrow()
                 .design(w, new SweepSettings(List.of("icq-neural"), 3_000L, Map.of(CostWeightAxis.ROUTER, 0.0)));
         assertThat(d.maxParallelism()).isEqualTo(1);
-        SweepResult r = SweepEngine.run(d, new double[] {30}, List.of(1L), 2, null);
+        SweepResult r = LocalSweepEngine.run(d, new double[] {30}, List.of(1L), 2, null);
         int acc = d.metricIndex("accuracy");
         int cost = d.metricIndex("costPerQuestion");
         double a = r.value(0, acc, 0, 0);

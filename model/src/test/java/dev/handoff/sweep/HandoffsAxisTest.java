@@ -19,8 +19,8 @@ class HandoffsAxisTest {
         assertThat(d.metrics()).extracting(SweepMetric::id).containsExactly("greedyReturn", "oracleGap");
         double[] t = {500, 200_000};
         List<Long> seeds = List.of(1L, 2L, 3L);
-        SweepResult parallel = SweepEngine.run(d, t, seeds, 2, null);
-        SweepResult serial = SweepEngine.run(d, t, seeds, 1, null);
+        SweepResult parallel = LocalSweepEngine.run(d, t, seeds, 2, null);
+        SweepResult serial = LocalSweepEngine.run(d, t, seeds, 1, null);
         int gap = d.metricIndex("oracleGap");
         for (int v = 0; v < t.length; v++) {
             assertThat(parallel.seedValues(0, gap, v)).containsExactly(serial.seedValues(0, gap, v));

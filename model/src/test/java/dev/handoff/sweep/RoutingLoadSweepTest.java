@@ -19,7 +19,7 @@ class RoutingLoadSweepTest {
         assertThat(axis.supports(w)).isTrue();
         SweepDesign d = axis.design(w, new SweepSettings(List.of("icq-tabular", "shortest-path", "oracle-router"),
                 300_000L, Map.of("measure", 2000.0, "warmup", 1000.0)));
-        SweepResult r = SweepEngine.run(d, new double[] {0.5, 3.0}, List.of(1L, 2L), 2, null);
+        SweepResult r = LocalSweepEngine.run(d, new double[] {0.5, 3.0}, List.of(1L, 2L), 2, null);
         int time = d.metricIndex("deliveryTime");
         int dropped = d.metricIndex("dropped");
         int q = d.policies().indexOf("icq-tabular");

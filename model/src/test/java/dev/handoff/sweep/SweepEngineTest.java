@@ -35,7 +35,7 @@ class SweepEngineTest {
         SweepDesign d = design(List.of("fast", "slow"), (x, seed) -> List.of(
                 reading("fast", "a", x * 10 + seed, "b", 0.5),
                 reading("slow", "a", -x, "b", Double.NaN)), "a", "b");
-        SweepResult r = SweepEngine.run(d, new double[] {1, 2, 4}, List.of(1L, 2L, 3L), 2, null);
+        SweepResult r = LocalSweepEngine.run(d, new double[] {1, 2, 4}, List.of(1L, 2L, 3L), 2, null);
         Path csv = dir.resolve("sweep.csv");
         SweepCsv.write(r, csv);
         List<String> lines = Files.readAllLines(csv);
@@ -49,7 +49,7 @@ class SweepEngineTest {
     void perValueMeanAndConfidenceIntervalAreStudentTOverSeeds() throws Exception {
         // at every value the three seeds measure 1, 2, 3 (+x): mean 2 + x, sd 1, half-width t(2)·1/√3
         SweepDesign d = design(List.of("p"), (x, seed) -> List.of(reading("p", "y", x + seed)), "y");
-        SweepResult r = SweepEngine.run(d, new double[] {0, 10}, List.of(1L, 2L, 3L), 1, null);
+        SweepResult r = LocalSweepEngine.run(d, new double[] {0, 10}, List.of(1L, 2L, 3L), 1, null);
         SweepSeries s = r.series().get(0);
         assertThat(s.mean()).containsExactly(2.0, 12.0);
         assertThat(s.ci95().get(0)).isCloseTo(4.30265273 / Math.sqrt(3), within(1e-7)); // t(2), 0.975
@@ -65,7 +65,7 @@ class SweepEngineTest {
             return List.of(reading("p", "err", 3 * Math.pow(x, -0.5) * Math.exp(0.1 * noise)));
         }, "err");
         double[] values = {10, 100, 1_000, 10_000, 100_000};
-        SweepResult r = SweepEngine.run(d, values, List.of(1L, 2L, 3L, 4L, 5L), 2, null);
+        SweepResult r = LocalSweepEngine.run(d, values, List.of(1L, 2L, 3L, 4L, 5L), 2, null);
         SlopeFit fit = r.series().get(0).slope();
         assertThat(fit.slope()).isCloseTo(-0.5, within(0.03));
         assertThat(fit.ci95()).isPositive().isLessThan(0.05);
@@ -89,7 +89,7 @@ class SweepEngineTest {
         // y = x² exactly, except axis value 0 and a zero measured by seed 2 at x = 4
         SweepDesign d = design(List.of("p"), (x, seed) -> List.of(reading("p", "y", x == 4 && seed == 2 ? 0 : x * x)),
                 "y");
-        SweepResult r = SweepEngine.run(d, new double[] {0, 1, 2, 4, 8}, List.of(1L, 2L), 1, null);
+        SweepResult r = LocalSweepEngine.run(d, new double[] {0, 1, 2, 4, 8}, List.of(1L, 2L), 1, null);
         SweepSeries s = r.series().get(0);
         assertThat(s.slope().slope()).isCloseTo(2.0, within(1e-12));
         assertThat(s.slope().seedsFitted()).isEqualTo(2);
@@ -100,7 +100,7 @@ class SweepEngineTest {
     @Test
     void aMetricWithNoPositivePointHasNoSlopeAndSaysWhy() throws Exception {
         SweepDesign d = design(List.of("p"), (x, seed) -> List.of(reading("p", "ret", -x)), "ret");
-        SweepSeries s = SweepEngine.run(d, new double[] {1, 2}, List.of(1L), 1, null).series().get(0);
+        SweepSeries s = LocalSweepEngine.run(d, new double[] {1, 2}, List.of(1L), 1, null).series().get(0);
         assertThat(s.slope().slope()).isNull();
         assertThat(s.slope().method()).startsWith("not fitted");
         assertThat(s.skipped()).hasSize(2);
@@ -109,7 +109,7 @@ class SweepEngineTest {
     @Test
     void aReadingThatLacksADeclaredMetricFailsTheSweep() {
         SweepDesign d = design(List.of("p"), (x, seed) -> List.of(reading("p", "a", 1)), "a", "b");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SweepEngine.run(d, new double[] {1}, List.of(1L), 1, null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalSweepEngine.run(d, new double[] {1}, List.of(1L), 1, null))
                 .hasMessageContaining("lacks metric b");
     }
 
@@ -124,7 +124,7 @@ class SweepEngineTest {
             return List.of(reading("p", "y", x));
         };
         SweepDesign serial = new SweepDesign("x", "x", List.of("p"), List.of(new SweepMetric("y", "y", true)), m, 1);
-        SweepEngine.run(serial, new double[] {1, 2, 3, 4}, List.of(1L, 2L), 4, null);
+        LocalSweepEngine.run(serial, new double[] {1, 2, 3, 4}, List.of(1L, 2L), 4, null);
         assertThat(most.get()).isEqualTo(1);
     }
 }

@@ -104,6 +104,38 @@ class WorkflowLoadErrorsTest {
     }
 
     @Test
+    void everyWrongTypeIsReportedNotOnlyTheFirst() {
+        List<Problem> ps = loadProblems(edited(t -> {
+            ((ObjectNode) t.get("training")).put("gamma", "0.95");
+            ((ObjectNode) agent(t, 2).withArray("options").get(0)).put("name", 3);
+            ((ObjectNode) agent(t, 0).get("privateState")).put("values", 2.5);
+            ((ObjectNode) t.get("artifact").get("features").get(0)).put("type", "integer");
+        }));
+        assertThat(ps).extracting(Problem::path).containsExactlyInAnyOrder("/training/gamma",
+                "/agents/2/options/0/name", "/agents/0/privateState/values", "/artifact/features/0/type");
+        assertProblem(ps, "/training/gamma", "expected a number, found the string \"0.95\"");
+        assertProblem(ps, "/agents/2/options/0/name", "a string");
+    }
+
+    @Test
+    void aWrongTypeInsideAWrongTypeIsNotReportedTwice() {
+        List<Problem> ps = loadProblems(edited(t -> {
+            agent(t, 1).put("options", 7);
+            ((ObjectNode) t.get("training")).put("handoffs", "many");
+        }));
+        assertThat(ps).extracting(Problem::path).containsExactlyInAnyOrder("/agents/1/options", "/training/handoffs");
+    }
+
+    @Test
+    void aProblemOfTheWholeDocumentPrintsWithoutAnEmptyPath() {
+        assertThat(new Problem("", "the document is empty")).hasToString("the document is empty");
+        assertThat(new Problem("", "the document is empty").line("flow.workflow.json"))
+                .isEqualTo("flow.workflow.json: the document is empty");
+        assertThat(new Problem("/training/gamma", "expected a number").line("flow.workflow.json"))
+                .isEqualTo("/training/gamma: expected a number");
+    }
+
+    @Test
     void numberWhereAnObjectBelongsGivesItsPath() {
         assertProblem(loadProblems(edited(t -> agent(t, 1).withArray("options").set(0, 5))),
                 "/agents/1/options/0", "an object");

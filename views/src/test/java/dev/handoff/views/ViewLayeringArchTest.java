@@ -39,4 +39,33 @@ class ViewLayeringArchTest {
                 .because("view-models are tested without a screen")
                 .check(VIEWS);
     }
+
+    @Test
+    void theDashboardKnowsNoEnvironmentKindOutsideItsExtensions() {
+        noClasses().that().resideInAPackage("dev.handoff.views.training..")
+                .and().resideOutsideOfPackage("dev.handoff.views.training.extension..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.handoff.env.synthetic..", "dev.handoff.env.routing..",
+                        "dev.handoff.env.llm..", "dev.handoff.env.cpu..")
+                .because("environment-specific panels come from the kind's DashboardExtension")
+                .check(VIEWS);
+    }
+
+    @Test
+    void onlyTheTaskExecutorStartsThreads() {
+        noClasses().that().resideOutsideOfPackage("dev.handoff.views.task..")
+                .should().dependOnClassesThat().belongToAnyOf(Thread.class, java.util.concurrent.ExecutorService.class,
+                        java.util.concurrent.Executors.class)
+                .because("background work goes through a TaskExecutor, never a raw thread from a view")
+                .check(VIEWS);
+    }
+
+    @Test
+    void viewsShowChartContentButDoNotBuildDatasets() {
+        noClasses().that().areAssignableTo(Node.class)
+                .should().dependOnClassesThat().belongToAnyOf(org.jfree.data.xy.XYSeries.class,
+                        org.jfree.data.xy.XYSeriesCollection.class, org.jfree.data.xy.YIntervalSeries.class,
+                        org.jfree.data.xy.YIntervalSeriesCollection.class)
+                .because("chart adapters build the datasets from the view-models; views only show them")
+                .check(VIEWS);
+    }
 }

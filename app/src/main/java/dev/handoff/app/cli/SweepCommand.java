@@ -6,10 +6,15 @@ import dev.handoff.sweep.SweepAxes;
 import dev.handoff.sweep.SweepAxis;
 import dev.handoff.sweep.SweepCsv;
 import dev.handoff.sweep.SweepDesign;
+import dev.handoff.sweep.SweepCellStore;
 import dev.handoff.sweep.SweepEngine;
+import dev.handoff.sweep.SweepEngines;
+import dev.handoff.sweep.SweepFolder;
+import dev.handoff.sweep.SweepRequest;
 import dev.handoff.sweep.SweepResult;
 import dev.handoff.sweep.SweepSeries;
 import dev.handoff.sweep.SweepSettings;
+import dev.handoff.sweep.SweepSpec;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.WorkflowLoadException;
@@ -17,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +35,9 @@ import java.util.concurrent.Callable;
  * {@code handoff sweep FILE --axis AXIS --values v1,v2,... --out DIR}: varies one axis with the rest of the workflow
  * fixed, over values × seeds; writes {@code sweep.csv} and {@code sweep.png}; progress on stderr; the last stdout line
  * is one JSON object with the per-value mean ± 95% CI and the fitted log–log slope of every metric (and policy).
+ * {@code --engine} picks where the (value, seed, algorithm) cells run ({@code local} threads, or {@code spark} when
+ * the sweep-spark module is on the class path); every engine writes the same files, and a sweep started again on the
+ * same {@code --out} measures only the cells not finished there yet.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = HandoffCli.Version.class, description = "Vary one axis (load, handoffs, ...) over values x seeds; write sweep.csv and "
         + "sweep.png and print a JSON summary with log-log slopes as the last line.")
@@ -59,11 +66,24 @@ final class SweepCommand implements Callable<Integer> {
             + "handoffs: episodes); an unknown key lists the axis's keys")
     Map<String, Double> axisOptions;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for sweep.csv and sweep.png")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for sweep.csv, sweep.png and the "
+            + "finished cells (a sweep run again on it resumes); with --engine spark also a Hadoop URI (hdfs://, s3a://)")
+    String out;
 
-    @Option(names = "--threads", paramLabel = "K", description = "measurements in parallel (default: cores)")
+    @Option(names = "--threads", paramLabel = "K", description = "cells in parallel on the local engine (default: cores)")
     Integer threads;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "local", description = "where the cells run: local "
+            + "(default) or spark (Apache Spark; the sweep-spark module, which ./handoff adds)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "--engine spark: the Spark master (default local[*], "
+            + "embedded; or spark://host:7077, yarn, k8s://...; under spark-submit, its --master)")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "--engine spark: a Spark setting, e.g. "
+            + "spark.ui.enabled=false or spark.hadoop.fs.s3a.endpoint=...")
+    Map<String, String> conf;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "plot title (default: workflow name and axis)")
     String title;
@@ -117,23 +137,53 @@ final class SweepCommand implements Callable<Integer> {
             return HandoffCli.INVALID_INPUT;
         }
         SweepSettings settings = new SweepSettings(algo, handoffs, axisOptions);
+        // the design comes from the spec on every engine, here as on a remote worker: the same answer anywhere
+        SweepSpec spec = SweepSpec.of(w, ax.id(), settings);
         SweepDesign design;
         try {
-            design = ax.design(w, settings);
+            design = spec.design();
         } catch (IllegalArgumentException e) {
             System.err.println("sweep: " + e.getMessage());
             return HandoffCli.INVALID_INPUT;
         }
+        Optional<SweepEngine> foundEngine = SweepEngines.byId(engine);
+        if (foundEngine.isEmpty()) {
+            System.err.println("--engine: no engine \"" + engine + "\" on the class path (found: "
+                    + String.join(", ", SweepEngines.ids()) + ")" + (engine.equals("spark")
+                    ? "; the Spark engine is the sweep-spark module: run through ./handoff, which builds it and adds it" : ""));
+            return HandoffCli.INVALID_INPUT;
+        }
+        SweepEngine eng = foundEngine.get();
+        Map<String, String> engineOptions = new LinkedHashMap<>(conf == null ? Map.of() : conf);
+        if (master != null) {
+            engineOptions.put("spark.master", master);
+        }
+        String optionProblem = eng.problemWithOptions(engineOptions);
+        if (optionProblem != null) {
+            System.err.println("--engine " + eng.id() + ": " + optionProblem);
+            return HandoffCli.INVALID_INPUT;
+        }
+        SweepFolder folder;
+        SweepCellStore store;
+        try {
+            folder = eng.folder(out, engineOptions);
+            store = SweepCellStore.open(folder, spec);
+        } catch (IllegalArgumentException e) {
+            System.err.println("--out: " + e.getMessage());
+            return HandoffCli.INVALID_INPUT;
+        }
         int parallel = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        System.err.printf(Locale.ROOT, "sweep %s over %d values x %d seeds, policies %s, on %d threads%n", ax.id(),
-                values.length, seedList.size(), design.policies(), parallel);
-        SweepResult result = SweepEngine.run(design, values, seedList, parallel, System.err::println);
+        System.err.printf(Locale.ROOT, "sweep %s over %d values x %d seeds, policies %s, on the %s engine%s%n",
+                ax.id(), values.length, seedList.size(), design.policies(), eng.id(),
+                eng.id().equals("local") ? " (" + parallel + " threads)" : "");
+        SweepResult result = eng.run(new SweepRequest(spec, design, values, seedList, store, parallel, engineOptions,
+                System.err::println));
 
-        Files.createDirectories(out);
-        Path csv = out.resolve("sweep.csv");
-        SweepCsv.write(result, csv);
-        Path png = out.resolve("sweep.png");
-        SweepChart.writePng(result, title != null ? title : defaultTitle(w, design), subtitle(design, seedList, settings, w), png);
+        folder.write("sweep.csv", SweepCsv.bytes(result));
+        folder.write("sweep.png", SweepChart.png(result, title != null ? title : defaultTitle(w, design),
+                subtitle(design, seedList, settings, w)));
+        String csv = folder.locate("sweep.csv");
+        String png = folder.locate("sweep.png");
         System.err.println("wrote " + csv + " and " + png);
 
         List<Double> vs = new ArrayList<>();
@@ -147,7 +197,7 @@ final class SweepCommand implements Callable<Integer> {
         Summary summary = new Summary(w.name(), w.environment().kind(), ax.id(), design.axisLabel(), vs, seedList,
                 design.axis().equals("handoffs") ? null : handoffs != null ? handoffs : w.training().handoffs(),
                 design.policies(), options, result.series(),
-                csv.toString(), png.toString(), result.wallSeconds());
+                csv, png, result.wallSeconds());
         System.out.println(Json.line(summary));
         return 0;
     }

@@ -22,9 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.println(file + ": valid");
             return 0;
         }
-        for (Problem p : problems) {
-            System.out.println(p.path() + ": " + p.message());
-        }
+        HandoffCli.printProblems(System.out, file.toString(), problems);
         return HandoffCli.INVALID_INPUT;
     }
 }

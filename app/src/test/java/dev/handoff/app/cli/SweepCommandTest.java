@@ -63,13 +63,44 @@ class SweepCommandTest {
     }
 
     @Test
+    void anEngineNotOnTheClassPathOrOptionsItDoesNotTakeExitTwo(@TempDir Path dir) {
+        String ring = sample("synthetic-ring10.workflow.json");
+        assertThat(HandoffCli.run("sweep", ring, "--axis", "handoffs", "--values", "100", "--engine", "spark",
+                "--out", dir.toString())).isEqualTo(2);
+        assertThat(err()).contains("no engine \"spark\" on the class path (found: local)", "run through ./handoff");
+        assertThat(HandoffCli.run("sweep", ring, "--axis", "handoffs", "--values", "100", "--master", "local[2]",
+                "--out", dir.toString())).isEqualTo(2);
+        assertThat(err()).contains("--engine local: the local engine takes no engine options");
+        assertThat(HandoffCli.run("sweep", ring, "--axis", "handoffs", "--values", "100", "--out",
+                "hdfs://namenode/sweeps")).isEqualTo(2);
+        assertThat(err()).contains("--out: the local engine writes to a local folder");
+        assertThat(dir.resolve("sweep.csv")).doesNotExist();
+    }
+
+    @Test
+    void aSweepRunAgainOnItsFolderResumesAndAnotherSweepThereIsRefused(@TempDir Path dir) throws Exception {
+        String ring = sample("synthetic-ring10.workflow.json");
+        assertThat(HandoffCli.run("sweep", ring, "--axis", "handoffs", "--values", "100,1000", "--seeds", "1..2",
+                "--out", dir.toString())).as(err()).isZero();
+        byte[] csv = Files.readAllBytes(dir.resolve("sweep.csv"));
+        assertThat(dir.resolve("cells")).isDirectoryContaining("glob:**v100.0_s1_icq-tabular.json");
+        assertThat(HandoffCli.run("sweep", ring, "--axis", "handoffs", "--values", "100,1000", "--seeds", "1..2",
+                "--out", dir.toString())).as(err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("sweep.csv"))).isEqualTo(csv);
+        assertThat(err()).contains("sweep: 4 of 4 cells already finished in " + dir + "; nothing left to measure");
+        assertThat(HandoffCli.run("sweep", ring, "--axis", "handoffs", "--values", "100", "--algo", "independent",
+                "--out", dir.toString())).isEqualTo(2);
+        assertThat(err()).contains("--out: " + dir + " holds another sweep's results");
+    }
+
+    @Test
     void routingLoadSweepWritesCsvPngAndAJsonLastLineWithSlopes(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sweep");
         int code = HandoffCli.run("sweep", sample("routing-6x6.workflow.json"), "--axis", "load", "--values", "0.5,1,2",
                 "--seeds", "1..2", "--handoffs", "30000", "--algo", "icq-tabular,shortest-path", "-O", "measure=500",
                 "-O", "warmup=200", "--out", out.toString());
         assertThat(code).as(err()).isZero();
-        assertThat(err()).contains("sweep load: 6/6 measured");
+        assertThat(err()).contains("sweep load: 12/12 cells done");
 
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertThat(csv.get(0)).isEqualTo("load,seed,policy,deliveryTime,delivered,dropped,routingAccuracy");

@@ -22,6 +22,7 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
     private final double gamma;
     private final double logGamma;
     private final double[] features = new double[2];
+    private final SyntheticStepTables tables;
 
     private Rng rng;
     private int c;
@@ -38,6 +39,7 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
         this.graph = graph;
         this.gamma = gamma;
         this.logGamma = Math.log(gamma);
+        this.tables = new SyntheticStepTables(params, graph, gamma, logGamma);
     }
 
     @Override
@@ -107,9 +109,13 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
     @Override
     public int viewKey() {
         if (cachedKey < 0) {
-            features[PROGRESS] = g;
-            features[DIFFICULTY] = h;
-            cachedKey = graph.interfaces[c].key(features, p);
+            int key = tables.viewKeys[c][tables.viewIndex(g, h, p)];
+            if (key < 0) {
+                features[PROGRESS] = g;
+                features[DIFFICULTY] = h;
+                key = graph.interfaces[c].key(features, p); // the map refuses this state: let it say why
+            }
+            cachedKey = key;
         }
         return cachedKey;
     }
@@ -123,14 +129,26 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
 
     @Override
     public void step(int action, StepOutcome out) {
-        int o = graph.option(c, action);
-        int j = graph.target(c, action);
-        double q = params.durationEndProbability(o, p == 1, h);
-        int tau = q >= 1 ? 1 : 1 + (int) Math.floor(Math.log(1 - rng.nextDouble()) / Math.log(1 - q));
-        double gammaTau = Math.exp(logGamma * tau);
-        double reward = params.optionReward(gamma, gammaTau);
+        final SyntheticStepTables t = tables;
+        int at = t.actionBase[c] + action;
+        if (action < 0 || at >= t.actionBase[c + 1]) {
+            throw new IllegalArgumentException("agent " + c + " has no action " + action);
+        }
+        int o = t.optionOf[at];
+        int j = t.targetOf[at];
+        int d = t.durationIndex(o, p, h);
+        int tau = t.endsAtOnce[d] ? 1 : 1 + (int) Math.floor(Math.log(1 - rng.nextDouble()) / t.logOneMinusQ[d]);
+        double gammaTau;
+        double reward;
+        if (tau >= 0 && tau < SyntheticStepTables.TAU_TABLE) {
+            gammaTau = t.gammaTau[tau];
+            reward = t.reward[tau];
+        } else {
+            gammaTau = Math.exp(logGamma * tau);
+            reward = params.optionReward(gamma, gammaTau);
+        }
         int gNext = g;
-        if (rng.nextDouble() < params.progressProbability(c, o, g, h)) {
+        if (rng.nextDouble() < t.progress[c][t.progressIndex(o, g, h)]) {
             gNext = g + 1;
         }
         int hBefore = h;
@@ -146,7 +164,7 @@ public final class SyntheticEnvironment implements HandoffEnvironment, JointStat
         episodeReturn += episodeDiscount * reward;
         episodeDiscount *= gammaTau;
         if (j == STOP) {
-            double terminal = params.terminalReward(gNext, hBefore);
+            double terminal = t.terminal[t.terminalIndex(gNext, hBefore)];
             out.terminalReward = terminal;
             out.episodeEnded = true;
             out.episodeReturn = episodeReturn + episodeDiscount * terminal;

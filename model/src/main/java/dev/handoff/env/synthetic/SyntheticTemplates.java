@@ -37,7 +37,7 @@ public final class SyntheticTemplates {
                         "hidden difficulty regime of the task stream (no agent sees it by default)")));
         List<AgentSpec> specs = new ArrayList<>();
         List<HandoffSpec> handoffs = new ArrayList<>();
-        Layout layout = Layout.EMPTY;
+        Map<String, Layout.Point> positions = new TreeMap<>();
         for (int i = 0; i < agents; i++) {
             String id = "a" + i;
             specs.add(new AgentSpec(id, "Agent " + i, i % 2 == 0 ? "worker" : "finisher",
@@ -53,9 +53,10 @@ public final class SyntheticTemplates {
                 handoffs.add(new HandoffSpec(id, HandoffSpec.STOP));
             }
             double angle = 2 * Math.PI * i / agents - Math.PI / 2;
-            layout = layout.with(id, new Layout.Point(Math.round(420 + 300 * Math.cos(angle)), Math.round(360 + 300 * Math.sin(angle))));
+            positions.put(id, new Layout.Point(Math.round(420 + 300 * Math.cos(angle)), Math.round(360 + 300 * Math.sin(angle))));
         }
-        layout = layout.with(HandoffSpec.STOP, new Layout.Point(420, 360));
+        positions.put(HandoffSpec.STOP, new Layout.Point(420, 360));
+        Layout layout = new Layout(positions);
         Map<String, Object> parameters = new TreeMap<>();
         parameters.put("lambda", lambda);
         parameters.put("eta", eta);

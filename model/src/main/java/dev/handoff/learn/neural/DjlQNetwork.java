@@ -60,6 +60,9 @@ public final class DjlQNetwork implements AutoCloseable {
     private final List<Parameter> biases = new ArrayList<>();
     private final int inputs;
     private final int outputs;
+    private final HuberLoss loss;
+    /** The last batch size's input tensors, refilled in place each step. */
+    private PinnedBatch pinned;
 
     /** Builds the network with the layer sizes and initial weights of {@code init}. */
     public DjlQNetwork(String name, MlpMirror init, double learningRate, double huberDelta, int engineSeed) {
@@ -80,8 +83,10 @@ public final class DjlQNetwork implements AutoCloseable {
             this.model = Model.newInstance(name);
             model.setBlock(block);
             this.optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(new HuberLoss(huberDelta)).optOptimizer(optimizer);
+            this.loss = new HuberLoss(huberDelta);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(optimizer);
             this.trainer = model.newTrainer(config);
+            loss.keepConstantsIn(trainer.getManager());
             trainer.initialize(new Shape(1, inputs));
             for (Block child : block.getChildren().values()) {
                 if (child instanceof Linear) {
@@ -109,19 +114,23 @@ public final class DjlQNetwork implements AutoCloseable {
     public float train(float[] x, float[] mask, float[] targets, int batch) {
         lockOnPinnedThread();
         try (NDManager sub = trainer.getManager().newSubManager()) {
-            NDArray in = sub.create(x, new Shape(batch, inputs));
-            NDArray selector = sub.create(mask, new Shape(batch, outputs));
-            NDArray y = sub.create(targets, new Shape(batch));
-            float loss;
+            if (pinned == null || pinned.batch != batch) {
+                if (pinned != null) {
+                    pinned.close();
+                }
+                pinned = new PinnedBatch(trainer.getManager(), batch, inputs, outputs);
+            }
+            pinned.fill(x, mask, targets, sub);
+            float batchLoss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray q = trainer.forward(new NDList(in)).singletonOrThrow();
-                NDArray chosen = q.mul(selector).sum(new int[] {1});
-                NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(chosen));
+                NDArray q = trainer.forward(new NDList(pinned.x)).singletonOrThrow();
+                NDArray chosen = q.mul(pinned.mask).sum(new int[] {1});
+                NDArray l = loss.evaluate(new NDList(pinned.y), new NDList(chosen));
                 gc.backward(l);
-                loss = l.getFloat();
+                batchLoss = l.getFloat();
             }
             trainer.step();
-            return loss;
+            return batchLoss;
         } finally {
             TRAINING_LOCK.unlock();
         }

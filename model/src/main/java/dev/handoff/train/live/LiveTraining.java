@@ -2,6 +2,7 @@ package dev.handoff.train.live;
 
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.learn.neural.NeuralSettings;
+import dev.handoff.metrics.IntervalText;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.Checkpointing;
 import dev.handoff.train.QSnapshot;
@@ -384,7 +385,8 @@ public final class LiveTraining {
         StringBuilder msg = new StringBuilder(end == RunState.FINISHED ? "finished" : end == RunState.CANCELLED ? "stopped"
                 : "failed: " + run.message());
         for (TrainingSummary s : result) {
-            msg.append(String.format(Locale.ROOT, " · %s J = %.3f ± %.3f", s.algo(), s.meanReturn(), s.meanReturnCi95()));
+            msg.append(" · ").append(s.algo()).append(" J = ")
+                    .append(IntervalText.meanCi(s.meanReturn(), s.meanReturnCi95(), s.seeds().size(), 3));
         }
         if (session.oracleReturn() != null) {
             msg.append(String.format(Locale.ROOT, " (J* = %.3f)", session.oracleReturn()));

@@ -21,6 +21,11 @@ public final class RunFolders {
     /** What the Runs panel shows of one run folder; {@code reason} says why it failed or was cancelled (else null). */
     public record Entry(Path dir, String workflowName, String algorithm, String status, String startedAt, int seeds,
                         long handoffs, Double meanReturn, Double meanReturnCi95, String reason) {
+        /** An entry without a reason (a run that finished, or one whose manifest predates reasons). */
+        public Entry(Path dir, String workflowName, String algorithm, String status, String startedAt, int seeds,
+                     long handoffs, Double meanReturn, Double meanReturnCi95) {
+            this(dir, workflowName, algorithm, status, startedAt, seeds, handoffs, meanReturn, meanReturnCi95, null);
+        }
     }
 
     private RunFolders() {

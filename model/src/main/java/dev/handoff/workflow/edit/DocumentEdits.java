@@ -28,15 +28,19 @@ public final class DocumentEdits {
     private DocumentEdits() {
     }
 
-    /** A fresh agent with the next free id ("agent-3"), two options (quick, thorough) and a busy/idle private state. */
+    /**
+     * A fresh agent named in the document's own numbering ({@link NamingPattern}: after {@code a0 … a9} /
+     * {@code Agent 0 … Agent 9} comes {@code a10} / {@code Agent 10}; in a document without one, {@code agent-3} /
+     * {@code Agent 3}), with two options (quick, thorough) and a busy/idle private state.
+     */
     public static AgentSpec freshAgent(Workflow w) {
         int n = w.agents().size() + 1;
-        Set<String> ids = ids(w);
-        Set<String> names = names(w);
-        while (ids.contains("agent-" + n) || names.contains("Agent " + n)) {
-            n++;
-        }
-        return new AgentSpec("agent-" + n, "Agent " + n, "worker",
+        List<String> ids = new ArrayList<>(w.agents().stream().map(AgentSpec::id).toList());
+        ids.add(HandoffSpec.STOP);
+        List<String> names = w.agents().stream().map(AgentSpec::name).filter(java.util.Objects::nonNull).toList();
+        String id = NamingPattern.next(ids, "agent-", n);
+        String name = NamingPattern.next(names, "Agent ", n);
+        return new AgentSpec(id, name, "worker",
                 List.of(new OptionSpec("quick", "Quick", "fast, less careful"),
                         new OptionSpec("thorough", "Thorough", "slow, more careful")),
                 new PrivateStateSpec("busy", 2, "0 idle, 1 busy"),

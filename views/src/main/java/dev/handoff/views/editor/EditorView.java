@@ -56,6 +56,7 @@ public final class EditorView extends VBox {
     public EditorView(EditorViewModel vm) {
         this.vm = vm;
         getStylesheets().add(STYLESHEET);
+        dev.handoff.views.style.PrimaryActions.styled(this);
         setId("editor");
         DocumentViewModel doc = vm.document();
         GraphEditorViewModel graph = vm.graph();
@@ -155,7 +156,7 @@ public final class EditorView extends VBox {
         validation.trainDisabledProperty().addListener((o, a, bad) -> styleSummary(problems, bad));
         styleSummary(problems, validation.trainDisabledProperty().get());
         trainButton.setId("train");
-        trainButton.getStyleClass().add("accent");
+        dev.handoff.views.style.PrimaryActions.mark(trainButton);
         trainButton.disableProperty().bind(validation.trainDisabledProperty());
         trainButton.setOnAction(e -> onTrain.run());
         trainTip.textProperty().bind(Bindings.when(validation.trainDisabledProperty())

@@ -34,6 +34,6 @@ public interface GraphActivity {
 
     /** The label drawn on an edge with recent handoffs. */
     default String edgeLabel(int e) {
-        return String.format(Locale.ROOT, "%.2f (%s)", edgeRecentMean(e), TrainingDashboardViewModel.count(edgeRecentCount(e)));
+        return String.format(Locale.ROOT, "%.2f (%s)", edgeRecentMean(e), Figures.count(edgeRecentCount(e)));
     }
 }

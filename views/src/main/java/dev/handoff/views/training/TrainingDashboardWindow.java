@@ -3,6 +3,7 @@ package dev.handoff.views.training;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.live.RunFolders;
+import dev.handoff.views.task.FxTaskExecutor;
 import dev.handoff.workflow.Workflow;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
@@ -19,7 +20,9 @@ public final class TrainingDashboardWindow {
 
     public TrainingDashboardWindow(Window owner, Workflow workflow, ObservableBooleanValue dark) {
         EnvironmentKind kind = WorkflowLoading.kindOf(workflow);
-        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(workflow, kind, RunFolders.defaultRoot(workflow.name()));
+        FxTaskExecutor tasks = new FxTaskExecutor(1);
+        TrainingDashboardViewModel vm = new TrainingDashboardViewModel(workflow, kind, RunFolders.defaultRoot(workflow.name()),
+                tasks);
         view = new TrainingDashboardView(vm);
         view.setDark(dark.get());
         dark.addListener((o, a, d) -> view.setDark(d));
@@ -30,8 +33,9 @@ public final class TrainingDashboardWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight())));
         stage.setOnHidden(e -> {
-            vm.stop();
+            vm.run().stop();
             view.dispose();
+            tasks.shutdown();
         });
     }
 

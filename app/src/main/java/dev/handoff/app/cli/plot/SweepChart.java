@@ -145,11 +145,18 @@ public final class SweepChart {
 
     /** Writes the plot as a PNG, {@link #WIDTH} wide and tall enough for one readable panel per plotted metric. */
     public static Path writePng(SweepResult result, String title, String subtitle, Path file) throws IOException {
+        java.nio.file.Files.write(file, png(result, title, subtitle));
+        return file;
+    }
+
+    /** The PNG's bytes (the same image {@link #writePng} writes). */
+    public static byte[] png(SweepResult result, String title, String subtitle) throws IOException {
         System.setProperty("java.awt.headless", "true");
         JFreeChart chart = build(result, title, subtitle);
         int panels = plotted(result.design()).size();
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, CHROME_HEIGHT + PANEL_HEIGHT * panels);
-        return file;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(bytes, chart, WIDTH, CHROME_HEIGHT + PANEL_HEIGHT * panels);
+        return bytes.toByteArray();
     }
 
     /** "x (unit)" becomes "x (unit, log scale)"; a label without a unit gets " (log scale)". */

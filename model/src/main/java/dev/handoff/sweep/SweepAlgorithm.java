@@ -1,0 +1,29 @@
+package dev.handoff.sweep;
+
+import java.util.List;
+
+/**
+ * The third coordinate of a sweep cell: one independently measurable part of a sweep at every (value, seed), usually
+ * one trained algorithm ({@code icq-tabular}, {@code shortest-path}, ...), sometimes a group of fixed policies scored
+ * together (the llm-math baselines). Its measurement returns one reading for each of its {@code policies}, must be
+ * deterministic for its (value, seed), and may run on any thread or machine at the same time as every other cell.
+ */
+public record SweepAlgorithm(String id, List<String> policies, SweepMeasurement measurement) {
+    public SweepAlgorithm {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("an algorithm of a sweep needs an id");
+        }
+        policies = List.copyOf(policies);
+        if (policies.isEmpty()) {
+            throw new IllegalArgumentException("algorithm " + id + " measures no policy");
+        }
+        if (measurement == null) {
+            throw new IllegalArgumentException("algorithm " + id + " has no measurement");
+        }
+    }
+
+    /** An algorithm that is one policy of the same name (the usual case). */
+    public static SweepAlgorithm of(String policy, SweepMeasurement measurement) {
+        return new SweepAlgorithm(policy, List.of(policy), measurement);
+    }
+}

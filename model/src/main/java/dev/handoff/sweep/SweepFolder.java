@@ -1,0 +1,31 @@
+package dev.handoff.sweep;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The folder a sweep writes to ({@code --out}): its job description, one file per finished cell under
+ * {@code cells/}, and the final {@code sweep.csv} and {@code sweep.png}. Files are named by a relative path with
+ * {@code /}. A local folder is {@link LocalSweepFolder}; an engine may offer others (a shared or distributed file
+ * system).
+ */
+public interface SweepFolder {
+    /** Where it is, as the user should read it (a path or a URI). */
+    String location();
+
+    /** Where a file of it is, as the user should read it. */
+    String locate(String name);
+
+    /** The file's bytes, or empty when there is no such file. */
+    Optional<byte[]> read(String name) throws IOException;
+
+    /**
+     * Writes the file whole, replacing any earlier one, so that a reader (or a resumed sweep) sees either the old or
+     * the new content, never part of it; creates the folders it needs.
+     */
+    void write(String name, byte[] content) throws IOException;
+
+    /** The names of the files directly inside the sub-folder {@code dir} (empty when it does not exist). */
+    List<String> list(String dir) throws IOException;
+}

@@ -1,0 +1,34 @@
+package dev.handoff.sweep;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One sweep to run: what it measures ({@code spec}, and the {@code design} built from it here), over which values
+ * and seeds, the store of its finished cells (in the folder from {@link SweepEngine#folder}), how many cells to run at once
+ * where the engine decides that itself (the local engine's threads), the engine's own options, and where progress
+ * lines go (may be null).
+ */
+public record SweepRequest(SweepSpec spec, SweepDesign design, double[] values, List<Long> seeds, SweepCellStore store,
+                           int threads, Map<String, String> options, Consumer<String> progress) {
+    public SweepRequest {
+        values = values.clone();
+        seeds = List.copyOf(seeds);
+        options = options == null ? Map.of() : Map.copyOf(options);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1");
+        }
+    }
+
+    public SweepGrid grid() {
+        return new SweepGrid(design, values, seeds);
+    }
+
+    /** Sends a line to the progress consumer, if there is one. */
+    public void report(String line) {
+        if (progress != null) {
+            progress.accept(line);
+        }
+    }
+}
