@@ -2,7 +2,7 @@ package dev.handoff.app.cli;
 
 import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.EnvironmentKind;
-import dev.handoff.env.cpu.SolvedPrograms;
+import dev.handoff.cpureport.SolvedPrograms;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.env.WorkflowLoading;

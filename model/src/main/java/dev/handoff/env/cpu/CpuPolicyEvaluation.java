@@ -2,7 +2,6 @@ package dev.handoff.env.cpu;
 
 import dev.handoff.cpu.Program;
 import dev.handoff.env.StepOutcome;
-import dev.handoff.train.SeedRun;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +60,6 @@ public final class CpuPolicyEvaluation {
     }
 
     private CpuPolicyEvaluation() {
-    }
-
-    /** The greedy policy of a trained seed: per agent, the action its learner values most at its view (or the joint key). */
-    public static Policy greedy(SeedRun trainer) {
-        return trainer::greedyAction;
     }
 
     /** Each agent always takes the same action (one option and one handoff target). */

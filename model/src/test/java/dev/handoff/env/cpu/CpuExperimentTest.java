@@ -3,6 +3,8 @@ package dev.handoff.env.cpu;
 import dev.handoff.checkpoint.StateReader;
 import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.cpu.Assembler;
+import dev.handoff.cpureport.CpuExperiment;
+import dev.handoff.cpureport.SolvedPrograms;
 import dev.handoff.cpu.DecodedProgram;
 import dev.handoff.cpu.HackersDelightTask;
 import dev.handoff.cpu.HackersDelightTasks;

@@ -1,5 +1,9 @@
-package dev.handoff.env.cpu;
+package dev.handoff.cpureport;
 
+import dev.handoff.env.cpu.CpuPolicyEvaluation;
+import dev.handoff.env.cpu.CpuProgrammingEnvironment;
+import dev.handoff.env.cpu.CpuProgrammingKind;
+import dev.handoff.env.cpu.FixedPipelines;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.SeedRun;
@@ -83,8 +87,13 @@ public final class CpuExperiment {
         try (SeedRun t = SeedRuns.create(workflow, kind, algorithm, seed, handoffs, neural)) {
             t.runUntil(handoffs, null);
             return new SeedResult(algorithm, seed, evaluate(workflow, kind, algorithm.cliName() + " seed " + seed,
-                CpuPolicyEvaluation.greedy(t)));
+                greedy(t)));
         }
+    }
+
+    /** The greedy policy of a trained seed, tabular or neural: per agent, the action its learner values most at its view. */
+    public static CpuPolicyEvaluation.Policy greedy(SeedRun trainer) {
+        return trainer::greedyAction;
     }
 
     /** Runs a policy once on every task of a fresh environment of {@code workflow}. */

@@ -1,6 +1,8 @@
-package dev.handoff.env.cpu;
+package dev.handoff.cpureport;
 
 import dev.handoff.cpu.Assembler;
+import dev.handoff.env.cpu.CpuPolicyEvaluation;
+import dev.handoff.env.cpu.CpuProgrammingKind;
 import dev.handoff.train.SeedRun;
 import dev.handoff.workflow.Workflow;
 
@@ -52,7 +54,7 @@ public final class SolvedPrograms {
     /** The program text the greedy policy of a trained seed submits for {@code taskId} (for the policy table). */
     public static String greedyProgram(Workflow workflow, CpuProgrammingKind kind, SeedRun trainer, String taskId) {
         String policy = policyName(trainer);
-        CpuPolicyEvaluation.Result r = CpuExperiment.evaluate(workflow, kind, policy, CpuPolicyEvaluation.greedy(trainer));
+        CpuPolicyEvaluation.Result r = CpuExperiment.evaluate(workflow, kind, policy, CpuExperiment.greedy(trainer));
         return text(r.task(taskId), policy);
     }
 
@@ -61,7 +63,7 @@ public final class SolvedPrograms {
      * evaluation; for the dashboard's "Show programs" list).
      */
     public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind, SeedRun trainer) {
-        return greedyPrograms(workflow, kind, policyName(trainer), CpuPolicyEvaluation.greedy(trainer));
+        return greedyPrograms(workflow, kind, policyName(trainer), CpuExperiment.greedy(trainer));
     }
 
     private static String policyName(SeedRun trainer) {
@@ -103,7 +105,7 @@ public final class SolvedPrograms {
             }
             Path dir = runDir.resolve("programs").resolve(run.algorithm().cliName() + "-seed" + seed);
             try (SeedRun t = run.restore(seed, run.handoffs())) {
-                write(dir, CpuExperiment.evaluate(run.workflow(), kind, policyName(t), CpuPolicyEvaluation.greedy(t)));
+                write(dir, CpuExperiment.evaluate(run.workflow(), kind, policyName(t), CpuExperiment.greedy(t)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot restore seed " + seed + " of " + runDir, e);
             }
