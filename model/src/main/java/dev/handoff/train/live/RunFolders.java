@@ -2,7 +2,9 @@ package dev.handoff.train.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.handoff.train.RunFolder;
+import dev.handoff.train.RunManifest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +57,9 @@ public final class RunFolders {
                     if (workflowName != null && !workflowName.equals(n.path("workflowName").asText())) {
                         continue;
                     }
-                    JsonNode s = n.path("summary");
+                    // a failed run's J means nothing (a diverged learner's greedy policy, or a run cut short): none shown
+                    JsonNode s = RunManifest.FAILED.equals(n.path("status").asText()) ? MissingNode.getInstance()
+                            : n.path("summary");
                     out.add(new Entry(d, n.path("workflowName").asText(), n.path("algorithm").asText(),
                             RunFolder.statusOf(d, n.path("status").asText()), n.path("startedAt").asText(),
                             n.path("seeds").size(), n.path("handoffs").asLong(),
