@@ -71,19 +71,13 @@ public final class TrainingSession implements AutoCloseable {
             run.addListener(new TrainingListener() {
                 @Override
                 public void onWindow(TrainingWindow w) {
-                    RunFolderWriter f = folders.get(w.algorithm());
-                    if (f != null) {
-                        f.append(w);
-                    }
+                    folderOf(w.algorithm()).ifPresent(f -> f.append(w));
                 }
 
                 @Override
                 public void onComponents(Algorithm algorithm, ComponentReading reading) {
                     lastReading.put(algorithm.cliName() + "/" + reading.seed(), reading); // as key(trainer)
-                    RunFolderWriter f = folders.get(algorithm);
-                    if (f != null) {
-                        f.append(reading);
-                    }
+                    folderOf(algorithm).ifPresent(f -> f.append(reading));
                 }
             });
             run.addAfterChunk(this::checkpointIfDue);
@@ -257,10 +251,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Records a greedy-return point of a seed in its run folder ({@value RunFolderWriter#GREEDY_FILE}). */
     public void recordGreedyReturn(Algorithm algorithm, long seed, long handoffs, double greedyReturn) {
-        RunFolderWriter f = folders.get(algorithm);
-        if (f != null) {
-            f.appendGreedyReturn(seed, handoffs, greedyReturn);
-        }
+        folderOf(algorithm).ifPresent(f -> f.appendGreedyReturn(seed, handoffs, greedyReturn));
     }
 
     /**
@@ -413,8 +404,7 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Whether the session resumed a run from its checkpoints. */
-    public boolean resumed() {
-        return restoredAt != null;
+    private java.util.Optional<RunFolderWriter> folderOf(Algorithm a) {
+        return java.util.Optional.ofNullable(folders.get(a));
     }
 }
