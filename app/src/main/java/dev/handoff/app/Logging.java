@@ -22,9 +22,14 @@ public final class Logging {
     private Logging() {
     }
 
-    /** Configures Logback from {@code logging.xml}; returns the log file. */
+    /**
+     * Configures Logback from {@code logging.xml}; returns the log file. When SLF4J is bound to another backend (the
+     * CLI inside {@code spark-submit}, whose log4j comes first), logging is the host's: nothing changes, null.
+     */
     public static synchronized Path configure(Path logDirectory, String name, String consoleLevel) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return null;
+        }
         context.reset();
         context.putProperty("handoff.log.dir", logDirectory.toAbsolutePath().toString());
         context.putProperty("handoff.log.name", name);

@@ -25,7 +25,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,44 +63,14 @@ class DashboardScreenshotsFxTest {
         prefs.removeNode();
     }
 
-    private static Path root() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve("sample-workflows"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("repository root not found");
+    /** Opens the sample in the main window, presses Train and places the dashboard at 1600×1000 in the corner. */
+    private TrainingDashboardWindow openDashboard(FxRobot robot, Path runs, String sample) throws Exception {
+        System.setProperty("handoff.runs", runs.toString());
+        return DashboardShots.openDashboard(robot, window, sample, null);
     }
 
     private static void shoot(FxRobot robot, Stage stage, Path file) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(500);
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-        BufferedImage b = SwingFXUtils.fromFXImage(img[0], null);
-        ImageIO.write(b, "png", file.toFile());
-        assertThat(Files.size(file)).isGreaterThan(50_000);
-    }
-
-    /** Opens the sample in the main window, presses Train and places the dashboard at 1600×1000 in the corner. */
-    private TrainingDashboardWindow openDashboard(FxRobot robot, Path runs, String sample) throws Exception {
-        return openDashboard(robot, runs, root().resolve("sample-workflows/" + sample + ".workflow.json"));
-    }
-
-    /** Opens {@code workflow} in the main window, presses Train and places the dashboard at 1600×1000 in the corner. */
-    private TrainingDashboardWindow openDashboard(FxRobot robot, Path runs, Path workflow) throws Exception {
-        System.setProperty("handoff.runs", runs.toString());
-        robot.interact(() -> window.open(workflow));
-        robot.clickOn("#train");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null);
-        TrainingDashboardWindow dash = window.dashboard();
-        robot.interact(() -> {
-            dash.stage().setWidth(1600);
-            dash.stage().setHeight(1000);
-            dash.stage().setX(0);
-            dash.stage().setY(0);
-        });
-        return dash;
+        DashboardShots.shoot(robot, stage.getScene(), file, 50_000);
     }
 
     /** Trains {@code mode} with 3 seeds from the toolbar's Train button and waits for the run to end. */
@@ -129,7 +98,7 @@ class DashboardScreenshotsFxTest {
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         robot.interact(() -> vm.focus().selectAgent(3));
         robot.interact(() -> dash.view().policyTable().getSelectionModel().select(4));
-        Path docs = root().resolve("docs");
+        Path docs = DashboardShots.root().resolve("docs");
         Files.createDirectories(docs);
         shoot(robot, stage, docs.resolve("dashboard-light.png"));
         robot.interact(() -> window.editor().viewMenu().getItems().stream()
@@ -151,7 +120,7 @@ class DashboardScreenshotsFxTest {
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         robot.interact(() -> vm.focus().selectAgent(2));
         robot.interact(() -> dash.view().policyTable().getSelectionModel().select(1));
-        Path docs = root().resolve("docs");
+        Path docs = DashboardShots.root().resolve("docs");
         shoot(robot, stage, docs.resolve("dashboard-cpu.png"));
         robot.interact(() -> dash.view().policyTable().getContextMenu().getItems().stream()
                 .filter(i -> "dash-policy-programs".equals(i.getId())).findFirst().orElseThrow().fire());
@@ -161,9 +130,11 @@ class DashboardScreenshotsFxTest {
                 .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Programs of"))
                 .findFirst().orElseThrow();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<String> tasks = (javafx.scene.control.ListView<String>)
-                programs.getScene().getRoot().lookup(".list-view");
-        robot.interact(() -> tasks.getSelectionModel().select("hd14"));
+        javafx.scene.control.ListView<dev.handoff.views.training.extension.SeedReport.Item> tasks =
+                (javafx.scene.control.ListView<dev.handoff.views.training.extension.SeedReport.Item>)
+                        programs.getScene().getRoot().lookup(".list-view");
+        robot.interact(() -> tasks.getSelectionModel().select(tasks.getItems().stream()
+                .filter(t -> t.name().equals("hd14")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         WritableImage[] img = new WritableImage[1];
@@ -190,14 +161,14 @@ class DashboardScreenshotsFxTest {
                 .filter(e -> e.algorithm().equals("icq-tabular")).findFirst().orElseThrow()));
         assertThat(vm.runs().overlaid()).hasSize(1);
         assertThat(vm.runs().overlaid().get(0).curve()).isNotNull();
-        shoot(robot, stage, root().resolve("docs/dashboard-overlay.png"));
+        shoot(robot, stage, DashboardShots.root().resolve("docs/dashboard-overlay.png"));
         robot.interact(stage::close);
     }
 
     /** synthetic-gap with rewards that overflow Q: a valid workflow whose training diverges (same name as the sample). */
     private static Path hugeReward(Path dir) throws Exception {
-        ObjectNode w = (ObjectNode) new ObjectMapper().readTree(root().resolve("sample-workflows/synthetic-gap.workflow.json")
-                .toFile());
+        ObjectNode w = (ObjectNode) new ObjectMapper().readTree(DashboardShots.root()
+                .resolve("sample-workflows/synthetic-gap.workflow.json").toFile());
         ((ObjectNode) w.path("environment").path("parameters")).put("rGoal", 1e300);
         Path file = dir.resolve("synthetic-gap-huge-reward.workflow.json");
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), w);
@@ -208,7 +179,7 @@ class DashboardScreenshotsFxTest {
     void runsPanelShowsInterruptedAndFailedRunsAndADivergenceBanner(FxRobot robot, @TempDir Path dir) throws Exception {
         Path runs = dir.resolve("runs");
         System.setProperty("handoff.runs", runs.toString()); // RunFolders.defaultRoot below reads it
-        String gap = root().resolve("sample-workflows/synthetic-gap.workflow.json").toString();
+        String gap = DashboardShots.root().resolve("sample-workflows/synthetic-gap.workflow.json").toString();
         Path folders = RunFolders.defaultRoot("Synthetic ring of 10 with an interface gap");
         // a finished run
         assertThat(HandoffCli.run("train", gap, "--seeds", "1..2", "--handoffs", "300000", "--out",
@@ -229,18 +200,18 @@ class DashboardScreenshotsFxTest {
         assertThat(HandoffCli.run("train", huge.toString(), "--seed", "1", "--handoffs", "5000000", "--out",
                 folders.resolve("20261207-120000-icq-tabular").toString())).isEqualTo(1);
 
-        TrainingDashboardWindow dash = openDashboard(robot, runs, Path.of(gap));
+        TrainingDashboardWindow dash = DashboardShots.openDashboard(robot, window, Path.of(gap), null);
         Stage stage = dash.stage();
         TrainingDashboardViewModel vm = dash.view().viewModel();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runs().runs().size() == 3);
         assertThat(vm.runs().runs()).extracting(RunFolders.Entry::status)
                 .containsExactly(RunManifest.FAILED, RunManifest.INTERRUPTED, RunManifest.FINISHED);
         assertThat(vm.runs().runs().get(0).meanReturn()).as("a diverged run's J means nothing").isNull();
-        Path docs = root().resolve("docs");
+        Path docs = DashboardShots.root().resolve("docs");
         shoot(robot, stage, docs.resolve("dashboard-runs-status.png"));
         robot.interact(stage::close);
 
-        TrainingDashboardWindow diverging = openDashboard(robot, runs, huge);
+        TrainingDashboardWindow diverging = DashboardShots.openDashboard(robot, window, huge, dash);
         TrainingDashboardViewModel dvm = diverging.view().viewModel();
         robot.interact(() -> {
             dvm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);

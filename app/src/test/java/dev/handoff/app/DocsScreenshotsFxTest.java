@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Writes the README's screenshots ({@code docs/editor-light.png}, {@code docs/editor-dark.png}): the 10-agent ring
- * after auto-layout with one agent selected. Runs only when asked:
+ * after auto-layout with one agent selected; and {@code docs/inspector-neural.png}, the workflow's neural settings. Runs only when asked:
  * {@code xvfb-run -a -s "-screen 0 1400x900x24" mvn -pl app -am test -Dtest=DocsScreenshotsFxTest -Dhandoff.screenshots=true}.
  */
 @EnabledIfSystemProperty(named = "handoff.screenshots", matches = "true")
@@ -85,5 +85,25 @@ class DocsScreenshotsFxTest {
         robot.interact(() -> dark.setSelected(true));
         shoot(robot, docs().resolve("editor-dark.png"));
         robot.interact(() -> dark.setSelected(false));
+    }
+
+    /** {@code docs/inspector-neural.png}: the workflow inspector's neural settings, each at the value the learner uses. */
+    @Test
+    void inspectorShowsTheNeuralSettings(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path gap = dir.resolve("synthetic-gap.workflow.json");
+        WorkflowJson.write(SyntheticTemplates.ring("Synthetic ring of 10 with an interface gap", 10, 1.0, 0.05), gap);
+        robot.interact(() -> window.open(gap));
+        robot.interact(() -> window.editor().viewModel().inspector().set("train.algorithm", "icq-neural"));
+        robot.interact(() -> window.editor().viewModel().inspector().set("train.neural.width", 128));
+        javafx.scene.control.TitledPane neural = robot.lookup(n -> n instanceof javafx.scene.control.TitledPane t
+                && t.getText().startsWith("Neural network")).query();
+        javafx.scene.control.SplitPane side = robot.lookup(n -> n instanceof javafx.scene.control.SplitPane sp
+                && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL).query();
+        robot.interact(() -> {
+            neural.setExpanded(true);
+            side.setDividerPositions(1.0); // the inspector over the whole side, the problems list (empty) folded away
+        });
+        assertThat(window.editor().viewModel().inspector().field("train.neural.width").value()).isEqualTo(128);
+        shoot(robot, docs().resolve("inspector-neural.png"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.handoff.components;
 
+import dev.handoff.env.synthetic.SyntheticParameters;
 import dev.handoff.workflow.Workflow;
 
 import java.util.Locale;
@@ -37,8 +38,8 @@ public enum ComponentAxis {
     /** The workflow at this value of the axis (unchanged for width and samples). */
     public Workflow apply(Workflow w, double value) {
         return switch (this) {
-            case GAP -> w.withEnvironment(w.environment().with("lambda", value));
-            case MIXING -> w.withEnvironment(w.environment().with("eta", value));
+            case GAP -> w.withEnvironment(w.environment().with(SyntheticParameters.LAMBDA, value));
+            case MIXING -> w.withEnvironment(w.environment().with(SyntheticParameters.ETA, value));
             case WIDTH, SAMPLES -> w;
         };
     }

@@ -55,7 +55,7 @@ public final class CpuExperiment {
     /** Trains each tabular algorithm on each seed for {@code handoffs} handoffs and scores everything. */
     public static Report run(Workflow workflow, CpuProgrammingKind kind, List<Algorithm> algorithms, List<Long> seeds,
                              long handoffs) {
-        return run(workflow, kind, algorithms, seeds, handoffs, 0, NeuralSettings.DEFAULTS);
+        return run(workflow, kind, algorithms, seeds, handoffs, 0, NeuralSettings.of(workflow.training()));
     }
 
     /**

@@ -22,6 +22,11 @@ public final class WorkflowLoading {
         return validator().validate(w);
     }
 
+    /** What is legal in the workflow but rarely meant (a self-loop handoff), each at its path. */
+    public static List<Problem> warningsOf(Workflow w) {
+        return validator().warnings(w);
+    }
+
     public static WorkflowValidator validator() {
         return new WorkflowValidator(EnvironmentKinds.all());
     }

@@ -1,6 +1,7 @@
 package dev.handoff.learn;
 
 import dev.handoff.workflow.StepSizeSpec;
+import dev.handoff.workflow.TrainingSettings;
 
 /**
  * A step size α(n) as a function of the visit count n of (z, a) (ICQ.md §2): constant, harmonic min(1, h/(n + n0)),
@@ -9,9 +10,10 @@ import dev.handoff.workflow.StepSizeSpec;
 public sealed interface StepSizeSchedule {
     double alpha(long n);
 
+    /** The schedule a workflow names ({@code null}: {@link TrainingSettings#DEFAULT_STEP_SIZE}). */
     static StepSizeSchedule of(StepSizeSpec spec) {
         if (spec == null) {
-            return new Harmonic(10, 100);
+            return of(TrainingSettings.DEFAULT_STEP_SIZE);
         }
         return switch (spec.kind()) {
             case "constant" -> new Constant(spec.alpha());

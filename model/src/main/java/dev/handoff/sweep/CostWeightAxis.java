@@ -180,7 +180,7 @@ public final class CostWeightAxis implements SweepAxis {
     }
 
     private static PolicyScore diverged(Workflow w, Algorithm algorithm) {
-        LlmMathSettings s = LlmMathSettings.parse(w.environment(), new ArrayList<>());
+        LlmMathSettings s = LlmMathSettings.read(w.environment(), new ArrayList<>());
         LOG.warn("{} diverged at λ = {}", algorithm.cliName(), s.costWeight());
         return new PolicyScore(algorithm.cliName(), s.grading(), s.costWeight(), 0, Double.NaN, Double.NaN, Double.NaN);
     }

@@ -4,6 +4,7 @@ import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.env.routing.RoutingEnvironment;
 import dev.handoff.env.routing.RoutingKind;
+import dev.handoff.env.routing.RoutingParameters;
 import dev.handoff.env.routing.RoutingMetrics;
 import dev.handoff.env.routing.RoutingRun;
 import dev.handoff.train.Algorithm;
@@ -72,7 +73,7 @@ public final class RoutingLoadAxis implements SweepAxis {
 
     @Override
     public Workflow apply(Workflow workflow, double value) {
-        return workflow.withEnvironment(workflow.environment().with(RoutingKind.LOAD, value));
+        return workflow.withEnvironment(workflow.environment().with(RoutingParameters.LOAD, value));
     }
 
     @Override

@@ -63,8 +63,8 @@ abstract class AbstractSeedTrainer implements SeedRun {
         this.seed = seed;
         this.budget = budget;
         this.probeTiming = probeTiming;
-        this.window = SeedRuns.evaluationWindow(workflow.training());
-        this.epsilon = SeedRuns.epsilon(workflow.training());
+        this.window = workflow.training().evaluationWindowOrDefault();
+        this.epsilon = workflow.training().epsilonOrDefault();
         this.env = kind.create(workflow);
         this.master = new Rng(seed);
         this.envRng = master.split();

@@ -22,10 +22,15 @@ public final class HeadlessTraining {
     /**
      * What to run; {@code checkpointEvery} ≤ 0 means not by handoff count (by wall time, every
      * {@link Checkpointing#DEFAULT_INTERVAL}, and at the end); {@code neural} are the network settings of
-     * {@code icq-neural} (null: defaults).
+     * {@code icq-neural} (null: the workflow's {@code training.neural}).
      */
     public record Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs,
                           int parallelism, long checkpointEvery, NeuralSettings neural) {
+        /** The network settings this run trains with: {@code neural}, or the workflow's {@code training.neural}. */
+        public NeuralSettings neuralSettings() {
+            return neural != null ? neural : NeuralSettings.of(workflow.training());
+        }
+
         public Request(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, List<Long> seeds, long handoffs, int parallelism) {
             this(workflow, kind, algorithm, seeds, handoffs, parallelism, 0, null);
         }

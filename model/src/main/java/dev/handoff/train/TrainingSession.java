@@ -153,7 +153,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Reads the error components of every seed that has them, at the plan's cadence (kinds with an exact model). */
     private void attachProbes() {
-        long every = plan.components().every(plan.handoffs(), SeedRuns.evaluationWindow(plan.workflow().training()));
+        long every = plan.components().every(plan.handoffs(), plan.workflow().training().evaluationWindowOrDefault());
         if (model == null || every <= 0) {
             return;
         }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The environment kind that simulates this workflow ({@code synthetic}, {@code routing}, ...) and its parameters. */
+/**
+ * The environment kind that simulates this workflow ({@code synthetic}, {@code routing}, ...) and its parameters as
+ * written; each kind reads them once into its own record of typed values (e.g. {@code SyntheticParameters}), never key
+ * by key.
+ */
 @JsonPropertyOrder({"kind", "parameters"})
 public record EnvironmentSpec(String kind, Map<String, Object> parameters) {
     public EnvironmentSpec {
@@ -16,10 +20,5 @@ public record EnvironmentSpec(String kind, Map<String, Object> parameters) {
         TreeMap<String, Object> p = new TreeMap<>(parameters);
         p.put(key, value);
         return new EnvironmentSpec(kind, p);
-    }
-
-    public double number(String key, double fallback) {
-        Object v = parameters.get(key);
-        return v instanceof Number n ? n.doubleValue() : fallback;
     }
 }

@@ -26,8 +26,11 @@ public record Workflow(
         TrainingSettings training,
         Layout layout) {
 
-    /** The document format this build writes; older ones are migrated on load, newer ones refused. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The document format this build writes; older ones are migrated on load, newer ones refused. Version 2 added
+     * {@code training.neural} (the neural learner's settings, {@link NeuralSpec}).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     public Workflow {
         agents = agents == null ? List.of() : List.copyOf(agents);

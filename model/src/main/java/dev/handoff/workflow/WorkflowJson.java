@@ -139,7 +139,7 @@ public final class WorkflowJson {
         }
         ObjectNode doc = (ObjectNode) root;
         int version = checkFormatVersion(doc, source);
-        migrate(doc, version);
+        migrate(doc, version, source);
 
         List<Problem> unknown = UnknownProperties.find(doc);
         Workflow workflow;
@@ -203,15 +203,21 @@ public final class WorkflowJson {
     }
 
     /**
-     * Brings an older document up to {@link Workflow#FORMAT_VERSION}, one small step per version (v1 → v2 → ...).
-     * Version 1 is the first format, so there is nothing to migrate yet; a format change adds its step here and a
-     * test that loads a file written in every older version.
+     * Brings an older document up to {@link Workflow#FORMAT_VERSION}, one small step per version (v1 → v2 → ...); a
+     * format change adds its step here and a test that loads a file written in every older version.
+     * <ul>
+     *   <li>1 → 2: version 2 added {@code training.neural}; a version-1 document has none, so its neural learner runs
+     *       with the defaults, as it did. Nothing to rewrite, but a version-1 document that has the block was not written
+     *       by a version-1 app and is refused.</li>
+     * </ul>
      */
-    private static void migrate(ObjectNode doc, int fromVersion) {
-        if (fromVersion == Workflow.FORMAT_VERSION) {
-            return;
+    private static void migrate(ObjectNode doc, int fromVersion, String source) throws WorkflowLoadException {
+        if (fromVersion < 2 && doc.path("training").has("neural")) {
+            throw new WorkflowLoadException(source, List.of(new Problem("/training/neural", "format version "
+                    + fromVersion + " has no neural settings (they came with format version 2): set formatVersion to "
+                    + Workflow.FORMAT_VERSION)));
         }
-        throw new IllegalStateException("no migration from format version " + fromVersion + " for " + doc.path("name"));
+        doc.put("formatVersion", Workflow.FORMAT_VERSION);
     }
 
     private static Problem syntaxProblem(JsonProcessingException e) {

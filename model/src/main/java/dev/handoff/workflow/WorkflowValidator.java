@@ -1,6 +1,5 @@
 package dev.handoff.workflow;
 
-import dev.handoff.env.EnvironmentKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,16 +21,17 @@ import java.util.function.Supplier;
 
 /**
  * Checks that a workflow describes a well-formed IC-SMDP: unique agents, handoffs between known nodes with a way to
- * STOP, observations a tabular learner can index, sane training settings; then the environment kind's own rules.
+ * STOP, observations a tabular learner can index, sane training settings; then the environment kind's own rules
+ * ({@link EnvironmentRules}: the kind reads and checks its own parameters).
  * Returns every problem found, each at its JSON Pointer path, in document order.
  */
 public final class WorkflowValidator {
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowValidator.class);
 
     /** Step-size schedules the learners implement (ICQ.md §2). */
-    public static final List<String> STEP_SIZE_KINDS = List.of("constant", "harmonic", "polynomial");
+    public static final List<String> STEP_SIZE_KINDS = StepSizeSpec.KINDS;
 
-    private final Function<String, Optional<EnvironmentKind>> kinds;
+    private final Function<String, Optional<EnvironmentRules>> kinds;
     private final Supplier<? extends Collection<String>> knownKinds;
 
     /** Generic rules only: the environment kind is neither looked up nor checked. */
@@ -41,9 +41,9 @@ public final class WorkflowValidator {
     }
 
     /** Generic rules plus those of the given kinds; an {@code environment.kind} not among them is a problem. */
-    public WorkflowValidator(Collection<? extends EnvironmentKind> environmentKinds) {
-        Map<String, EnvironmentKind> byId = new LinkedHashMap<>();
-        for (EnvironmentKind k : environmentKinds) {
+    public WorkflowValidator(Collection<? extends EnvironmentRules> environmentKinds) {
+        Map<String, EnvironmentRules> byId = new LinkedHashMap<>();
+        for (EnvironmentRules k : environmentKinds) {
             byId.put(k.id(), k);
         }
         this.kinds = id -> Optional.ofNullable(byId.get(id));
@@ -52,7 +52,7 @@ public final class WorkflowValidator {
     }
 
     /** Generic rules plus the kind found by {@code lookup}; an unknown kind is reported without a list of known ones. */
-    public WorkflowValidator(Function<String, Optional<EnvironmentKind>> lookup) {
+    public WorkflowValidator(Function<String, Optional<EnvironmentRules>> lookup) {
         this(lookup, List::of);
     }
 
@@ -60,7 +60,7 @@ public final class WorkflowValidator {
      * Generic rules plus the kind found by {@code lookup}; {@code knownIds} lists the kinds for the message when the
      * lookup finds none.
      */
-    public WorkflowValidator(Function<String, Optional<EnvironmentKind>> lookup, Supplier<? extends Collection<String>> knownIds) {
+    public WorkflowValidator(Function<String, Optional<EnvironmentRules>> lookup, Supplier<? extends Collection<String>> knownIds) {
         this.kinds = lookup;
         this.knownKinds = knownIds;
     }
@@ -80,6 +80,27 @@ public final class WorkflowValidator {
         checkLayout(w, agentIndex, out);
         if (kindKnown) {
             addKindProblems(w, out);
+        }
+        return out;
+    }
+
+    /**
+     * What is legal but rarely meant, each at its path: a handoff from an agent to itself. ICQ.md §2 lets an agent hand
+     * off to any successor, itself included, but then no scalar crosses an interface: the agent bootstraps from its own
+     * Q-values, as single-agent SMDP Q-learning does (a retry).
+     */
+    public List<Problem> warnings(Workflow w) {
+        List<Problem> out = new ArrayList<>();
+        if (w == null) {
+            return out;
+        }
+        for (int i = 0; i < w.handoffs().size(); i++) {
+            HandoffSpec h = w.handoffs().get(i);
+            if (h != null && !blank(h.from()) && h.from().equals(h.to()) && w.agentIndex(h.from()) >= 0) {
+                out.add(new Problem("/handoffs/" + i, "agent \"" + h.from() + "\" hands the artifact to itself: no scalar "
+                        + "crosses an interface here, it learns from its own Q-values (a retry); remove the handoff if it is "
+                        + "not meant"));
+            }
         }
         return out;
     }
@@ -369,7 +390,7 @@ public final class WorkflowValidator {
     /** Kinds such as routing end an artifact's episode inside the environment (delivery), with no STOP edge. */
     private boolean kindEndsEpisodesItself(Workflow w) {
         return kinds != null && w.environment() != null && !blank(w.environment().kind())
-                && kinds.apply(w.environment().kind()).map(EnvironmentKind::endsEpisodesItself).orElse(false);
+                && kinds.apply(w.environment().kind()).map(EnvironmentRules::endsEpisodesItself).orElse(false);
     }
 
     /** Agents with a chain of handoffs to STOP (backward search from STOP). */
@@ -414,7 +435,7 @@ public final class WorkflowValidator {
     }
 
     private void addKindProblems(Workflow w, List<Problem> out) {
-        EnvironmentKind kind = kinds.apply(w.environment().kind()).orElseThrow();
+        EnvironmentRules kind = kinds.apply(w.environment().kind()).orElseThrow();
         try {
             out.addAll(kind.validate(w));
         } catch (RuntimeException e) {
@@ -459,6 +480,9 @@ public final class WorkflowValidator {
             }
         }
         checkStepSize(t.stepSize(), out);
+        if (t.neural() != null) {
+            out.addAll(t.neural().problems("/training/neural"));
+        }
         if (t.seeds().isEmpty()) {
             out.add(new Problem("/training/seeds", "at least one seed is needed"));
         } else {

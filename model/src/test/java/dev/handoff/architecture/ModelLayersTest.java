@@ -12,7 +12,6 @@ import dev.handoff.train.SeedRuns;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,10 +51,7 @@ class ModelLayersTest {
                 .whereLayer("Reading").mayOnlyBeAccessedByLayers("Environments", "Components", "Training", "Uses")
                 .whereLayer("Document").mayOnlyBeAccessedByLayers("Reading", "Environments", "Components", "Training", "Uses")
                 .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Document", "Reading", "Environments", "Components",
-                        "Training", "Uses")
-                // known debt, being paid on the documents branch (kind rules reached through EnvironmentRules): the
-                // workflow validator still asks the environment kind registry for a kind's own problems
-                .ignoreDependency(resideInAPackage("dev.handoff.workflow"), resideInAPackage("dev.handoff.env"));
+                        "Training", "Uses");
     }
 
     @Test

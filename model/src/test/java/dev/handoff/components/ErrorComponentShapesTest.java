@@ -56,9 +56,9 @@ class ErrorComponentShapesTest {
     @Test
     void sweepAxesMoveOnlyTheirKnob() {
         Workflow w = SyntheticTemplates.ring("ring10", 10, 1.0, 0.05);
-        assertThat(ComponentAxis.GAP.apply(w, 0.25).environment().number("lambda", -1)).isEqualTo(0.25);
-        assertThat(ComponentAxis.GAP.apply(w, 0.25).environment().number("eta", -1)).isEqualTo(0.05);
-        assertThat(ComponentAxis.MIXING.apply(w, 0.001).environment().number("eta", -1)).isEqualTo(0.001);
+        assertThat(ComponentAxis.GAP.apply(w, 0.25).environment().parameters().get("lambda")).isEqualTo(0.25);
+        assertThat(ComponentAxis.GAP.apply(w, 0.25).environment().parameters().get("eta")).isEqualTo(0.05);
+        assertThat(ComponentAxis.MIXING.apply(w, 0.001).environment().parameters().get("eta")).isEqualTo(0.001);
         assertThat(ComponentAxis.WIDTH.apply(w, 64)).isEqualTo(w);
         assertThat(ComponentAxis.parse("samples")).isEqualTo(ComponentAxis.SAMPLES);
         ErrorComponents tabular = ComponentAxis.SAMPLES.measure(w, 10_000, ComponentAnalysis.TABULAR, 1, 1);

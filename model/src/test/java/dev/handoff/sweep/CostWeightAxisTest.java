@@ -118,7 +118,7 @@ class CostWeightAxisTest {
         assertThat(axis.supports(llm)).isTrue();
         assertThat(axis.problemWith(-1)).isNotNull();
         assertThat(axis.problemWith(0)).isNull();
-        assertThat(axis.apply(llm, 12.5).environment().number("costWeight", -1)).isEqualTo(12.5);
+        assertThat(axis.apply(llm, 12.5).environment().parameters().get("costWeight")).isEqualTo(12.5);
         assertThatThrownBy(() -> design(llm, List.of("shortest-path"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown learner");
         assertThatThrownBy(() -> axis.design(llm, new SweepSettings(List.of(), null, Map.of("measure", 5.0))))

@@ -50,6 +50,6 @@ class RoutingLoadSweepTest {
         assertThatThrownBy(() -> axis.design(routing, new SweepSettings(List.of(), null, Map.of("measur", 10.0))))
                 .hasMessageContaining("no option \"measur\"");
         assertThat(axis.problemWith(0)).isNotNull();
-        assertThat(axis.apply(routing, 1.75).environment().number("load", 0)).isEqualTo(1.75);
+        assertThat(axis.apply(routing, 1.75).environment().parameters().get("load")).isEqualTo(1.75);
     }
 }

@@ -11,7 +11,8 @@ public final class SampleWorkflows {
 
     /**
      * Three agents (writer, verifier, editor) over a five-feature artifact; every optional field set at least once,
-     * doubles like 0.95, 0.1 and 1e-4, integral doubles in feature bounds, an empty list and layout points.
+     * doubles like 0.95, 0.1 and 1e-4, integral doubles in feature bounds, an empty list, layout points and a partial
+     * neural block.
      */
     public static Workflow everyField() {
         ArtifactSchema schema = new ArtifactSchema(List.of(
@@ -50,8 +51,10 @@ public final class SampleWorkflows {
         params.put("costs", List.of(1, 2.5, 0.1));
         params.put("nested", Map.of("b", 2, "a", List.of()));
         EnvironmentSpec env = new EnvironmentSpec("synthetic", params);
+        NeuralSpec neural = NeuralSpec.NONE.with("width", 16).with("learningRate", 1e-3).with("polyakTau", 0.01)
+                .with("scalarMode", "requery");
         TrainingSettings training = new TrainingSettings("icq-tabular", 0.95, StepSizeSpec.harmonic(1.0, 10.0),
-                new EpsilonSpec(0.3, 0.1, 5000), 20000, List.of(1L, 2L, 3L), 500);
+                new EpsilonSpec(0.3, 0.1, 5000), 20000, List.of(1L, 2L, 3L), 500, neural);
         Layout layout = Layout.EMPTY.with("writer", new Layout.Point(100.5, 40))
                 .with("verifier", new Layout.Point(320, 40.25))
                 .with("editor", new Layout.Point(100, 200))

@@ -34,7 +34,7 @@ class WorkflowJsonTest {
     @Test
     void outputUsesTwoSpaceIndentUnixNewlinesAndATrailingNewline() {
         String text = WorkflowJson.write(SampleWorkflows.everyField());
-        assertThat(text).startsWith("{\n  \"formatVersion\": 1,\n  \"writtenBy\": \"Handoff Workbench ");
+        assertThat(text).startsWith("{\n  \"formatVersion\": 2,\n  \"writtenBy\": \"Handoff Workbench ");
         assertThat(text).endsWith("}\n").doesNotContain("\r").doesNotContain("\t");
         assertThat(text).contains("\n    \"features\": [\n      {\n        \"name\": \"progress\",");
         assertThat(text).contains("\"a\": []");
@@ -66,7 +66,7 @@ class WorkflowJsonTest {
                 "\"parameters\": {\"b\": 0.3, \"a\": 10, \"c\": -2.5E-7, \"d\": [1, 2.0], \"e\": 123456789012}");
         Workflow w = WorkflowJson.parse(handWritten, "hand");
         assertThat(w.environment().parameters().get("a")).isEqualTo(10);
-        assertThat(w.environment().number("b", 0)).isEqualTo(0.3);
+        assertThat(w.environment().parameters().get("b")).isEqualTo(0.3);
         String saved = WorkflowJson.write(w);
         assertThat(saved).contains("\"a\": 10,", "\"b\": 0.3,", "\"c\": -2.5E-7,", "\"e\": 123456789012\n");
         assertThat(saved).contains("\"d\": [\n        1,\n        2.0\n      ],");

@@ -1,7 +1,5 @@
 package dev.handoff.workflow;
 
-import dev.handoff.env.EnvironmentKind;
-import dev.handoff.env.HandoffEnvironment;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -295,6 +293,16 @@ class WorkflowValidatorTest {
         assertProblem(w, "/agents/1", "from agent \"verifier\"");
     }
 
+    @Test
+    void aSelfLoopIsLegalButWarnedAbout() {
+        Workflow w = withHandoff(5, new HandoffSpec("verifier", "verifier"));
+        assertThat(GENERIC.validate(w)).isEmpty();
+        assertThat(GENERIC.warnings(w)).extracting(Problem::toString).containsExactly("/handoffs/5: agent \"verifier\" "
+                + "hands the artifact to itself: no scalar crosses an interface here, it learns from its own Q-values (a "
+                + "retry); remove the handoff if it is not meant");
+        assertThat(GENERIC.warnings(base())).isEmpty();
+    }
+
     // ---------------------------------------------------------------- environment
 
     @Test
@@ -443,17 +451,12 @@ class WorkflowValidatorTest {
      * A validation-only environment kind for these tests: its rule is that parameter {@code steps} is at least 1.
      * The validator never simulates, so {@link #create} is not part of what is tested here.
      */
-    private record StepsKind(String id) implements EnvironmentKind {
+    private record StepsKind(String id) implements EnvironmentRules {
         @Override
         public List<Problem> validate(Workflow workflow) {
             Object steps = workflow.environment().parameters().get("steps");
             int n = ((Number) steps).intValue();
             return n >= 1 ? List.of() : List.of(new Problem("/environment/parameters/steps", "steps must be at least 1, is " + n));
-        }
-
-        @Override
-        public HandoffEnvironment create(Workflow workflow) {
-            throw new UnsupportedOperationException("validation-only kind");
         }
     }
 }

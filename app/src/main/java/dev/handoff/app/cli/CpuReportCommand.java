@@ -21,6 +21,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -64,6 +65,9 @@ public final class CpuReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder for the CSV, the PNG and programs/")
     Path out;
 
+    @Mixin
+    NeuralOptions neuralOptions = new NeuralOptions();
+
     /** Runs the command on its own (until it is registered as a subcommand of {@code handoff}). */
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new CpuReportCommand());
@@ -79,7 +83,7 @@ public final class CpuReportCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         Workflow w;
         try {
-            w = WorkflowLoading.loadValid(file);
+            w = HandoffCli.loadValid(file);
         } catch (WorkflowLoadException e) {
             return HandoffCli.reportProblems(e);
         }
@@ -94,12 +98,18 @@ public final class CpuReportCommand implements Callable<Integer> {
             System.err.println("handoff cpu-report: --handoffs must be positive, --neural-handoffs not negative and --seeds non-empty");
             return HandoffCli.INVALID_INPUT;
         }
+        List<String> neuralErrors = new ArrayList<>();
+        NeuralSettings neural = neuralOptions.resolve(w, neuralErrors);
+        if (neural == null) {
+            neuralErrors.forEach(System.err::println);
+            return HandoffCli.INVALID_INPUT;
+        }
         long t0 = System.nanoTime();
         System.err.printf(Locale.ROOT, "cpu-report: %d fixed pipelines, then icq-tabular and oracle on seeds %s, %,d handoffs each%s%n",
             fixedCount(w), seedList, budget,
             neuralHandoffs > 0 ? String.format(Locale.ROOT, ", then icq-neural, %,d handoffs each", neuralHandoffs) : "");
         CpuExperiment.Report r = CpuExperiment.run(w, kind, List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE), seedList, budget,
-            neuralHandoffs, NeuralSettings.DEFAULTS);
+            neuralHandoffs, neural);
         Files.createDirectories(out);
         writeCsv(out.resolve("cpu-report.csv"), r);
         writePlot(out.resolve("cpu-report.png"), r);

@@ -36,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return HandoffCli.INVALID_INPUT;
         }
         try {
-            Workflow w = WorkflowLoading.loadValid(workflowFile);
+            Workflow w = HandoffCli.loadValid(workflowFile);
             PolicyBundle bundle = PolicyBundle.load(bundleDir);
             System.out.println(Json.line(BundleEvaluation.evaluate(bundle, w, WorkflowLoading.kindOf(w), episodes, seed)));
             return 0;

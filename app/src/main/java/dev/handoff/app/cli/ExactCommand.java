@@ -28,7 +28,7 @@ final class ExactCommand implements Callable<Integer> {
     public Integer call() {
         Workflow w;
         try {
-            w = WorkflowLoading.loadValid(file);
+            w = HandoffCli.loadValid(file);
         } catch (WorkflowLoadException e) {
             return HandoffCli.reportProblems(e);
         }

@@ -2,7 +2,6 @@ package dev.handoff.app.cli;
 
 import dev.handoff.env.routing.TopologyImport;
 import dev.handoff.workflow.Workflow;
-import dev.handoff.workflow.WorkflowJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,8 +39,6 @@ final class ImportCommand implements Callable<Integer> {
             System.err.println("handoff import: " + network + ": " + e.getMessage());
             return HandoffCli.INVALID_INPUT;
         }
-        WorkflowJson.write(w, out);
-        System.err.println("wrote " + out + " (" + w.agents().size() + " routers, " + w.handoffs().size() / 2 + " links)");
-        return 0;
+        return HandoffCli.writeIfValid(w, out);
     }
 }

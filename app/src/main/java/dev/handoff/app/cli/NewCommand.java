@@ -3,9 +3,9 @@ package dev.handoff.app.cli;
 import dev.handoff.env.cpu.CpuProgrammingKind;
 import dev.handoff.env.llm.LlmMathSamples;
 import dev.handoff.env.routing.RoutingWorkflows;
+import dev.handoff.env.synthetic.SyntheticParameters;
 import dev.handoff.env.synthetic.SyntheticTemplates;
 import dev.handoff.workflow.Workflow;
-import dev.handoff.workflow.WorkflowJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code handoff new TEMPLATE --out FILE}: writes a new workflow from a template. */
+/**
+ * {@code handoff new TEMPLATE --out FILE}: writes a new workflow from a template, only if it is valid (the knobs are
+ * checked as the kind reads them: {@code --lambda NaN} or {@code -1} is a problem, exit 2, nothing written).
+ */
 @Command(name = "new", description = "Write a new workflow from a template: synthetic, routing-6x6, routing-lata, routing-abilene, llm-math-mixtral-gpt4, llm-math-gpt3-ladder, cpu-hackers-delight.")
 final class NewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TEMPLATE", description = "synthetic | routing-6x6 | routing-lata | routing-abilene | llm-math-mixtral-gpt4 | llm-math-gpt3-ladder | cpu-hackers-delight")
@@ -26,14 +29,14 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--name", description = "workflow name")
     String name;
 
-    @Option(names = "--agents", defaultValue = "10", description = "number of agents (synthetic ring)")
-    int agents;
+    @Option(names = "--agents", paramLabel = "N", description = "number of agents (synthetic ring; default 10, at least 4)")
+    Integer agents;
 
-    @Option(names = "--lambda", defaultValue = "0", description = "interface-gap knob λ (synthetic)")
-    double lambda;
+    @Option(names = "--lambda", paramLabel = "λ", description = "interface-gap knob λ (synthetic; default 0)")
+    Double lambda;
 
-    @Option(names = "--eta", defaultValue = "0.05", description = "mixing knob η (synthetic)")
-    double eta;
+    @Option(names = "--eta", paramLabel = "η", description = "mixing knob η (synthetic; default 0.05)")
+    Double eta;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "routing data folder (default: sample-workflows/data/routing of this checkout)")
@@ -41,8 +44,16 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int n = agents != null ? agents : SyntheticTemplates.DEFAULT_AGENTS;
+        if (template.equals("synthetic") && n < SyntheticTemplates.MIN_AGENTS) {
+            System.err.println("--agents: the synthetic ring hands each even agent to the next three, so it needs at least "
+                    + SyntheticTemplates.MIN_AGENTS + " agents, is " + n);
+            return HandoffCli.INVALID_INPUT;
+        }
+        SyntheticParameters d = SyntheticParameters.DEFAULTS;
         Workflow w = switch (template) {
-            case "synthetic" -> SyntheticTemplates.ring(name == null ? "Synthetic ring of " + agents : name, agents, lambda, eta);
+            case "synthetic" -> SyntheticTemplates.ring(name == null ? "Synthetic ring of " + n : name, n,
+                    lambda != null ? lambda : d.lambda(), eta != null ? eta : d.eta());
             case "routing-6x6" -> RoutingWorkflows.sixBySix(routingData());
             case "routing-lata" -> RoutingWorkflows.lata(routingData());
             case "routing-abilene" -> RoutingWorkflows.abilene(routingData());
@@ -59,9 +70,7 @@ final class NewCommand implements Callable<Integer> {
         if (name != null) {
             w = w.withName(name);
         }
-        WorkflowJson.write(w, out);
-        System.err.println("wrote " + out);
-        return 0;
+        return HandoffCli.writeIfValid(w, out);
     }
 
     private Path routingData() {

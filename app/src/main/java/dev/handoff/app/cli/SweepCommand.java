@@ -105,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Workflow w;
         try {
-            w = WorkflowLoading.loadValid(file);
+            w = HandoffCli.loadValid(file);
         } catch (WorkflowLoadException e) {
             return HandoffCli.reportProblems(e);
         }
@@ -124,6 +124,12 @@ final class SweepCommand implements Callable<Integer> {
             String problem = ax.problemWith(v);
             if (problem != null) {
                 System.err.println("--values: " + v + ": " + problem);
+                return HandoffCli.INVALID_INPUT;
+            }
+            // the workflow at this value must be valid too (λ beyond what the kind's other knobs allow, ...)
+            List<dev.handoff.workflow.Problem> atValue = WorkflowLoading.problemsOf(ax.apply(w, v));
+            if (!atValue.isEmpty()) {
+                atValue.forEach(p -> System.err.println("--values: " + v + ": " + p));
                 return HandoffCli.INVALID_INPUT;
             }
         }

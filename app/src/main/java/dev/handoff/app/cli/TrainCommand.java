@@ -4,7 +4,6 @@ import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.cpureport.SolvedPrograms;
 import dev.handoff.learn.neural.NeuralSettings;
-import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.Checkpointing;
@@ -18,11 +17,13 @@ import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.WorkflowLoadException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -64,14 +65,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "K", description = "seeds trained in parallel (default: cores; 1 for icq-neural)")
     Integer threads;
 
-    @Option(names = "--width", paramLabel = "M", description = "icq-neural: hidden width (default 64)")
-    Integer width;
-
-    @Option(names = "--depth", paramLabel = "D", description = "icq-neural: hidden layers (default 2)")
-    Integer depth;
-
-    @Option(names = "--scalar-mode", paramLabel = "MODE", description = "icq-neural: stored (default) or requery")
-    String scalarMode;
+    @Mixin
+    NeuralOptions neuralOptions = new NeuralOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -84,8 +79,9 @@ final class TrainCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(checkpointMinutes * 60_000)));
         TrainingSession session;
         if (resume != null) {
-            if (file != null || algo != null || seed != null || seeds != null) {
-                System.err.println("--resume: the run folder fixes the workflow, algorithm and seeds; pass only --handoffs");
+            if (file != null || algo != null || seed != null || seeds != null || neuralOptions.any()) {
+                System.err.println("--resume: the run folder fixes the workflow, algorithm, seeds and network settings; pass "
+                        + "only --handoffs");
                 return HandoffCli.INVALID_INPUT;
             }
             int resumeThreads = parallel;
@@ -108,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Workflow w;
         try {
-            w = WorkflowLoading.loadValid(file);
+            w = HandoffCli.loadValid(file);
         } catch (WorkflowLoadException e) {
             return HandoffCli.reportProblems(e);
         }
@@ -126,19 +122,10 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("--handoffs: must be positive");
             return HandoffCli.INVALID_INPUT;
         }
-        NeuralSettings neural = NeuralSettings.DEFAULTS;
-        try {
-            if (width != null) {
-                neural = neural.withWidth(width);
-            }
-            if (depth != null) {
-                neural = neural.withDepth(depth);
-            }
-            if (scalarMode != null) {
-                neural = neural.withScalarMode(ScalarMode.parse(scalarMode));
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("handoff train: " + e.getMessage());
+        List<String> neuralErrors = new ArrayList<>();
+        NeuralSettings neural = neuralOptions.resolve(w, neuralErrors);
+        if (neural == null) {
+            neuralErrors.forEach(System.err::println);
             return HandoffCli.INVALID_INPUT;
         }
         if (algorithm == Algorithm.ICQ_NEURAL && threads == null) {

@@ -1,6 +1,5 @@
 package dev.handoff.env.cpu;
 
-import dev.handoff.cpu.Difficulty;
 import dev.handoff.cpu.HackersDelightTask;
 import dev.handoff.cpu.HackersDelightTasks;
 import dev.handoff.env.EnvironmentKind;
@@ -8,6 +7,7 @@ import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.observe.InterfaceMaps;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.ArtifactSchema;
+import dev.handoff.workflow.DidYouMean;
 import dev.handoff.workflow.EnvironmentSpec;
 import dev.handoff.workflow.EpsilonSpec;
 import dev.handoff.workflow.FeatureSpec;
@@ -16,6 +16,7 @@ import dev.handoff.workflow.InterfaceSpec;
 import dev.handoff.workflow.Layout;
 import dev.handoff.workflow.ObservationTerm;
 import dev.handoff.workflow.OptionSpec;
+import dev.handoff.workflow.ParameterReader;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.StepSizeSpec;
 import dev.handoff.workflow.TrainingSettings;
@@ -27,9 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The environment kind {@code cpu-programming} (issue 8): agents with the roles planner, coder, tester and optimizer
@@ -39,8 +38,6 @@ import java.util.Set;
 public final class CpuProgrammingKind implements EnvironmentKind {
     public static final String ID = "cpu-programming";
     static final String DEFAULT_DATA_DIR = "sample-workflows/data/cpu-programming";
-    private static final Set<String> PARAMETERS = Set.of("dataDir", "tasks", "defaultDifficulty", "defaultLength",
-        "stepCost", "candidateCost", "instructionCost", "maxHandoffs", "startAgent", "live");
 
     private final Map<Path, SynthesisCache> caches = new HashMap<>();
     private final Map<LiveCoderSettings, LlmCoder> liveCoders = new HashMap<>();
@@ -89,34 +86,27 @@ public final class CpuProgrammingKind implements EnvironmentKind {
                 }
             }
         }
-        Map<String, Object> p = w.environment() == null ? Map.of() : w.environment().parameters();
-        for (String key : p.keySet()) {
-            if (!PARAMETERS.contains(key)) {
-                out.add(new Problem("/environment/parameters/" + key, "unknown cpu-programming parameter \"" + key
-                    + "\" (known: " + String.join(", ", PARAMETERS.stream().sorted().toList()) + ")"));
-            }
-        }
+        CpuSettings s = CpuSettings.read(w, out);
         try {
-            CpuSettings s = settings(w);
-            List<HackersDelightTask> tasks = loadTasks(s);
-            List<String> ids = tasks.stream().map(HackersDelightTask::id).toList();
+            List<String> ids = loadTasks(s).stream().map(HackersDelightTask::id).toList();
             for (int k = 0; k < s.taskIds().size(); k++) {
                 if (!ids.contains(s.taskIds().get(k))) {
                     out.add(new Problem("/environment/parameters/tasks/" + k, "unknown task \"" + s.taskIds().get(k)
-                        + "\" (known: " + String.join(", ", ids) + ")"));
+                        + "\"" + DidYouMean.suffix(s.taskIds().get(k), ids) + " (known: " + String.join(", ", ids) + ")"));
                 }
             }
-            boolean usesLlm = w.agents().stream().anyMatch(a -> CpuRole.byId(a.role()) == CpuRole.CODER
-                && a.options().stream().anyMatch(o -> CpuRole.LIVE_OPTION.equals(o.id())));
-            if (usesLlm && s.live() == null) {
-                out.add(new Problem("/environment/parameters/live", "a coder has the option \"llm\": set live "
-                    + "{baseUrl, model, apiKeyEnv, replayFile, ...} (or only replayFile, to replay offline)"));
-            }
-            if (s.startAgent() != null && w.agentIndex(s.startAgent()) < 0) {
-                out.add(new Problem("/environment/parameters/startAgent", "no agent \"" + s.startAgent() + "\""));
-            }
         } catch (IllegalArgumentException e) {
-            out.add(new Problem("/environment/parameters", e.getMessage()));
+            out.add(new Problem("/environment/parameters/" + CpuSettings.DATA_DIR, e.getMessage()));
+        }
+        boolean usesLlm = w.agents().stream().anyMatch(a -> CpuRole.byId(a.role()) == CpuRole.CODER
+            && a.options().stream().anyMatch(o -> CpuRole.LIVE_OPTION.equals(o.id())));
+        if (usesLlm && s.live() == null && out.stream().noneMatch(p -> p.path().startsWith("/environment/parameters/live"))) {
+            out.add(new Problem("/environment/parameters/live", "a coder has the option \"llm\": set live "
+                + "{baseUrl, model, apiKeyEnv, replayFile, ...} (or only replayFile, to replay offline)"));
+        }
+        if (s.startAgent() != null && w.agentIndex(s.startAgent()) < 0) {
+            out.add(new Problem("/environment/parameters/startAgent", "no agent \"" + s.startAgent() + "\""
+                + DidYouMean.suffix(s.startAgent(), w.agents().stream().map(AgentSpec::id).toList())));
         }
         return out;
     }
@@ -133,53 +123,9 @@ public final class CpuProgrammingKind implements EnvironmentKind {
             s.live() == null ? null : liveCoder(s.live()));
     }
 
-    /** The kind's parameters read from the workflow, defaults filled in; throws with a readable message on bad values. */
+    /** The kind's parameters of a valid workflow, defaults filled in; throws listing the problems of an invalid one. */
     public static CpuSettings settings(Workflow w) {
-        EnvironmentSpec env = w.environment();
-        Map<String, Object> p = env == null ? Map.of() : env.parameters();
-        String dataDir = p.get("dataDir") instanceof String s ? s : null;
-        List<String> taskIds = new ArrayList<>();
-        Object tasks = p.get("tasks");
-        if (tasks instanceof List<?> list) {
-            for (Object o : list) {
-                taskIds.add(String.valueOf(o));
-            }
-            if (taskIds.isEmpty()) {
-                throw new IllegalArgumentException("tasks is empty: list task ids such as \"hd01\", or leave it out for all");
-            }
-        } else if (tasks != null) {
-            throw new IllegalArgumentException("tasks must be a list of task ids such as [\"hd01\", \"hd02\"]");
-        }
-        Difficulty difficulty = Difficulty.D0;
-        if (p.get("defaultDifficulty") != null) {
-            String d = String.valueOf(p.get("defaultDifficulty")).toUpperCase(Locale.ROOT);
-            try {
-                difficulty = Difficulty.valueOf(d);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("defaultDifficulty must be d0, d1 or d5, got " + p.get("defaultDifficulty"));
-            }
-        }
-        int length = (int) number(p, "defaultLength", CpuSettings.DEFAULT_LENGTH, 1, CpuRole.MAX_LENGTH);
-        double stepCost = number(p, "stepCost", CpuSettings.DEFAULT_STEP_COST, 0, 1e9);
-        double candidateCost = number(p, "candidateCost", CpuSettings.DEFAULT_CANDIDATE_COST, 0, 1e9);
-        double instructionCost = number(p, "instructionCost", CpuSettings.DEFAULT_INSTRUCTION_COST, 0, 1e9);
-        int maxHandoffs = (int) number(p, "maxHandoffs", CpuSettings.DEFAULT_MAX_HANDOFFS, 1, 1000);
-        String start = p.get("startAgent") instanceof String s ? s : null;
-        double gamma = w.training() == null ? 1.0 : w.training().gamma();
-        LiveCoderSettings live = p.get("live") == null ? null : LiveCoderSettings.fromParameters(p.get("live"));
-        return new CpuSettings(dataDir, taskIds, difficulty, length, stepCost, candidateCost, instructionCost,
-            maxHandoffs, start, gamma, live);
-    }
-
-    private static double number(Map<String, Object> p, String key, double fallback, double lo, double hi) {
-        Object v = p.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Number num) || num.doubleValue() < lo || num.doubleValue() > hi) {
-            throw new IllegalArgumentException(key + " must be a number in " + lo + ".." + hi + ", got " + v);
-        }
-        return num.doubleValue();
+        return ParameterReader.readValid(ID, problems -> CpuSettings.read(w, problems));
     }
 
     /** One live coder per replay file and endpoint, shared by every environment of this kind (answers are per task). */

@@ -1,8 +1,13 @@
 package dev.handoff.env.cpu;
 
 import dev.handoff.cpu.Difficulty;
+import dev.handoff.workflow.ParameterReader;
+import dev.handoff.workflow.ParameterReader.Range;
+import dev.handoff.workflow.Problem;
+import dev.handoff.workflow.Workflow;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cpu-programming kind's parameters ({@code environment.parameters}), with their defaults.
@@ -29,7 +34,40 @@ public record CpuSettings(String dataDir, List<String> taskIds, Difficulty defau
     public static final int DEFAULT_MAX_HANDOFFS = 12;
     public static final int DEFAULT_LENGTH = 4;
 
+    /** The parameter naming the data directory. */
+    public static final String DATA_DIR = "dataDir";
+
+    private static final Map<String, Difficulty> DIFFICULTIES = Map.of("d0", Difficulty.D0, "d1", Difficulty.D1,
+        "d5", Difficulty.D5);
+
     public CpuSettings {
         taskIds = List.copyOf(taskIds);
+    }
+
+    /**
+     * Reads the kind's parameters once, typed: each missing one takes its default; each one of the wrong type, out of
+     * range or unknown is added to {@code problems} at its JSON path, and its default is used in its place. γ is the
+     * workflow's training γ (1 without training settings).
+     */
+    public static CpuSettings read(Workflow w, List<Problem> problems) {
+        ParameterReader p = ParameterReader.of(w.environment(), problems);
+        String dataDir = p.text(DATA_DIR, null);
+        int before = p.problemCount();
+        List<String> taskIds = p.texts("tasks", List.of());
+        if (p.has("tasks") && taskIds.isEmpty() && p.problemCount() == before) {
+            p.problem("tasks", "tasks is empty: list task ids such as \"hd01\", or leave it out for all");
+        }
+        Difficulty difficulty = p.choice("defaultDifficulty", Difficulty.D0, new java.util.TreeMap<>(DIFFICULTIES));
+        int length = p.wholeInt("defaultLength", DEFAULT_LENGTH, Range.closed(1, CpuRole.MAX_LENGTH));
+        double stepCost = p.number("stepCost", DEFAULT_STEP_COST, Range.closed(0, 1e9));
+        double candidateCost = p.number("candidateCost", DEFAULT_CANDIDATE_COST, Range.closed(0, 1e9));
+        double instructionCost = p.number("instructionCost", DEFAULT_INSTRUCTION_COST, Range.closed(0, 1e9));
+        int maxHandoffs = p.wholeInt("maxHandoffs", DEFAULT_MAX_HANDOFFS, Range.closed(1, 1000));
+        String start = p.text("startAgent", null);
+        LiveCoderSettings live = p.object("live").map(LiveCoderSettings::read).orElse(null);
+        p.refuseUnknown(CpuProgrammingKind.ID + " parameter");
+        double gamma = w.training() == null ? 1.0 : w.training().gamma();
+        return new CpuSettings(dataDir, taskIds, difficulty, length, stepCost, candidateCost, instructionCost,
+            maxHandoffs, start, gamma, live);
     }
 }

@@ -2,9 +2,10 @@ package dev.handoff.env.cpu;
 
 import dev.handoff.env.llm.ChatCompletionsClient;
 import dev.handoff.env.llm.LiveEndpoint;
+import dev.handoff.workflow.ParameterReader;
+import dev.handoff.workflow.ParameterReader.Range;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -28,19 +29,25 @@ public record LiveCoderSettings(LiveEndpoint endpoint, String replayFile, double
         }
     }
 
-    /** Reads {@code {baseUrl, model, apiKeyEnv, timeoutSeconds, maxRetries, initialBackoffSeconds, spendCapDollars,
-     * inputPerMTok, outputPerMTok, replayFile}}; refuses an {@code apiKey} written into the workflow. */
-    static LiveCoderSettings fromParameters(Object o) {
-        if (!(o instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("live must be an object {baseUrl, model, apiKeyEnv, replayFile, ...}");
+    /**
+     * Reads {@code {baseUrl, model, apiKeyEnv, timeoutSeconds, maxRetries, initialBackoffSeconds, spendCapDollars,
+     * inputPerMTok, outputPerMTok, replayFile}}, typed (an endpoint only when one of its fields is given); refuses an
+     * {@code apiKey} written into the workflow. Null when the block has a problem (added to the reader's problems).
+     */
+    static LiveCoderSettings read(ParameterReader r) {
+        int before = r.problemCount();
+        boolean wantsEndpoint = r.has("apiKey") || LiveEndpoint.FIELDS.stream().anyMatch(r::has);
+        LiveEndpoint endpoint = wantsEndpoint ? LiveEndpoint.read(r) : null;
+        boolean complete = r.require("replayFile", "every live answer is recorded there, and a replay file alone "
+            + "replays a live run offline");
+        String replayFile = r.text("replayFile", null);
+        double in = r.number("inputPerMTok", 0, Range.atLeast(0));
+        double out = r.number("outputPerMTok", 0, Range.atLeast(0));
+        r.refuseUnknown("live field");
+        if (!complete || r.problemCount() > before) {
+            return null;
         }
-        if (m.containsKey("apiKey")) {
-            throw new IllegalArgumentException("an API key must not be written into a workflow: name an environment "
-                + "variable in live.apiKeyEnv instead");
-        }
-        LiveEndpoint endpoint = m.get("baseUrl") == null ? null : LiveEndpoint.fromParameters(m);
-        return new LiveCoderSettings(endpoint, str(m.get("replayFile")), num(m.get("inputPerMTok"), 0),
-            num(m.get("outputPerMTok"), 0));
+        return new LiveCoderSettings(endpoint, replayFile, in, out);
     }
 
     /** The coder these settings describe; the API key is read from the process environment at call time. */
@@ -51,19 +58,5 @@ public record LiveCoderSettings(LiveEndpoint endpoint, String replayFile, double
     LlmCoder open(Function<String, String> environment) {
         ChatCompletionsClient client = endpoint == null ? null : new ChatCompletionsClient(endpoint, environment);
         return new LlmCoder(client, Path.of(replayFile), inputPerMTok, outputPerMTok);
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : String.valueOf(o);
-    }
-
-    private static double num(Object o, double fallback) {
-        if (o == null) {
-            return fallback;
-        }
-        if (o instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("live: \"" + o + "\" is not a number");
     }
 }

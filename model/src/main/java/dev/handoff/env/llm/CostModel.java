@@ -1,5 +1,8 @@
 package dev.handoff.env.llm;
 
+import dev.handoff.workflow.ParameterReader;
+import dev.handoff.workflow.ParameterReader.Range;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,47 +98,24 @@ public record CostModel(double charsPerToken, Map<String, ModelCost> models) {
     }
 
     /**
-     * Reads the {@code costs} parameter; models it does not mention keep their default price, fields a model entry
-     * leaves out keep that model's default (or 0 / 1 sample when the model has no default).
+     * Reads the {@code costs} parameter, typed: models it does not mention keep their default price, fields a model entry
+     * leaves out keep that model's default (or 0 / 1 sample when the model has no default). Wrong values are added to
+     * the reader's problems at their paths and keep their defaults.
      */
-    public static CostModel fromParameters(Object costs) {
+    public static CostModel read(ParameterReader costs) {
         CostModel d = defaults();
-        if (costs == null) {
-            return d;
-        }
-        if (!(costs instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("costs must be an object");
-        }
-        double cpt = number(map.get("charsPerToken"), d.charsPerToken(), "charsPerToken");
+        double cpt = costs.number("charsPerToken", d.charsPerToken(), Range.above(0));
         Map<String, ModelCost> out = new TreeMap<>(d.models());
-        Object per = map.get("models");
-        if (per != null) {
-            if (!(per instanceof Map<?, ?> pm)) {
-                throw new IllegalArgumentException("costs.models must be an object");
-            }
-            for (Map.Entry<?, ?> e : pm.entrySet()) {
-                String id = String.valueOf(e.getKey());
-                if (!(e.getValue() instanceof Map<?, ?> cm)) {
-                    throw new IllegalArgumentException("costs.models." + id + " must be an object");
-                }
-                ModelCost base = out.getOrDefault(id, new ModelCost(0, 0, 1, 0));
-                out.put(id, new ModelCost(
-                        number(cm.get("inputPerMTok"), base.inputPerMTok(), id + ".inputPerMTok"),
-                        number(cm.get("outputPerMTok"), base.outputPerMTok(), id + ".outputPerMTok"),
-                        number(cm.get("samples"), base.samples(), id + ".samples"),
-                        number(cm.get("promptTokens"), base.promptTokens(), id + ".promptTokens")));
-            }
-        }
+        costs.objects("models", "an object {inputPerMTok, outputPerMTok, samples, promptTokens}").forEach((id, m) -> {
+            ModelCost base = out.getOrDefault(id, new ModelCost(0, 0, 1, 0));
+            out.put(id, new ModelCost(
+                    m.number("inputPerMTok", base.inputPerMTok(), Range.atLeast(0)),
+                    m.number("outputPerMTok", base.outputPerMTok(), Range.atLeast(0)),
+                    m.number("samples", base.samples(), Range.atLeast(1)),
+                    m.number("promptTokens", base.promptTokens(), Range.atLeast(0))));
+            m.refuseUnknown("model cost field");
+        });
+        costs.refuseUnknown("costs field");
         return new CostModel(cpt, out);
-    }
-
-    private static double number(Object v, double fallback, String name) {
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("costs " + name + " must be a number, is \"" + v + "\"");
     }
 }

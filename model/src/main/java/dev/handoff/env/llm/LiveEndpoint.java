@@ -1,6 +1,10 @@
 package dev.handoff.env.llm;
 
+import dev.handoff.workflow.ParameterReader;
+import dev.handoff.workflow.ParameterReader.Range;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,18 +30,34 @@ public record LiveEndpoint(String baseUrl, String model, String modelId, String 
         }
     }
 
-    /** Reads an endpoint block of a workflow's parameters; refuses an {@code apiKey} written into the workflow. */
-    public static LiveEndpoint fromParameters(Object o) {
-        if (!(o instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("must be an object {baseUrl, model, apiKeyEnv, ...}");
+    private static final String BASE_URL = "baseUrl";
+    /** The fields of an endpoint block (an {@code apiKey} is refused). */
+    public static final List<String> FIELDS = List.of(BASE_URL, "model", "modelId", "apiKeyEnv", "timeoutSeconds",
+            "maxRetries", "initialBackoffSeconds", "spendCapDollars");
+
+    /**
+     * Reads an endpoint block of a workflow's parameters, typed ({@code baseUrl} and {@code model} required, the rest
+     * with their defaults); refuses an {@code apiKey} written into the workflow. Null when the block has a problem.
+     */
+    public static LiveEndpoint read(ParameterReader r) {
+        int before = r.problemCount();
+        if (r.has("apiKey")) {
+            r.problemHere("an API key must not be written into a workflow: name an environment variable in \"apiKeyEnv\" "
+                    + "instead");
         }
-        if (m.containsKey("apiKey")) {
-            throw new IllegalArgumentException("an API key must not be written into a workflow: name an environment "
-                    + "variable in \"apiKeyEnv\" instead");
+        boolean complete = r.require(BASE_URL, "e.g. http://localhost:11434/v1") & r.require("model", "the name the server knows");
+        String baseUrl = r.text(BASE_URL, null);
+        String model = r.text("model", null);
+        String modelId = r.text("modelId", null);
+        String apiKeyEnv = r.text("apiKeyEnv", null);
+        double timeoutSeconds = r.number("timeoutSeconds", 60, Range.above(0));
+        int maxRetries = r.wholeInt("maxRetries", 4, Range.atLeast(0));
+        double backoff = r.number("initialBackoffSeconds", 1, Range.atLeast(0));
+        double spendCap = r.number("spendCapDollars", 1, Range.atLeast(0));
+        if (!complete || r.problemCount() > before) {
+            return null;
         }
-        return new LiveEndpoint(str(m.get("baseUrl")), str(m.get("model")), str(m.get("modelId")), str(m.get("apiKeyEnv")),
-                num(m.get("timeoutSeconds"), 60), (int) num(m.get("maxRetries"), 4),
-                num(m.get("initialBackoffSeconds"), 1), num(m.get("spendCapDollars"), 1));
+        return new LiveEndpoint(baseUrl, model, modelId, apiKeyEnv, timeoutSeconds, maxRetries, backoff, spendCap);
     }
 
     Map<String, Object> toParameters() {
@@ -53,19 +73,5 @@ public record LiveEndpoint(String baseUrl, String model, String modelId, String 
         m.put("initialBackoffSeconds", initialBackoffSeconds);
         m.put("spendCapDollars", spendCapDollars);
         return m;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : String.valueOf(o);
-    }
-
-    private static double num(Object o, double fallback) {
-        if (o == null) {
-            return fallback;
-        }
-        if (o instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("\"" + o + "\" is not a number");
     }
 }

@@ -56,7 +56,7 @@ public final class LlmMathKind implements EnvironmentKind {
             problems.add(new Problem("/environment/kind", "expected \"" + ID + "\""));
             return problems;
         }
-        LlmMathSettings s = LlmMathSettings.parse(w.environment(), problems);
+        LlmMathSettings s = LlmMathSettings.read(w.environment(), problems);
         String agentsPath = "/environment/parameters/agents";
         for (String id : s.agents().keySet()) {
             if (w.agentIndex(id) < 0) {
@@ -165,7 +165,7 @@ public final class LlmMathKind implements EnvironmentKind {
             throw new IllegalArgumentException("invalid llm-math workflow:\n  " + String.join("\n  ",
                     problems.stream().map(Problem::toString).toList()));
         }
-        LlmMathSettings s = LlmMathSettings.parse(workflow.environment(), new ArrayList<>());
+        LlmMathSettings s = LlmMathSettings.read(workflow.environment(), new ArrayList<>());
         RecordedAnswers book = answersFor(s).copy();
         if (s.replayFile() != null) {
             book.loadReplay(Path.of(s.replayFile()));

@@ -1,6 +1,8 @@
 package dev.handoff.env.llm;
 
 import dev.handoff.workflow.EnvironmentSpec;
+import dev.handoff.workflow.ParameterReader;
+import dev.handoff.workflow.ParameterReader.Range;
 import dev.handoff.workflow.Problem;
 
 import java.util.LinkedHashMap;
@@ -8,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment parameters of an llm-math workflow, read from {@link EnvironmentSpec#parameters()}:
+ * The environment parameters of an llm-math workflow, read once and typed from {@link EnvironmentSpec#parameters()}
+ * (an unknown one is refused):
  * <ul>
  *   <li>{@code agents}: agent id → {@code {"model": "<model id>"}} (an LLM worker) or {@code {"tool": "answer-comparator"
  *       | "format-checker"}} (a cheap non-LLM agent);</li>
@@ -93,125 +96,60 @@ public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgen
     public static final List<String> TOOLS = List.of(ANSWER_COMPARATOR, FORMAT_CHECKER);
 
     /**
-     * Reads the parameters, adding a {@link Problem} (with its JSON path) for each one that is wrong and using the
-     * default in its place.
+     * Reads the parameters once, typed, adding a {@link Problem} at its JSON path for each one that is of the wrong type,
+     * out of range or unknown, and using the default in its place.
      */
-    public static LlmMathSettings parse(EnvironmentSpec env, List<Problem> problems) {
-        Map<String, Object> p = env == null ? Map.of() : env.parameters();
-        String base = "/environment/parameters/";
+    public static LlmMathSettings read(EnvironmentSpec env, List<Problem> problems) {
+        ParameterReader p = ParameterReader.of(env, problems);
         Map<String, AgentBinding> agents = new LinkedHashMap<>();
-        Object a = p.get("agents");
-        if (a instanceof Map<?, ?> am) {
-            for (Map.Entry<?, ?> e : am.entrySet()) {
-                String id = String.valueOf(e.getKey());
-                String path = base + "agents/" + id;
-                if (!(e.getValue() instanceof Map<?, ?> bm)) {
-                    problems.add(new Problem(path, "must be an object like {\"model\": \"gpt-4-1106-preview\"}"));
-                    continue;
-                }
-                Object model = bm.get("model");
-                Object tool = bm.get("tool");
-                if ((model == null) == (tool == null)) {
-                    problems.add(new Problem(path, "give exactly one of \"model\" or \"tool\""));
-                } else if (tool != null && !TOOLS.contains(String.valueOf(tool))) {
-                    problems.add(new Problem(path + "/tool", "unknown tool \"" + tool + "\"; expected one of " + TOOLS));
-                } else {
-                    agents.put(id, new AgentBinding(model == null ? null : String.valueOf(model),
-                            tool == null ? null : String.valueOf(tool)));
-                }
-            }
-        } else if (a != null) {
-            problems.add(new Problem(base + "agents", "must be an object: agent id → {\"model\": ...} or {\"tool\": ...}"));
-        }
-        String entry = p.get("entryAgent") == null ? null : String.valueOf(p.get("entryAgent"));
-        double lambda = number(p, "costWeight", 100, problems);
-        if (lambda < 0) {
-            problems.add(new Problem(base + "costWeight", "must be ≥ 0"));
-            lambda = 0;
-        }
-        CostModel costs;
-        try {
-            costs = CostModel.fromParameters(p.get("costs"));
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(base + "costs", e.getMessage()));
-            costs = CostModel.defaults();
-        }
-        double toolCost = number(p, "toolCost", 0, problems);
-        Grading grading = Grading.RELEASED_LABELS;
-        if (p.get("grading") != null) {
-            try {
-                grading = Grading.fromId(String.valueOf(p.get("grading")));
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(base + "grading", e.getMessage()));
-            }
-        }
-        Duration duration = Duration.TOKENS;
-        if (p.get("duration") != null) {
-            String d = String.valueOf(p.get("duration"));
-            if (d.equals("calls")) {
-                duration = Duration.CALLS;
-            } else if (d.equals("latency")) {
-                duration = Duration.LATENCY;
-            } else if (!d.equals("tokens")) {
-                problems.add(new Problem(base + "duration", "expected \"tokens\", \"calls\" or \"latency\", is \"" + d + "\""));
-            }
-        }
-        long seed = (long) number(p, "splitSeed", 7, problems);
-        double testFraction = number(p, "testFraction", 0.3, problems);
-        if (!(testFraction > 0 && testFraction < 1)) {
-            problems.add(new Problem(base + "testFraction", "must be strictly between 0 and 1"));
-            testFraction = 0.3;
-        }
-        int maxHandoffs = (int) number(p, "maxHandoffs", 8, problems);
-        if (maxHandoffs < 1) {
-            problems.add(new Problem(base + "maxHandoffs", "must be at least 1"));
-            maxHandoffs = 8;
-        }
-        int oracleBins = (int) number(p, "oracleBins", 4, problems);
-        if (oracleBins < 1) {
-            problems.add(new Problem(base + "oracleBins", "must be at least 1"));
-            oracleBins = 4;
-        }
-        String dataDirectory = p.get("dataDirectory") == null ? null : String.valueOf(p.get("dataDirectory"));
-        String replayFile = p.get("replayFile") == null ? null : String.valueOf(p.get("replayFile"));
-        Map<String, LiveEndpoint> live = new LinkedHashMap<>();
-        Object l = p.get("live");
-        if (l instanceof Map<?, ?> lm) {
-            for (Map.Entry<?, ?> e : lm.entrySet()) {
-                try {
-                    live.put(String.valueOf(e.getKey()), LiveEndpoint.fromParameters(e.getValue()));
-                } catch (IllegalArgumentException ex) {
-                    problems.add(new Problem(base + "live/" + e.getKey(), ex.getMessage()));
-                }
-            }
-        } else if (l != null) {
-            problems.add(new Problem(base + "live", "must be an object: agent id → endpoint"));
-        }
-        Map<String, Latency> latency = new LinkedHashMap<>();
-        Object lt = p.get("latency");
-        if (lt instanceof Map<?, ?> ltm) {
-            for (Map.Entry<?, ?> e : ltm.entrySet()) {
-                String path = base + "latency/" + e.getKey();
-                if (e.getValue() instanceof Map<?, ?> v && v.get("fixedMs") instanceof Number f
-                        && v.get("msPerToken") instanceof Number t) {
-                    try {
-                        latency.put(String.valueOf(e.getKey()), new Latency(f.doubleValue(), t.doubleValue()));
-                    } catch (IllegalArgumentException ex) {
-                        problems.add(new Problem(path, ex.getMessage()));
+        p.objects("agents", "an object like {\"model\": \"gpt-4-1106-preview\"} or {\"tool\": \"answer-comparator\"}")
+                .forEach((id, b) -> {
+                    boolean hasModel = b.has("model");
+                    String model = b.text("model", null);
+                    String tool = b.choice("tool", null, TOOL_NAMES);
+                    b.refuseUnknown("agent binding field");
+                    if (hasModel == b.has("tool")) {
+                        b.problemHere("give exactly one of \"model\" or \"tool\"");
+                    } else if (model != null || tool != null) {
+                        agents.put(id, new AgentBinding(model, tool));
                     }
-                } else {
-                    problems.add(new Problem(path, "must be {\"fixedMs\": number, \"msPerToken\": number}"));
-                }
+                });
+        String entry = p.text("entryAgent", null);
+        double lambda = p.number("costWeight", 100, Range.atLeast(0));
+        CostModel costs = p.object("costs").map(CostModel::read).orElseGet(CostModel::defaults);
+        double toolCost = p.number("toolCost", 0, Range.atLeast(0));
+        Grading grading = p.choice("grading", Grading.RELEASED_LABELS, GRADINGS);
+        Duration duration = p.choice("duration", Duration.TOKENS, DURATIONS);
+        long seed = p.wholeNumber("splitSeed", 7, Range.ANY);
+        double testFraction = p.number("testFraction", 0.3, Range.open(0, 1));
+        int maxHandoffs = p.wholeInt("maxHandoffs", 8, Range.atLeast(1));
+        int oracleBins = p.wholeInt("oracleBins", 4, Range.atLeast(1));
+        String dataDirectory = p.text("dataDirectory", null);
+        String replayFile = p.text("replayFile", null);
+        Map<String, LiveEndpoint> live = new LinkedHashMap<>();
+        p.objects("live", "an endpoint object {baseUrl, model, apiKeyEnv, ...}").forEach((id, e) -> {
+            LiveEndpoint endpoint = LiveEndpoint.read(e);
+            e.refuseUnknown("live endpoint field");
+            if (endpoint != null) {
+                live.put(id, endpoint);
             }
-        } else if (lt != null) {
-            problems.add(new Problem(base + "latency", "must be an object: model id → {fixedMs, msPerToken}"));
-        }
+        });
+        Map<String, Latency> latency = new LinkedHashMap<>();
+        p.objects("latency", "an object {\"fixedMs\": number, \"msPerToken\": number}").forEach((model, l) -> {
+            boolean complete = l.require("fixedMs", null) & l.require("msPerToken", null);
+            double fixedMs = l.number("fixedMs", 0, Range.atLeast(0));
+            double msPerToken = l.number("msPerToken", 0, Range.atLeast(0));
+            l.refuseUnknown("latency field");
+            if (complete) {
+                latency.put(model, new Latency(fixedMs, msPerToken));
+            }
+        });
+        p.refuseUnknown(LlmMathKind.ID + " parameter");
         if (duration == Duration.LATENCY) {
             for (Map.Entry<String, AgentBinding> e : agents.entrySet()) {
                 String model = live.containsKey(e.getKey()) ? live.get(e.getKey()).modelId() : e.getValue().model();
                 if (e.getValue().isLlm() && !latency.containsKey(model)) {
-                    problems.add(new Problem(base + "latency", "duration is latency but model \"" + model
-                            + "\" has no latency model"));
+                    p.problem("latency", "duration is latency but model \"" + model + "\" has no latency model");
                 }
             }
         }
@@ -219,7 +157,18 @@ public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgen
                 maxHandoffs, oracleBins, dataDirectory, replayFile, live, latency);
     }
 
-    /** These settings as workflow parameters (the inverse of {@link #parse}). */
+    private static final Map<String, String> TOOL_NAMES = byName(TOOLS, t -> t);
+    private static final Map<String, Grading> GRADINGS = byName(List.of(Grading.values()), Grading::id);
+    private static final Map<String, Duration> DURATIONS = byName(List.of(Duration.values()),
+            d -> d.name().toLowerCase(java.util.Locale.ROOT));
+
+    private static <T> Map<String, T> byName(List<T> values, java.util.function.Function<T, String> name) {
+        Map<String, T> m = new LinkedHashMap<>();
+        values.forEach(v -> m.put(name.apply(v), v));
+        return m;
+    }
+
+    /** These settings as workflow parameters (the inverse of {@link #read}). */
     public Map<String, Object> toParameters() {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> ag = new LinkedHashMap<>();
@@ -269,17 +218,5 @@ public record LlmMathSettings(Map<String, AgentBinding> agents, String entryAgen
     public LlmMathSettings withGrading(Grading g) {
         return new LlmMathSettings(agents, entryAgent, costWeight, costs, toolCost, g, duration, splitSeed,
                 testFraction, maxHandoffs, oracleBins, dataDirectory, replayFile, live, latency);
-    }
-
-    private static double number(Map<String, Object> p, String key, double fallback, List<Problem> problems) {
-        Object v = p.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-            return n.doubleValue();
-        }
-        problems.add(new Problem("/environment/parameters/" + key, "must be a number, is \"" + v + "\""));
-        return fallback;
     }
 }

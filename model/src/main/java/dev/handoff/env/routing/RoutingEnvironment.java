@@ -73,12 +73,10 @@ public final class RoutingEnvironment implements HandoffEnvironment, Checkpointa
             interfaces[i] = InterfaceMap.compile(schema, workflow.agents().get(i));
             backlogBuckets[i] = workflow.agents().get(i).privateStateCount();
         }
-        var env = workflow.environment();
-        int maxInFlight = (int) env.number(RoutingKind.MAX_IN_FLIGHT, 1000);
-        int queueLimit = (int) env.number(RoutingKind.QUEUE_LIMIT, 1000);
-        dropPenalty = env.number(RoutingKind.DROP_PENALTY, 100);
+        RoutingParameters parameters = RoutingParameters.from(workflow.environment());
+        dropPenalty = parameters.dropPenalty();
         gamma = workflow.training() == null ? 1.0 : workflow.training().gamma();
-        network = new PacketNetwork(neighbours, env.number(RoutingKind.LOAD, 1.0), maxInFlight, queueLimit,
+        network = new PacketNetwork(neighbours, parameters.load(), parameters.maxPacketsInFlight(), parameters.queueLimit(),
                 new RoutingMetrics(100));
         fDestination = schema.indexOf("destination");
         fSource = schema.indexOf("source");

@@ -20,8 +20,7 @@ import java.util.Set;
 /**
  * The {@code routing} kind (Boyan &amp; Littman's packet routing as an IC-SMDP): agents are routers, handoff edges are
  * links, the artifact is a packet, a handoff forwards it to a neighbour and delivery ends its episode.
- * Parameters: {@code load} (packets injected per time unit), {@code maxPacketsInFlight}, {@code queueLimit},
- * {@code dropPenalty} (the terminal scalar of a packet dropped at a full router, as a cost).
+ * Parameters: {@link RoutingParameters}.
  */
 public final class RoutingKind implements EnvironmentKind {
     /** A packet's episode ends when it is delivered, inside the simulator: routers have no handoff to STOP. */
@@ -31,10 +30,6 @@ public final class RoutingKind implements EnvironmentKind {
     }
 
     public static final String ID = "routing";
-    public static final String LOAD = "load";
-    public static final String MAX_IN_FLIGHT = "maxPacketsInFlight";
-    public static final String QUEUE_LIMIT = "queueLimit";
-    public static final String DROP_PENALTY = "dropPenalty";
     /** Features the simulator writes into every packet. */
     public static final List<String> PACKET_FEATURES = List.of("destination", "source", "hops", "age");
 
@@ -55,13 +50,7 @@ public final class RoutingKind implements EnvironmentKind {
         if (n < 2) {
             problems.add(new Problem("/agents", "a network needs at least two routers, found " + n));
         }
-        checkPositive(env, LOAD, 1.0, false, problems);
-        checkPositive(env, MAX_IN_FLIGHT, 1000, true, problems);
-        checkPositive(env, QUEUE_LIMIT, 1000, true, problems);
-        Object penalty = env.parameters().get(DROP_PENALTY);
-        if (penalty != null && !(penalty instanceof Number p && p.doubleValue() >= 0)) {
-            problems.add(new Problem("/environment/parameters/" + DROP_PENALTY, "must be a number ≥ 0, was " + penalty));
-        }
+        RoutingParameters.read(env, problems);
 
         ArtifactSchema schema = workflow.artifact();
         if (schema == null) {
@@ -146,19 +135,6 @@ public final class RoutingKind implements EnvironmentKind {
             }
         }
         return problems;
-    }
-
-    private static void checkPositive(EnvironmentSpec env, String key, double fallback, boolean integer,
-                                      List<Problem> problems) {
-        Object v = env.parameters().get(key);
-        if (v == null) {
-            return;
-        }
-        if (!(v instanceof Number num) || !(num.doubleValue() > 0) || !Double.isFinite(num.doubleValue())
-                || (integer && num.doubleValue() != Math.rint(num.doubleValue()))) {
-            problems.add(new Problem("/environment/parameters/" + key,
-                    "must be a positive " + (integer ? "integer" : "number") + " (default " + fallback + "), was " + v));
-        }
     }
 
     /** Each router's neighbours in its action order: the targets of its handoffs, in document order. */

@@ -1,7 +1,6 @@
 package dev.handoff.env.routing;
 
 import dev.handoff.util.Rng;
-import dev.handoff.workflow.EnvironmentSpec;
 import dev.handoff.workflow.Workflow;
 
 import java.util.ArrayList;
@@ -44,13 +43,11 @@ public final class RoutingRun {
     public static List<Summary> sweep(Workflow workflow, double[] loads, Baseline baseline, long seed, double warmup,
                                       double duration) {
         int[][] neighbours = RoutingKind.neighbours(workflow);
-        EnvironmentSpec env = workflow.environment();
-        int maxInFlight = (int) env.number(RoutingKind.MAX_IN_FLIGHT, 1000);
-        int queueLimit = (int) env.number(RoutingKind.QUEUE_LIMIT, 1000);
+        RoutingParameters parameters = RoutingParameters.from(workflow.environment());
         List<Summary> out = new ArrayList<>();
         for (int i = 0; i < loads.length; i++) {
             Rng rng = new Rng(seed + 1_000_003L * i);
-            PacketNetwork net = new PacketNetwork(neighbours, loads[i], maxInFlight, queueLimit,
+            PacketNetwork net = new PacketNetwork(neighbours, loads[i], parameters.maxPacketsInFlight(), parameters.queueLimit(),
                     new RoutingMetrics(Math.max(1, duration / 100)));
             net.reset(rng.split());
             out.add(run(net, baseline.policy(rng.split()), warmup, duration));

@@ -114,11 +114,7 @@ public final class RoutingWorkflows {
                 handoffs.add(new HandoffSpec(routerId(i), routerId(j)));
             }
         }
-        Map<String, Object> params = new TreeMap<>();
-        params.put(RoutingKind.LOAD, load);
-        params.put(RoutingKind.MAX_IN_FLIGHT, 1000);
-        params.put(RoutingKind.QUEUE_LIMIT, 1000);
-        params.put(RoutingKind.DROP_PENALTY, 100.0);
+        Map<String, Object> params = RoutingParameters.DEFAULTS.withLoad(load).toParameters();
         TrainingSettings training = new TrainingSettings("icq-tabular", 1.0, StepSizeSpec.constant(0.5),
                 EpsilonSpec.constant(0.0), 500_000, List.of(1L), 1000);
         return new Workflow(Workflow.FORMAT_VERSION, "handoff-workbench", name, description, packetSchema(n), agents,

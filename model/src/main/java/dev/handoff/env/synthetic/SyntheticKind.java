@@ -26,22 +26,7 @@ public final class SyntheticKind implements FiniteModelKind {
     @Override
     public List<Problem> validate(Workflow w) {
         List<Problem> problems = new ArrayList<>();
-        SyntheticParameters prm = SyntheticParameters.from(w.environment());
-        if (prm.progressLevels() < 2) {
-            problems.add(new Problem("/environment/parameters/progressLevels", "must be at least 2"));
-        }
-        if (prm.difficultyLevels() < 2) {
-            problems.add(new Problem("/environment/parameters/difficultyLevels", "must be at least 2"));
-        }
-        requireRange(problems, "busyProbability", prm.busyProbability(), 0, 1);
-        requireRange(problems, "eta", prm.eta(), 0, 1);
-        requireRange(problems, "busyQ", prm.busyQ(), 1e-6, 1);
-        requireRange(problems, "qBaseQuick", prm.qBase()[0], 1e-6, 1);
-        requireRange(problems, "qBaseThorough", prm.qBase()[1], 1e-6, 1);
-        requireRange(problems, "stepCost", prm.stepCost(), 0, 1e6);
-        double maxLambda = Math.min(prm.kD() > 0 ? 0.999 / prm.kD() : Double.MAX_VALUE,
-                prm.kS() > 0 ? (prm.difficultyLevels() - 1) / prm.kS() : Double.MAX_VALUE);
-        requireRange(problems, "lambda", prm.lambda(), 0, maxLambda);
+        SyntheticParameters prm = SyntheticParameters.read(w.environment(), problems);
         if (w.training() != null && !(w.training().gamma() < 1)) {
             problems.add(new Problem("/training/gamma", "the synthetic kind is a continuing discounted task: γ must be < 1"));
         }
@@ -64,13 +49,6 @@ public final class SyntheticKind implements FiniteModelKind {
             }
         }
         return problems;
-    }
-
-    private static void requireRange(List<Problem> problems, String key, double v, double lo, double hi) {
-        if (!(v >= lo && v <= hi)) {
-            problems.add(new Problem("/environment/parameters/" + key,
-                    String.format(java.util.Locale.ROOT, "%s = %s is out of range [%s, %s]", key, v, lo, hi)));
-        }
     }
 
     private static void requireFeature(List<Problem> problems, ArtifactSchema schema, String name, int lo, int hi) {

@@ -1,6 +1,11 @@
 package dev.handoff.env.synthetic;
 
 import dev.handoff.workflow.EnvironmentSpec;
+import dev.handoff.workflow.ParameterReader;
+import dev.handoff.workflow.ParameterReader.Range;
+import dev.handoff.workflow.Problem;
+
+import java.util.List;
 
 /**
  * The knobs of the synthetic IC-SMDP of ICQ.md §5, with its defaults. λ ({@code lambda}) is the interface-gap knob,
@@ -29,22 +34,49 @@ public record SyntheticParameters(
     /** Option count of every agent in this kind: quick (0) and thorough (1). */
     public static final int OPTIONS = 2;
 
-    /** Reads the parameters of a workflow's environment section, defaulting each missing one. */
-    public static SyntheticParameters from(EnvironmentSpec env) {
+    /** The parameter that sets λ, the interface-gap knob. */
+    public static final String LAMBDA = "lambda";
+    /** The parameter that sets η, the mixing knob. */
+    public static final String ETA = "eta";
+
+    /**
+     * Reads the parameters of a workflow's environment section once, typed: each missing one takes its default (ICQ.md
+     * §5); each one of the wrong type, out of range or unknown is added to {@code problems} at its JSON path, and its
+     * default is used in its place.
+     */
+    public static SyntheticParameters read(EnvironmentSpec env, List<Problem> problems) {
         SyntheticParameters d = DEFAULTS;
-        return new SyntheticParameters(
-                (int) env.number("progressLevels", d.progressLevels),
-                (int) env.number("difficultyLevels", d.difficultyLevels),
-                env.number("busyProbability", d.busyProbability),
-                env.number("stepCost", d.stepCost),
-                new double[] {env.number("qBaseQuick", d.qBase[0]), env.number("qBaseThorough", d.qBase[1])},
-                new double[] {env.number("successOnStageQuick", d.successOnStage[0]),
-                        env.number("successOnStageThorough", d.successOnStage[1])},
-                new double[] {env.number("successOffStageQuick", d.successOffStage[0]),
-                        env.number("successOffStageThorough", d.successOffStage[1])},
-                env.number("kS", d.kS), env.number("kD", d.kD), env.number("kT", d.kT),
-                env.number("busyQ", d.busyQ), env.number("rGoal", d.rGoal),
-                env.number("lambda", d.lambda), env.number("eta", d.eta));
+        ParameterReader p = ParameterReader.of(env, problems);
+        Range probability = Range.closed(0, 1);
+        Range endProbability = Range.closed(1e-6, 1);
+        int progressLevels = p.wholeInt("progressLevels", d.progressLevels, Range.atLeast(2));
+        int difficultyLevels = p.wholeInt("difficultyLevels", d.difficultyLevels, Range.atLeast(2));
+        double busyProbability = p.number("busyProbability", d.busyProbability, probability);
+        double stepCost = p.number("stepCost", d.stepCost, Range.closed(0, 1e6));
+        double[] qBase = {p.number("qBaseQuick", d.qBase[0], endProbability),
+                p.number("qBaseThorough", d.qBase[1], endProbability)};
+        double[] onStage = {p.number("successOnStageQuick", d.successOnStage[0], probability),
+                p.number("successOnStageThorough", d.successOnStage[1], probability)};
+        double[] offStage = {p.number("successOffStageQuick", d.successOffStage[0], probability),
+                p.number("successOffStageThorough", d.successOffStage[1], probability)};
+        double kS = p.number("kS", d.kS, Range.atLeast(0));
+        double kD = p.number("kD", d.kD, Range.atLeast(0));
+        double kT = p.number("kT", d.kT, Range.atLeast(0));
+        double busyQ = p.number("busyQ", d.busyQ, endProbability);
+        double rGoal = p.number("rGoal", d.rGoal);
+        // λ keeps every duration end probability positive (kD) and every success factor 1 + λ·kS·aff non-negative (kS)
+        double maxLambda = Math.min(kD > 0 ? 0.999 / kD : Double.MAX_VALUE,
+                kS > 0 ? (difficultyLevels - 1) / kS : Double.MAX_VALUE);
+        double lambda = p.number(LAMBDA, d.lambda, Range.closed(0, maxLambda));
+        double eta = p.number(ETA, d.eta, probability);
+        p.refuseUnknown(SyntheticKind.ID + " parameter");
+        return new SyntheticParameters(progressLevels, difficultyLevels, busyProbability, stepCost, qBase, onStage,
+                offStage, kS, kD, kT, busyQ, rGoal, lambda, eta);
+    }
+
+    /** The parameters of a valid workflow's environment section; throws listing the problems of an invalid one. */
+    public static SyntheticParameters from(EnvironmentSpec env) {
+        return ParameterReader.readValid(SyntheticKind.ID, problems -> read(env, problems));
     }
 
     /** Whether agent {@code agent} is specialised in stage {@code g}: spec(i, g) = ((g − i) mod (G − 1)) ∈ {0, 1}. */

@@ -25,9 +25,19 @@ import java.util.TreeMap;
  * odd agents to i+1, i+2 or STOP; every agent sees only the visible progress and its own busy flag.
  */
 public final class SyntheticTemplates {
+    /** The paper's ring: n = 10 agents (ICQ.md §5). */
+    public static final int DEFAULT_AGENTS = 10;
+    /** The smallest ring in which an even agent's three successors are three other agents (fewer: self-loops, repeats). */
+    public static final int MIN_AGENTS = 4;
+
     private SyntheticTemplates() {
     }
 
+    /**
+     * The ring of {@code agents} agents with gap knob {@code lambda} and mixing knob {@code eta}, the other parameters at
+     * their ICQ.md §5 defaults (0 agents: the artifact, parameters and training settings alone). Everything is written as
+     * given: validate the result.
+     */
     public static Workflow ring(String name, int agents, double lambda, double eta) {
         SyntheticParameters d = SyntheticParameters.DEFAULTS;
         ArtifactSchema schema = new ArtifactSchema(List.of(
@@ -58,8 +68,8 @@ public final class SyntheticTemplates {
         positions.put(HandoffSpec.STOP, new Layout.Point(420, 360));
         Layout layout = new Layout(positions);
         Map<String, Object> parameters = new TreeMap<>();
-        parameters.put("lambda", lambda);
-        parameters.put("eta", eta);
+        parameters.put(SyntheticParameters.LAMBDA, lambda);
+        parameters.put(SyntheticParameters.ETA, eta);
         parameters.put("progressLevels", d.progressLevels());
         parameters.put("difficultyLevels", d.difficultyLevels());
         parameters.put("busyProbability", d.busyProbability());

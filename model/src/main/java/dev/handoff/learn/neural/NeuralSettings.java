@@ -1,5 +1,8 @@
 package dev.handoff.learn.neural;
 
+import dev.handoff.workflow.NeuralSpec;
+import dev.handoff.workflow.TrainingSettings;
+
 /**
  * The practical neural IC-Q learner's knobs (ICQ.md §3): an MLP of {@code depth} hidden layers of {@code width} ReLU
  * units per agent over its interface encoding, one output per action, trained by Adam on the Huber loss from the
@@ -17,6 +20,8 @@ package dev.handoff.learn.neural;
  * @param scalarMode     stored scalar (default) or re-query
  * @param mirrorRefresh  copy the online weights into the plain-Java mirror every this many training steps
  * @param requeryMemory  handed-off views a receiver keeps for re-queries (older ids fall back to the stored scalar)
+ *                       <p>A workflow writes these as {@link NeuralSpec} ({@code training.neural}); {@link #of} reads
+ *                       them, and the defaults are {@link NeuralSpec#DEFAULTS}'s, the one source for every reader.
  */
 public record NeuralSettings(
         int width,
@@ -32,8 +37,25 @@ public record NeuralSettings(
         int mirrorRefresh,
         int requeryMemory) {
 
-    public static final NeuralSettings DEFAULTS = new NeuralSettings(64, 2, 3e-3, 32, 20_000, 256, 1,
-            TargetUpdate.periodic(100), 1.0, ScalarMode.STORED, 1, 200_000);
+    /** Every setting at its default ({@link NeuralSpec#DEFAULTS}). */
+    public static final NeuralSettings DEFAULTS = of(NeuralSpec.DEFAULTS);
+
+    /**
+     * The settings a workflow's neural block describes, each field it leaves out at its default; a Polyak τ replaces the
+     * periodic target copy. The block must be valid ({@link NeuralSpec#problems}).
+     */
+    public static NeuralSettings of(NeuralSpec spec) {
+        NeuralSpec r = spec == null ? NeuralSpec.DEFAULTS : spec.resolved();
+        TargetUpdate target = r.polyakTau() != null ? TargetUpdate.polyak(r.polyakTau()) : TargetUpdate.periodic(r.targetPeriod());
+        return new NeuralSettings(r.width(), r.depth(), r.learningRate(), r.batchSize(), r.replayCapacity(), r.warmup(),
+                r.trainEvery(), target, r.huberDelta(), ScalarMode.parse(r.scalarMode()), r.mirrorRefresh(),
+                r.requeryMemory());
+    }
+
+    /** The neural settings of a workflow's training section (the defaults where it has no neural block). */
+    public static NeuralSettings of(TrainingSettings training) {
+        return of(training == null ? null : training.neural());
+    }
 
     public NeuralSettings {
         if (width < 1 || depth < 1 || batchSize < 1 || replayCapacity < batchSize || trainEvery < 1 || mirrorRefresh < 1
@@ -43,10 +65,10 @@ public record NeuralSettings(
         }
         warmup = Math.max(warmup, batchSize);
         if (target == null) {
-            target = TargetUpdate.periodic(200);
+            target = TargetUpdate.periodic(NeuralSpec.DEFAULTS.targetPeriod());
         }
         if (scalarMode == null) {
-            scalarMode = ScalarMode.STORED;
+            scalarMode = ScalarMode.parse(NeuralSpec.DEFAULTS.scalarMode());
         }
     }
 

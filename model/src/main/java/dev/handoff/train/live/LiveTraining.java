@@ -36,7 +36,7 @@ public final class LiveTraining {
      */
     public static final long SIMULATED_EPISODES = TrainingPlan.SIMULATED_EPISODES / 10;
 
-    /** What to train. {@code runsRoot} null: keep no run folder; {@code neural} null: the default network settings. */
+    /** What to train. {@code runsRoot} null: keep no run folder; {@code neural} null: the workflow's network settings. */
     public record Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
                           int parallelism, Path runsRoot, NeuralSettings neural) {
         public Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
@@ -127,7 +127,7 @@ public final class LiveTraining {
     /** Handoffs between error-component readings of a seed (see {@link TrainingPlan.ComponentCadence#LIVE}). */
     static long componentCadence(Request request) {
         return TrainingPlan.ComponentCadence.LIVE.every(request.handoffs(),
-                SeedRuns.evaluationWindow(request.workflow().training()));
+                request.workflow().training().evaluationWindowOrDefault());
     }
 
     // ---- commands

@@ -229,7 +229,7 @@ class CpuProgrammingEnvironmentTest {
         assertThat(kind.validate(w.withEnvironment(w.environment().with("dataDir", "sample-workflows/data/cpu-programming"))))
             .isEmpty();
         List<Problem> problems = kind.validate(w.withEnvironment(w.environment().with("dataDir", "no/such/dir")));
-        assertThat(problems).extracting(Problem::path).containsExactly("/environment/parameters");
+        assertThat(problems).extracting(Problem::path).containsExactly("/environment/parameters/dataDir");
         assertThat(problems.get(0).message()).contains("no/such/dir");
     }
 

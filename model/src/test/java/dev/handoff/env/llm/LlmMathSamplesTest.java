@@ -30,7 +30,7 @@ class LlmMathSamplesTest {
             String json = WorkflowJson.write(w);
             Workflow back = WorkflowJson.parse(json, "sample");
             assertThat(kind.validate(back)).isEmpty();
-            LlmMathSettings s = LlmMathSettings.parse(back.environment(), new ArrayList<>());
+            LlmMathSettings s = LlmMathSettings.read(back.environment(), new ArrayList<>());
             assertThat(s.costs()).isEqualTo(CostModel.defaults());
             assertThat(s.grading()).isEqualTo(Grading.RELEASED_LABELS);
             assertThat(kind.create(back).agentCount()).isEqualTo(w.agents().size());

@@ -20,7 +20,7 @@ class RoutingEnvironmentTest {
 
     static Workflow sixBySix(double load) throws IOException {
         Workflow w = RoutingWorkflows.sixBySix(RoutingData.file(""));
-        return w.withEnvironment(w.environment().with(RoutingKind.LOAD, load));
+        return w.withEnvironment(w.environment().with(RoutingParameters.LOAD, load));
     }
 
     /**
@@ -281,7 +281,7 @@ class RoutingEnvironmentTest {
     @Test
     void aPacketSentToAFullRouterIsDroppedWithThePenaltyAsItsTerminalScalar() throws IOException {
         Workflow w = sixBySix(3.5);
-        w = w.withEnvironment(w.environment().with(RoutingKind.QUEUE_LIMIT, 5).with(RoutingKind.DROP_PENALTY, 40.0));
+        w = w.withEnvironment(w.environment().with(RoutingParameters.QUEUE_LIMIT, 5).with(RoutingParameters.DROP_PENALTY, 40.0));
         RoutingEnvironment env = (RoutingEnvironment) new RoutingKind().create(w);
         env.reset(new Rng(81));
         ShortestPathRouting sp = new ShortestPathRouting(new Rng(82));

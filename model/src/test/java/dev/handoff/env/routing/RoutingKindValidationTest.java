@@ -61,8 +61,8 @@ class RoutingKindValidationTest {
     void missingPacketFeaturesAndBadParametersAreNamedByPath() throws IOException {
         Workflow w = abilene();
         ArtifactSchema noAge = new ArtifactSchema(w.artifact().features().subList(0, 3));
-        Workflow bad = w.withArtifact(noAge).withEnvironment(w.environment().with(RoutingKind.LOAD, -1.0)
-                .with(RoutingKind.MAX_IN_FLIGHT, 2.5));
+        Workflow bad = w.withArtifact(noAge).withEnvironment(w.environment().with(RoutingParameters.LOAD, -1.0)
+                .with(RoutingParameters.MAX_IN_FLIGHT, 2.5));
         assertThat(kind.validate(bad)).extracting(Problem::path).containsExactlyInAnyOrder(
                 "/artifact/features", "/environment/parameters/load", "/environment/parameters/maxPacketsInFlight");
     }

@@ -88,7 +88,7 @@ class RoutingWorkflowsTest {
         assertThat(nsf.agents()).hasSize(13);
         assertThat(nsf.handoffs()).hasSize(30);
         assertThat(new RoutingKind().validate(nsf)).isEmpty();
-        assertThat(nsf.environment().number(RoutingKind.LOAD, 0)).isEqualTo(TopologyImport.DEFAULT_LOAD);
+        assertThat(nsf.environment().parameters().get(RoutingParameters.LOAD)).isEqualTo(TopologyImport.DEFAULT_LOAD);
 
         Workflow gts = TopologyImport.importFile(RoutingData.file("topology-zoo/GtsCe.graphml"), 2.0);
         assertThat(gts.agents()).hasSize(149);

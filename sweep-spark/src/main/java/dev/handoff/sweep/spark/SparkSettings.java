@@ -1,6 +1,10 @@
 package dev.handoff.sweep.spark;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import org.apache.spark.SparkConf;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 import java.util.LinkedHashMap;
@@ -34,20 +38,22 @@ final class SparkSettings {
     }
 
     /**
-     * Spark, Hadoop and Netty log at INFO through whatever SLF4J backend the CLI has; with slf4j-simple (the CLI's)
-     * that floods stderr, so raise those loggers to WARN unless the user chose a level for them.
+     * Spark, Hadoop and Netty log at INFO through the CLI's SLF4J backend, Logback, whose console shows INFO: raise those
+     * loggers to WARN unless a configuration chose a level for them. Under spark-submit SLF4J is the cluster's log4j and
+     * its configuration applies: nothing to do.
      */
     static void quietLogs() {
-        for (String logger : NOISY_LOGGERS) {
-            quiet(logger, "warn");
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            for (String name : NOISY_LOGGERS) {
+                quiet(logback.getLogger(name), Level.WARN);
+            }
+            quiet(logback.getLogger("org.apache.hadoop.util.NativeCodeLoader"), Level.ERROR); // Java's code is used: fine
         }
-        quiet("org.apache.hadoop.util.NativeCodeLoader", "error"); // "no native Hadoop library": Java's is used, fine
     }
 
-    private static void quiet(String logger, String level) {
-        String key = "org.slf4j.simpleLogger.log." + logger;
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, level);
+    private static void quiet(Logger logger, Level level) {
+        if (logger.getLevel() == null) {
+            logger.setLevel(level);
         }
     }
 }

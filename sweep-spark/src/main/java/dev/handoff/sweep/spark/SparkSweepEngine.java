@@ -52,6 +52,14 @@ public final class SparkSweepEngine implements SweepEngine {
                 return "--conf " + key + ": Spark settings start with \"spark.\"";
             }
         }
+        SparkConf conf = SparkSettings.conf(options);
+        String master = conf.get("spark.master");
+        if (!master.startsWith("local") && !conf.contains("spark.jars")) {
+            // spark-submit sets spark.jars to the application jar; a CLI started by ./handoff has no jar to ship
+            return "--master " + master + ": the executors need this program's classes; run the sweep through "
+                    + "spark-submit with sweep-spark/target/handoff-spark-submit.jar (README, \"Sweeps on Apache Spark\"), "
+                    + "or add --conf spark.jars=<that jar>";
+        }
         return null;
     }
 

@@ -11,10 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SparkEngineOptionsTest {
 
     @Test
-    void aNonSparkSettingOrAnOutWithoutItsConnectorExitTwo(@TempDir Path dir) {
+    void aNonSparkSettingAClusterWithoutTheJarOrAnOutWithoutItsConnectorExitTwo(@TempDir Path dir) {
         Cli.Result conf = Cli.run(Cli.smallLoadSweep(dir.toString(), "--engine", "spark", "--conf", "executors=4"));
         assertThat(conf.code()).isEqualTo(2);
         assertThat(conf.err()).contains("--engine spark: --conf executors: Spark settings start with \"spark.\"");
+
+        Cli.Result cluster = Cli.run(Cli.smallLoadSweep(dir.toString(), "--engine", "spark", "--master",
+                "spark://nohost:7077"));
+        assertThat(cluster.code()).isEqualTo(2);
+        assertThat(cluster.err()).contains("--master spark://nohost:7077: the executors need this program's classes",
+                "handoff-spark-submit.jar");
 
         Cli.Result s3 = Cli.run(Cli.smallLoadSweep("s3a://bucket/sweeps/load", "--engine", "spark"));
         assertThat(s3.code()).isEqualTo(2);

@@ -78,13 +78,15 @@ class SparkTaskRetryTest {
         try (var files = Files.list(dir.resolve("spark/cells"))) {
             saved = files.count();
         }
-        assertThat(saved).isEqualTo(7);
+        // the job stops at the third failure: cells still waiting for their retry then are not saved either
+        assertThat(saved).isBetween(1L, 7L);
 
         FlakyFileSystem.alwaysFailing = "";
         Cli.Result resumed = Cli.run(flaky(dir.resolve("spark")));
         assertThat(resumed.code()).as(resumed.err()).isZero();
-        assertThat(resumed.err()).contains("7 of 8 cells already finished in flaky://", "measuring the other 1",
-                "sweep load: 8/8 cells done (7 resumed) (load = 2, seed 2, shortest-path)");
+        assertThat(resumed.err()).contains(saved + " of 8 cells already finished in flaky://",
+                "measuring the other " + (8 - saved), "sweep load: 8/8 cells done (" + saved + " resumed)",
+                "(load = 2, seed 2, shortest-path)");
         Cli.Result l = Cli.run(Cli.smallLoadSweep(dir.resolve("local").toString()));
         assertThat(dir.resolve("spark/sweep.csv")).hasSameBinaryContentAs(dir.resolve("local/sweep.csv"));
         assertThat(l.code()).isZero();

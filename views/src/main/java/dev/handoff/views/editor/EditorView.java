@@ -36,6 +36,8 @@ import javafx.scene.layout.VBox;
 
 import java.util.function.Consumer;
 
+import static dev.handoff.views.style.ToolButtons.button;
+
 /**
  * The workflow editor screen: menu bar (Edit, View; the app adds File), toolbar, canvas, inspector, problems and status
  * line, all bound to an {@link EditorViewModel}. Shortcuts use the platform's shortcut key (Cmd on macOS); while a
@@ -290,14 +292,6 @@ public final class EditorView extends VBox {
         } else {
             editorAction.run();
         }
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
     }
 
     private static void styleSummary(Label l, boolean bad) {

@@ -25,6 +25,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import static dev.handoff.views.style.ToolButtons.button;
+
 /**
  * Evaluate mode on the canvas: a toolbar (Load bundle…, Play, Pause, Step, Episode, Reset, speed), the workflow with
  * the artifact's holder lit and the last handoff's edge labelled with its scalar m and reward R, and a side panel with
@@ -39,7 +41,7 @@ public final class EvaluationView extends BorderPane {
     public EvaluationView(EvaluationViewModel vm) {
         this.vm = vm;
         setId("evaluation-view");
-        graph = new LiveGraphView(vm);
+        graph = new LiveGraphView(vm.canvas());
         vm.revisionProperty().addListener(o -> graph.redraw());
         setTop(toolbar());
         TitledPane graphPane = new TitledPane("Workflow · lit: the holder (fading: earlier holders) · blue: the last handoff, "
@@ -240,13 +242,5 @@ public final class EvaluationView extends BorderPane {
         l.textProperty().bind(text);
         l.setStyle("-fx-font-weight: bold;");
         return l;
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
     }
 }

@@ -6,8 +6,6 @@ import dev.handoff.policy.BundleException;
 import dev.handoff.policy.BundleManifest;
 import dev.handoff.policy.BundlePlayer;
 import dev.handoff.policy.PolicyBundle;
-import dev.handoff.views.training.GraphActivity;
-import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -28,7 +26,6 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +34,7 @@ import java.util.Locale;
  * canvas ({@link BundlePlayer}; no training code path). Read-only properties for the view, explicit commands, and
  * playback paced by an injected {@link PlaybackTicker} at {@link #speedProperty()} handoffs per second.
  */
-public final class EvaluationViewModel implements GraphActivity {
+public final class EvaluationViewModel {
     /** Where evaluate mode stands: nothing loaded, a bundle refused, loaded and paused, or playing. */
     public enum State { EMPTY, REFUSED, READY, PLAYING }
 
@@ -68,9 +65,8 @@ public final class EvaluationViewModel implements GraphActivity {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final DoubleProperty speed = new SimpleDoubleProperty(2);
     private final LongProperty seed = new SimpleLongProperty(1);
-    private final double[] activity;
+    private final PlaybackCanvas canvas;
     private BundlePlayer player;
-    private int lastEdge = -1;
     private long lastFrame = -1;
     private double due;
 
@@ -78,7 +74,7 @@ public final class EvaluationViewModel implements GraphActivity {
         this.workflow = workflow;
         this.kind = kind;
         this.ticker = ticker;
-        this.activity = new double[workflow.agents().size()];
+        this.canvas = new PlaybackCanvas(workflow);
     }
 
     // ---- commands
@@ -220,11 +216,7 @@ public final class EvaluationViewModel implements GraphActivity {
         if (player != null) {
             player.reset(seed.get());
         }
-        Arrays.fill(activity, 0);
-        if (player != null) {
-            activity[player.holder()] = 1;
-        }
-        lastEdge = -1;
+        canvas.clear(player == null ? -1 : player.holder());
         lastStep.set(null);
         lastStepText.set(player == null ? "" : "Ready: press Step or Play");
         log.clear();
@@ -232,11 +224,7 @@ public final class EvaluationViewModel implements GraphActivity {
     }
 
     private void glow(BundlePlayer.Step s) {
-        for (int i = 0; i < activity.length; i++) {
-            activity[i] *= 0.55;
-        }
-        activity[player.holder()] = 1;
-        lastEdge = edgeOf(s.holderId(), s.receiverId());
+        canvas.played(s, player.holder());
     }
 
     private void publish(List<BundlePlayer.Step> steps) {
@@ -266,7 +254,7 @@ public final class EvaluationViewModel implements GraphActivity {
             ci95.set(Double.NaN);
             meanReturnText.set("—");
         } else {
-            activity[player.holder()] = 1;
+            canvas.holder(player.holder());
             holder.set(player.holder());
             holderText.set(workflow.agents().get(player.holder()).id() + " holds the artifact · sees " + player.describeHolderView()
                     + " · will choose " + player.nextActionLabel());
@@ -289,16 +277,6 @@ public final class EvaluationViewModel implements GraphActivity {
         String line = String.format(Locale.ROOT, "#%d %s: %s · R %.3f τ %d · m %.3f", s.handoff(), s.holderId(), s.actionLabel(),
                 s.reward(), s.tau(), s.scalar());
         return s.episodeEnded() ? line + String.format(Locale.ROOT, " · return %.3f", s.episodeReturn()) : line;
-    }
-
-    private int edgeOf(String from, String to) {
-        for (int e = 0; e < workflow.handoffs().size(); e++) {
-            HandoffSpec h = workflow.handoffs().get(e);
-            if (h.from().equals(from) && h.to().equals(to)) {
-                return e;
-            }
-        }
-        return -1;
     }
 
     static String count(long n) {
@@ -388,51 +366,13 @@ public final class EvaluationViewModel implements GraphActivity {
 
     // ---- what the canvas draws
 
-    @Override
+    /** The workflow this mode plays on. */
     public Workflow workflow() {
         return workflow;
     }
 
-    /** 1 for the holder, fading by half each handoff for the agents that held the artifact before. */
-    @Override
-    public double activity(int agent) {
-        return activity[agent];
-    }
-
-    @Override
-    public int holder() {
-        return holder.get();
-    }
-
-    @Override
-    public int selectedAgent() {
-        return -1;
-    }
-
-    /** The workflow edge the last handoff crossed, or −1. */
-    public int lastEdge() {
-        return lastEdge;
-    }
-
-    @Override
-    public long edgeRecentCount(int e) {
-        return e == lastEdge ? 1 : 0;
-    }
-
-    @Override
-    public double edgeRecentMean(int e) {
-        return e == lastEdge && lastStep.get() != null ? lastStep.get().scalar() : Double.NaN;
-    }
-
-    @Override
-    public boolean edgeHighlighted(int e) {
-        return e == lastEdge;
-    }
-
-    /** The last handoff's edge carries its scalar m and option reward R. */
-    @Override
-    public String edgeLabel(int e) {
-        BundlePlayer.Step s = lastStep.get();
-        return s == null ? "" : String.format(Locale.ROOT, "m %.2f · R %.2f", s.scalar(), s.reward());
+    /** The holder lit, earlier holders fading, the last handoff's edge labelled (what {@code LiveGraphView} draws). */
+    public PlaybackCanvas canvas() {
+        return canvas;
     }
 }

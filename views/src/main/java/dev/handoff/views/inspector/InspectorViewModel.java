@@ -44,7 +44,7 @@ public final class InspectorViewModel {
     public static final List<String> ENVIRONMENT_KINDS = EnvironmentKinds.all().stream().map(EnvironmentKind::id).toList();
     /** The learners this build can train. */
     public static final List<String> ALGORITHMS = Arrays.stream(Algorithm.values()).map(Algorithm::cliName).toList();
-    public static final List<String> STEP_SIZES = List.of("constant", "harmonic", "polynomial");
+    public static final List<String> STEP_SIZES = StepSizeSpec.KINDS;
 
     private final DocumentViewModel document;
     private final SelectionModel selection;
@@ -101,6 +101,12 @@ public final class InspectorViewModel {
         try {
             edit = f.edit().apply(base, value);
         } catch (IllegalArgumentException notAValue) {
+            return;
+        }
+        if (continuing && edit.after().equals(runBase)) {
+            // the run of edits in this field ends where it began (0.9, then back to 0.95): it is no edit at all
+            document.undo();
+            runKey = null;
             return;
         }
         if (!continuing) {
@@ -213,28 +219,29 @@ public final class InspectorViewModel {
         out.add(field("train.seeds", "Training", "Seeds", "Comma-separated seeds; one run per seed", String.class,
                 String.join(", ", t.seeds().stream().map(String::valueOf).toList()),
                 (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc).withSeeds(parseSeeds((String) v)), "Set seeds to " + v)));
-        StepSizeSpec s = t.stepSize() == null ? StepSizeSpec.constant(0.1) : t.stepSize();
+        StepSizeSpec s = t.stepSizeOrDefault(); // what the learner uses: the inspector shows no default of its own
         out.add(new InspectorField("train.step.kind", "Step size α(n)", "Schedule", "constant α, harmonic h/(n+n0), polynomial (1+n)^-ω",
                 String.class, nz(s.kind()), STEP_SIZES, (doc, v) -> DocumentEdits.setTraining(doc,
-                trainingOf(doc).withStepSize(defaultStepSize((String) v)), "Set step size to " + v)));
+                trainingOf(doc).withStepSize(StepSizeSpec.defaultOf((String) v)), "Set step size to " + v)));
+        StepSizeSpec shown = StepSizeSpec.KINDS.contains(s.kind()) ? s.withDefaults() : s;
         switch (s.kind() == null ? "" : s.kind()) {
             case "constant" -> out.add(field("train.step.alpha", "Step size α(n)", "α", "Constant step size", Double.class,
-                    s.alpha() == null ? 0.1 : s.alpha(), (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc)
+                    shown.alpha(), (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc)
                             .withStepSize(StepSizeSpec.constant(((Number) v).doubleValue())), "Set α to " + v)));
             case "harmonic" -> {
-                out.add(field("train.step.h", "Step size α(n)", "h", "α = min(1, h/(n + n0))", Double.class, s.h() == null ? 5.0 : s.h(),
+                out.add(field("train.step.h", "Step size α(n)", "h", "α = min(1, h/(n + n0))", Double.class, shown.h(),
                         (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc).withStepSize(
                                 StepSizeSpec.harmonic(((Number) v).doubleValue(), n0(doc))), "Set h to " + v)));
-                out.add(field("train.step.n0", "Step size α(n)", "n0", "α = min(1, h/(n + n0))", Double.class, s.n0() == null ? 50.0 : s.n0(),
+                out.add(field("train.step.n0", "Step size α(n)", "n0", "α = min(1, h/(n + n0))", Double.class, shown.n0(),
                         (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc).withStepSize(
                                 StepSizeSpec.harmonic(h(doc), ((Number) v).doubleValue())), "Set n0 to " + v)));
             }
             case "polynomial" -> out.add(field("train.step.omega", "Step size α(n)", "ω", "α = (1 + n)^-ω, ω in (1/2, 1]", Double.class,
-                    s.omega() == null ? 0.8 : s.omega(), (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc)
+                    shown.omega(), (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc)
                             .withStepSize(StepSizeSpec.polynomial(((Number) v).doubleValue())), "Set ω to " + v)));
             default -> { }
         }
-        EpsilonSpec e = t.epsilon() == null ? EpsilonSpec.constant(0.1) : t.epsilon();
+        EpsilonSpec e = t.epsilonOrDefault();
         out.add(field("train.eps.start", "Exploration ε", "Start", "ε at the first handoff", Double.class, e.start(),
                 (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc).withEpsilon(new EpsilonSpec(((Number) v).doubleValue(),
                         eps(doc).end(), eps(doc).decayHandoffs())), "Set ε start to " + v)));
@@ -244,6 +251,7 @@ public final class InspectorViewModel {
         out.add(field("train.eps.decay", "Exploration ε", "Decay (handoffs)", "Linear decay from start to end over this many handoffs",
                 Long.class, e.decayHandoffs(), (doc, v) -> DocumentEdits.setTraining(doc, trainingOf(doc).withEpsilon(
                         new EpsilonSpec(eps(doc).start(), eps(doc).end(), ((Number) v).longValue())), "Set ε decay to " + v)));
+        NeuralSettingsFields.add(t, out);
     }
 
     private static InspectorField field(String key, String category, String name, String description, Class<?> type, Object value,
@@ -268,32 +276,26 @@ public final class InspectorViewModel {
         return w.environment() == null ? new EnvironmentSpec("synthetic", Map.of()) : w.environment();
     }
 
-    private static TrainingSettings trainingOf(Workflow w) {
+    static TrainingSettings trainingOf(Workflow w) {
         return w.training() == null ? new TrainingSettings("icq-tabular", 0.95, null, null, 0, null, null) : w.training();
     }
 
     private static EpsilonSpec eps(Workflow w) {
-        EpsilonSpec e = trainingOf(w).epsilon();
-        return e == null ? EpsilonSpec.constant(0.1) : e;
+        return trainingOf(w).epsilonOrDefault();
     }
 
     private static double h(Workflow w) {
-        StepSizeSpec s = trainingOf(w).stepSize();
-        return s == null || s.h() == null ? 5 : s.h();
+        return harmonicOf(w).h();
     }
 
     private static double n0(Workflow w) {
-        StepSizeSpec s = trainingOf(w).stepSize();
-        return s == null || s.n0() == null ? 50 : s.n0();
+        return harmonicOf(w).n0();
     }
 
-    private static StepSizeSpec defaultStepSize(String kind) {
-        return switch (kind) {
-            case "constant" -> StepSizeSpec.constant(0.1);
-            case "harmonic" -> StepSizeSpec.harmonic(5, 50);
-            case "polynomial" -> StepSizeSpec.polynomial(0.8);
-            default -> throw new IllegalArgumentException("unknown step size " + kind);
-        };
+    /** The document's harmonic schedule with the values it leaves out at their defaults. */
+    private static StepSizeSpec harmonicOf(Workflow w) {
+        StepSizeSpec s = trainingOf(w).stepSizeOrDefault();
+        return "harmonic".equals(s.kind()) ? s.withDefaults() : StepSizeSpec.defaultOf("harmonic");
     }
 
     static List<OptionSpec> parseOptions(String text) {

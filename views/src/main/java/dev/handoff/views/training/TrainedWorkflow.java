@@ -138,7 +138,6 @@ public final class TrainedWorkflow {
 
     /** Handoffs per evaluation window (one point per curve). */
     public int window() {
-        Integer w = workflow.training().evaluationWindow();
-        return w == null ? 50_000 : w;
+        return workflow.training().evaluationWindowOrDefault();
     }
 }

@@ -57,7 +57,7 @@ public final class TrainingDashboardView extends BorderPane {
         policy = new PolicyTablePane(vm.focus(), vm.trained(), vm.run(), dialogs.policyTableMenu());
         runsPane[0] = new RunsPane(vm.runs(), vm.run().runningProperty(), dialogs.policiesMenu());
 
-        TitledPane graphPane = titled("Workflow · glow = recent decisions · edges: mean scalar (count) last window", graph);
+        TitledPane graphPane = titled("Workflow · glow: who decides · edges: mean m (count)", graph);
         graphPane.setId("dash-graph-pane");
         SplitPane left = new SplitPane(graphPane, titled("Greedy policy of the selected agent", policy),
                 titled("Runs of this workflow · select to overlay", runsPane[0]));
@@ -75,11 +75,6 @@ public final class TrainingDashboardView extends BorderPane {
         vm.curves().smoothingProperty().addListener(o -> redrawAll());
         vm.curves().logScaleProperty().addListener(o -> redrawAll());
         vm.curves().errorViewProperty().addListener(o -> redrawAll());
-        vm.revisionProperty().addListener(o -> {
-            if (!vm.run().runningProperty().get()) {
-                redrawAll(); // a reset, an overlay, a run's end: show it at once
-            }
-        });
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {

@@ -94,7 +94,7 @@ class EvaluationViewModelTest {
         assertThat(vm.oracleReturnProperty().get()).isEqualTo(exact.jStar());
         int first = reference(1).holder();
         assertThat(vm.holderProperty().get()).isEqualTo(first);
-        assertThat(vm.activity(first)).isEqualTo(1.0);
+        assertThat(vm.canvas().activity(first)).isEqualTo(1.0);
         assertThat(vm.holderTextProperty().get()).startsWith(gap.agents().get(first).id() + " holds the artifact");
         assertThat(vm.episodesProperty().get()).isZero();
     }
@@ -135,14 +135,14 @@ class EvaluationViewModelTest {
         assertThat(vm.log()).containsExactly(EvaluationViewModel.describe(first));
         assertThat(vm.holderProperty().get()).isEqualTo(ref.holder());
         // the crossed edge carries the scalar and reward; the others are plain
-        assertThat(vm.lastEdge()).isNotNegative();
-        assertThat(gap.handoffs().get(vm.lastEdge()).from()).isEqualTo(first.holderId());
-        assertThat(gap.handoffs().get(vm.lastEdge()).to()).isEqualTo(first.receiverId());
-        assertThat(vm.edgeRecentCount(vm.lastEdge())).isEqualTo(1);
-        assertThat(vm.edgeLabel(vm.lastEdge())).isEqualTo(String.format(java.util.Locale.ROOT, "m %.2f · R %.2f",
+        assertThat(vm.canvas().lastEdge()).isNotNegative();
+        assertThat(gap.handoffs().get(vm.canvas().lastEdge()).from()).isEqualTo(first.holderId());
+        assertThat(gap.handoffs().get(vm.canvas().lastEdge()).to()).isEqualTo(first.receiverId());
+        assertThat(vm.canvas().edgeRecentCount(vm.canvas().lastEdge())).isEqualTo(1);
+        assertThat(vm.canvas().edgeLabel(vm.canvas().lastEdge())).isEqualTo(String.format(java.util.Locale.ROOT, "m %.2f · R %.2f",
                 first.scalar(), first.reward()));
         for (int e = 0; e < gap.handoffs().size(); e++) {
-            assertThat(vm.edgeRecentCount(e)).isEqualTo(e == vm.lastEdge() ? 1 : 0);
+            assertThat(vm.canvas().edgeRecentCount(e)).isEqualTo(e == vm.canvas().lastEdge() ? 1 : 0);
         }
 
         vm.runEpisode();

@@ -1,9 +1,16 @@
 package dev.handoff.views.inspector;
 
+import dev.handoff.env.WorkflowLoading;
+import dev.handoff.learn.StepSizeSchedule;
+import dev.handoff.learn.neural.NeuralSettings;
+import dev.handoff.learn.neural.ScalarMode;
 import dev.handoff.views.Fixtures;
 import dev.handoff.views.document.DocumentViewModel;
 import dev.handoff.views.editor.EditorViewModel;
 import dev.handoff.workflow.HandoffSpec;
+import dev.handoff.workflow.NeuralSpec;
+import dev.handoff.workflow.StepSizeSpec;
+import dev.handoff.workflow.TrainingSettings;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.edit.WorkflowEdit;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +55,7 @@ class InspectorViewModelTest {
     @Test
     void environmentParametersStepSizeAndEpsilonAreEditable() {
         inspector.set("env.param.lambda", 0.5);
-        assertThat(doc.document().environment().number("lambda", -1)).isEqualTo(0.5);
+        assertThat(doc.document().environment().parameters().get("lambda")).isEqualTo(0.5);
         inspector.set("train.step.kind", "polynomial");
         assertThat(doc.document().training().stepSize().kind()).isEqualTo("polynomial");
         assertThat(inspector.fields()).anyMatch(f -> f.key().equals("train.step.omega"));
@@ -118,5 +125,80 @@ class InspectorViewModelTest {
         editor.selection().selectNodes(java.util.List.of("a0", "a1"));
         assertThat(inspector.subjectProperty().get()).isEqualTo(InspectorViewModel.Subject.MANY);
         assertThat(inspector.fields()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- one source for each default (issue 14.3)
+
+    @Test
+    void theStepSizeShownIsTheOneTheLearnerUsesWhenTheWorkflowGivesNone() {
+        Workflow w = doc.document();
+        doc.execute(new WorkflowEdit("No step size", w, w.withTraining(w.training().withStepSize(null))));
+        assertThat(inspector.field("train.step.kind").value()).isEqualTo("harmonic");
+        double h = (Double) inspector.field("train.step.h").value();
+        double n0 = (Double) inspector.field("train.step.n0").value();
+        assertThat(StepSizeSchedule.of(doc.document().training().stepSize())).isEqualTo(new StepSizeSchedule.Harmonic(h, n0));
+    }
+
+    @Test
+    void typingAFieldBackToItsValueLeavesTheDocumentAsItWas() {
+        Workflow before = doc.document();
+        inspector.set("train.gamma", 0.9);
+        inspector.set("train.gamma", 0.95);
+        assertThat(doc.document()).isEqualTo(before);
+        assertThat(inspector.field("train.gamma").value()).isEqualTo(0.95);
+        assertThat(doc.undoDescriptionProperty().get()).isNotEqualTo("Set γ to 0.95");
+        inspector.set("train.gamma", 0.8);
+        assertThat(doc.document().training().gamma()).isEqualTo(0.8);
+    }
+
+    @Test
+    void switchingTheScheduleOffersTheLearnersDefaults() {
+        Workflow w = doc.document();
+        doc.execute(new WorkflowEdit("Constant steps", w, w.withTraining(w.training().withStepSize(StepSizeSpec.constant(0.3)))));
+        inspector.set("train.step.kind", "harmonic");
+        assertThat(doc.document().training().stepSize()).isEqualTo(TrainingSettings.DEFAULT_STEP_SIZE);
+        assertThat(inspector.field("train.step.h").value()).isEqualTo(TrainingSettings.DEFAULT_STEP_SIZE.h());
+    }
+
+    @Test
+    void theNeuralSettingsShownAreTheOnesTheLearnerWillUse() {
+        assertThat(doc.document().training().neural()).isNull();
+        NeuralSettings learner = NeuralSettings.of(doc.document().training());
+        assertThat(inspector.field("train.neural.learningRate").value()).isEqualTo(learner.learningRate());
+        assertThat(inspector.field("train.neural.width").value()).isEqualTo(learner.width());
+        assertThat(inspector.field("train.neural.depth").value()).isEqualTo(learner.depth());
+        assertThat(inspector.field("train.neural.batchSize").value()).isEqualTo(learner.batchSize());
+        assertThat(inspector.field("train.neural.targetPeriod").value()).isEqualTo(learner.target().period());
+        assertThat(inspector.field("train.neural.polyakTau").value()).isEqualTo(0.0);
+        assertThat(inspector.field("train.neural.scalarMode").value()).isEqualTo(learner.scalarMode().cliName());
+        assertThat(inspector.field("train.neural.scalarMode").choices()).containsExactly("stored", "requery");
+    }
+
+    @Test
+    void settingANeuralFieldWritesOnlyThatFieldAndReachesTheLearner() {
+        Workflow before = doc.document();
+        inspector.set("train.neural.width", 128);
+        assertThat(doc.undoDescriptionProperty().get()).isEqualTo("Set neural width to 128");
+        assertThat(doc.document().training().neural()).isEqualTo(NeuralSpec.NONE.with("width", 128));
+        assertThat(NeuralSettings.of(doc.document().training()).width()).isEqualTo(128);
+        assertThat(inspector.field("train.neural.width").value()).isEqualTo(128);
+        inspector.set("train.neural.polyakTau", 0.05);
+        assertThat(NeuralSettings.of(doc.document().training()).target().isPolyak()).isTrue();
+        inspector.set("train.neural.polyakTau", 0.0);
+        assertThat(doc.document().training().neural()).isEqualTo(NeuralSpec.NONE.with("width", 128));
+        inspector.set("train.neural.scalarMode", "requery");
+        assertThat(NeuralSettings.of(doc.document().training()).scalarMode()).isEqualTo(ScalarMode.REQUERY);
+        doc.undo(); // the scalar mode (τ 0.05 and back to 0 in one field left no edit)
+        doc.undo(); // the width
+        assertThat(doc.document()).isEqualTo(before);
+    }
+
+    @Test
+    void theValidatorJudgesANeuralFieldAgainstTheDefaultsTheInspectorShows() {
+        inspector.set("train.neural.batchSize", 30_000);
+        int replay = (Integer) inspector.field("train.neural.replayCapacity").value();
+        assertThat(replay).isEqualTo(NeuralSettings.DEFAULTS.replayCapacity());
+        assertThat(WorkflowLoading.problemsOf(doc.document())).extracting(Object::toString).containsExactly(
+                "/training/neural/replayCapacity: the replay must hold at least one batch (30000 transitions), is " + replay);
     }
 }

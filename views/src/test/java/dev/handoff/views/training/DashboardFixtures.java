@@ -36,9 +36,21 @@ public final class DashboardFixtures {
         return new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
     }
 
-    /** Drains {@code vm} as the view's timer would until {@code done} (at most a minute), then once more. */
+    /** Trains {@code mode} with {@code seeds} seeds from the dashboard's Train and drains until the run has finished. */
+    public static void trainToTheEnd(TrainingDashboardViewModel vm, dev.handoff.train.live.TrainingMode mode, int seeds)
+            throws InterruptedException {
+        vm.run().modeProperty().set(mode);
+        vm.run().seedsProperty().set(seeds);
+        vm.run().train();
+        drainUntil(vm, () -> vm.run().stateProperty().get() == dev.handoff.train.RunState.FINISHED);
+    }
+
+    /**
+     * Drains {@code vm} as the view's timer would until {@code done}, then once more. It gives up after five minutes: a
+     * run that takes seconds on an idle machine can take a minute on a shared, overloaded one.
+     */
     public static void drainUntil(TrainingDashboardViewModel vm, BooleanSupplier done) throws InterruptedException {
-        long end = System.currentTimeMillis() + 60_000;
+        long end = System.currentTimeMillis() + 300_000;
         while (!done.getAsBoolean() && System.currentTimeMillis() < end) {
             vm.drain();
             Thread.sleep(20);

@@ -45,7 +45,7 @@ class TrainingDashboardFxTest {
 
     /** Waits until {@code condition}, evaluated on the FX thread, holds (the charts and canvas belong to that thread). */
     private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long end = System.currentTimeMillis() + 60_000;
+        long end = System.currentTimeMillis() + 180_000; // generous: the build machine is shared
         while (System.currentTimeMillis() < end) {
             if (onFx(condition)) {
                 return;

@@ -15,8 +15,7 @@ import java.nio.file.Path;
 import static dev.handoff.views.training.DashboardFixtures.dashboard;
 import static dev.handoff.views.training.DashboardFixtures.drainUntil;
 import static dev.handoff.views.training.DashboardFixtures.gap;
-import static dev.handoff.views.training.DashboardFixtures.repoRoot;
-import static dev.handoff.views.training.DashboardFixtures.sample;
+import static dev.handoff.views.training.DashboardFixtures.trainToTheEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The composed dashboard without a screen: draining the rings into every part, the banner, Reset and the Runs list. */
@@ -116,10 +115,7 @@ class TrainingDashboardViewModelTest {
     void neuralIcqRunShowsMirrorQValuesAndItsComponentsAndFreesItsNetworksWhenDone(@TempDir Path runs) throws Exception {
         Workflow w = gap(20_000);
         TrainingDashboardViewModel vm = dashboard(w, runs);
-        vm.run().modeProperty().set(TrainingMode.ICQ_NEURAL);
-        vm.run().seedsProperty().set(2);
-        vm.run().train();
-        drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
+        trainToTheEnd(vm, TrainingMode.ICQ_NEURAL, 2);
 
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         assertThat(vm.run().primary()).isEqualTo(Algorithm.ICQ_NEURAL);

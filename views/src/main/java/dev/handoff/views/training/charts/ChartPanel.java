@@ -72,6 +72,7 @@ public final class ChartPanel extends BorderPane {
         }
         bar = new HBox(4, title, png, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinHeight(30); // the same height with or without a chooser, so the four charts line up
         VBox top = new VBox(0, bar, detail);
         top.setPadding(new Insets(0, 4, 2, 6));
         setTop(top);

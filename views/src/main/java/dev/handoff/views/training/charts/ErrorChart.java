@@ -4,7 +4,6 @@ import dev.handoff.train.Algorithm;
 import dev.handoff.views.training.TrainedWorkflow;
 import dev.handoff.views.training.curves.CurvesViewModel;
 import dev.handoff.views.training.curves.ErrorComponent;
-import dev.handoff.views.training.curves.ErrorView;
 import dev.handoff.views.training.run.RunControlViewModel;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;

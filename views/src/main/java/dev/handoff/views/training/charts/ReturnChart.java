@@ -9,7 +9,6 @@ import dev.handoff.views.training.run.RunControlViewModel;
 import dev.handoff.views.training.runs.RunsViewModel;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 

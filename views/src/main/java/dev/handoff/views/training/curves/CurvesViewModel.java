@@ -201,12 +201,13 @@ public final class CurvesViewModel {
     }
 
     /**
-     * What the error chart actually draws: the chosen view where the run can provide it, else the oracle gap (the
-     * oracle alone has no interface components) or the TD errors (no finite model, or no run yet).
+     * What the error chart actually draws: the chosen view where the kind can provide it (before a run too, as an empty
+     * chart saying what will appear), the oracle gap where the shown learner is the oracle alone (it has no interface
+     * components), and the TD errors where the kind has no finite model.
      */
     public ErrorView shownErrorView() {
         ErrorView chosen = errorView.get();
-        if (chosen == ErrorView.TD_ERROR || run.live() == null || run.oracleReturn() == null) {
+        if (chosen == ErrorView.TD_ERROR || !trained.hasExactModel() || (run.live() != null && run.oracleReturn() == null)) {
             return ErrorView.TD_ERROR;
         }
         return chosen == ErrorView.COMPONENTS && componentLearner() != null ? ErrorView.COMPONENTS : ErrorView.ORACLE_GAP;

@@ -28,6 +28,7 @@ public final class PolicyTablePane extends VBox {
     private final TableView<PolicyRow> table = new TableView<>();
     private final Label title = new Label();
     private boolean refreshing;
+    private long scrolledTo = -1;
 
     public PolicyTablePane(AgentFocusViewModel focus, TrainedWorkflow trained, RunControlViewModel run, ContextMenu menu) {
         super(4);
@@ -65,6 +66,11 @@ public final class PolicyTablePane extends VBox {
         int view = focus.selectedView();
         if (view < rows.size()) {
             table.getSelectionModel().select(view);
+            long shown = (long) agent << 32 | view;
+            if (shown != scrolledTo) { // a new agent or view: bring its row into sight (once, so the user can scroll)
+                scrolledTo = shown;
+                table.scrollTo(Math.max(0, view - 1));
+            }
         }
         refreshing = false;
         title.setText(trained.agentName(agent) + " (" + trained.agentId(agent) + ") · " + LearnerStyle.label(run.primary())

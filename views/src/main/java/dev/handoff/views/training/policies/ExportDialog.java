@@ -43,7 +43,7 @@ final class ExportDialog {
         TextField folder = new TextField();
         folder.setId("export-folder");
         folder.textProperty().bindBidirectional(vm.folderProperty());
-        folder.setPrefColumnCount(42);
+        folder.setPrefColumnCount(52);
         folder.setTooltip(new Tooltip("Type or paste a folder (~ is your home folder); missing folders are made"));
         Button browse = new Button("Browse…");
         browse.setId("export-browse");
@@ -58,12 +58,17 @@ final class ExportDialog {
         vm.canExportProperty().addListener((o, a, ok) -> style(outcome, ok));
         style(outcome, vm.canExportProperty().get());
 
+        Label seedLabel = new Label("Learner and seed:");
+        Label folderLabel = new Label("Folder:");
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {seedLabel, folderLabel, browse}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
-        grid.addRow(0, new Label("Learner and seed:"), seed);
-        grid.addRow(1, new Label("Folder:"), folder, browse);
+        grid.addRow(0, seedLabel, seed);
+        grid.addRow(1, folderLabel, folder, browse);
         grid.add(outcome, 1, 2, 2, 1);
         grid.add(csv, 1, 3, 2, 1);
         GridPane.setHgrow(folder, Priority.ALWAYS);
@@ -71,10 +76,13 @@ final class ExportDialog {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(EXPORT, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(EXPORT).disableProperty().bind(vm.canExportProperty().not());
+        grid.setPrefWidth(780);
+        // AtlantaFX caps dialogs at 600 px; a folder path needs room (an inline style outranks the theme)
+        dialog.getDialogPane().setStyle("-fx-max-width: 900px; -fx-pref-width: 800px;");
         dialog.setResizable(true);
         dialog.setOnShown(e -> {
             folder.requestFocus();
-            folder.end();
+            folder.positionCaret(0);
         });
     }
 

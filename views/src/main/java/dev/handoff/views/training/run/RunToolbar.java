@@ -19,6 +19,8 @@ import javafx.scene.control.Tooltip;
 
 import java.util.Locale;
 
+import static dev.handoff.views.style.ToolButtons.button;
+
 /**
  * The dashboard's tool bar: Train (the primary action), Pause, Step, Episode, Window, Stop, Reset; learner, seeds and
  * speed of the next run; smoothing and log scale of the charts. It binds to {@link RunControlViewModel} and
@@ -85,13 +87,5 @@ public final class RunToolbar extends ToolBar {
         getItems().addAll(train, pause, step, stepEpisode, stepWindow, stop, reset, new Separator(Orientation.VERTICAL),
                 new Label("Learner"), mode, new Label("Seeds"), seeds, new Label("Speed"), speed,
                 new Separator(Orientation.VERTICAL), new Label("Smoothing"), smooth, log);
-    }
-
-    private static Button button(String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
-        return b;
     }
 }

@@ -1,7 +1,6 @@
 package dev.handoff.views.training.focus;
 
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.RunState;
 import dev.handoff.train.QSnapshot;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainedWorkflow;
@@ -11,8 +10,8 @@ import dev.handoff.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 
 import static dev.handoff.views.training.DashboardFixtures.dashboard;
-import static dev.handoff.views.training.DashboardFixtures.drainUntil;
 import static dev.handoff.views.training.DashboardFixtures.sample;
+import static dev.handoff.views.training.DashboardFixtures.trainToTheEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 19.6: the agent the policy table and the Q chart open on is the busiest, at its most visited view. */
@@ -97,10 +96,7 @@ class AgentFocusViewModelTest {
     void theRoutingSampleOpensOnABusyRouterAndAVisitedDestination() throws Exception {
         Workflow w = sample("routing-6x6");
         TrainingDashboardViewModel vm = dashboard(w.withTraining(w.training().withHandoffs(20_000)), null);
-        vm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
-        vm.run().seedsProperty().set(1);
-        vm.run().train();
-        drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
+        trainToTheEnd(vm, TrainingMode.ICQ_TABULAR, 1);
         AgentFocusViewModel focus = vm.focus();
         int agent = focus.selectedAgent();
         PolicyRow shown = focus.policyTable(agent).get(focus.selectedView());

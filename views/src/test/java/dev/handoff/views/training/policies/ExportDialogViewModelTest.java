@@ -1,7 +1,6 @@
 package dev.handoff.views.training.policies;
 
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.RunState;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static dev.handoff.views.training.DashboardFixtures.dashboard;
-import static dev.handoff.views.training.DashboardFixtures.drainUntil;
 import static dev.handoff.views.training.DashboardFixtures.gap;
+import static dev.handoff.views.training.DashboardFixtures.trainToTheEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,10 +24,7 @@ class ExportDialogViewModelTest {
     void startsAtTheRunsFolderAndExportsWhereverATypedPathCanBeWritten(@TempDir Path runs, @TempDir Path elsewhere)
             throws Exception {
         TrainingDashboardViewModel vm = dashboard(gap(100_000), runs);
-        vm.run().modeProperty().set(TrainingMode.COMPARE);
-        vm.run().seedsProperty().set(1);
-        vm.run().train();
-        drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
+        trainToTheEnd(vm, TrainingMode.COMPARE, 1);
         PoliciesViewModel policies = vm.policies();
         ExportDialogViewModel dialog = policies.exportDialog(policies.exportChoices());
 
@@ -83,10 +79,7 @@ class ExportDialogViewModelTest {
     @Test
     void aSavedRunsSeedStartsAtThatRunsFolder(@TempDir Path runs) throws Exception {
         TrainingDashboardViewModel vm = dashboard(gap(60_000), runs);
-        vm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
-        vm.run().seedsProperty().set(1);
-        vm.run().train();
-        drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
+        trainToTheEnd(vm, TrainingMode.ICQ_TABULAR, 1);
         vm.run().reset();
         List<ExportChoice> saved = vm.policies().exportChoices(vm.runs().runs().get(0));
         ExportDialogViewModel dialog = vm.policies().exportDialog(saved);

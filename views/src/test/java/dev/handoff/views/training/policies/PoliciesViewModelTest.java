@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static dev.handoff.views.training.DashboardFixtures.dashboard;
-import static dev.handoff.views.training.DashboardFixtures.drainUntil;
 import static dev.handoff.views.training.DashboardFixtures.gap;
 import static dev.handoff.views.training.DashboardFixtures.repoRoot;
 import static dev.handoff.views.training.DashboardFixtures.sample;
+import static dev.handoff.views.training.DashboardFixtures.trainToTheEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Policies: which seeds export, a bundle evaluated on the workflow (or refused), and the kind's reports on a seed. */
@@ -29,10 +29,7 @@ class PoliciesViewModelTest {
         TrainingDashboardViewModel vm = dashboard(w, runs);
         assertThat(vm.policies().exportChoices()).isEmpty();
         assertThat(vm.policies().exportUnavailableReason()).contains("Train first");
-        vm.run().modeProperty().set(TrainingMode.COMPARE);
-        vm.run().seedsProperty().set(2);
-        vm.run().train();
-        drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
+        trainToTheEnd(vm, TrainingMode.COMPARE, 2);
 
         // the oracle is centralised: only IC-Q and independent seeds are offered
         assertThat(vm.policies().exportChoices()).containsExactly(
@@ -84,10 +81,7 @@ class PoliciesViewModelTest {
         assertThat(vm.policies().seedReports()).extracting(SeedReportAction::id).containsExactly("programs");
         assertThat(dashboard(gap(1000), null).policies().seedReports()).isEmpty();
         SeedReportAction programs = vm.policies().seedReports().get(0);
-        vm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
-        vm.run().seedsProperty().set(1);
-        vm.run().train();
-        drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
+        trainToTheEnd(vm, TrainingMode.ICQ_TABULAR, 1);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
 
         // The policy table's "Show this seed's programs…" opens the seed the table shows.
@@ -121,10 +115,7 @@ class PoliciesViewModelTest {
         Workflow sample = sample("cpu-hackers-delight");
         Workflow w = sample.withTraining(sample.training().withHandoffs(3_000));
         TrainingDashboardViewModel vm = dashboard(w, runs);
-        vm.run().modeProperty().set(TrainingMode.ICQ_NEURAL);
-        vm.run().seedsProperty().set(1);
-        vm.run().train();
-        drainUntil(vm, () -> vm.run().stateProperty().get() == RunState.FINISHED);
+        trainToTheEnd(vm, TrainingMode.ICQ_NEURAL, 1);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         // the run has released its networks; the programs come from the seed restored from its checkpoint
         SeedReport programs = vm.policies().seedReport(vm.policies().seedReports().get(0),

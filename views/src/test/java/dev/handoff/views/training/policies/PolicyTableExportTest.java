@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.handoff.views.training.DashboardFixtures.trainToTheEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The policy table's "Export this seed's policies…" exports exactly the seed whose greedy policy the table shows. */
@@ -25,15 +26,7 @@ class PolicyTableExportTest {
         Workflow w = DashboardFixtures.gap(200_000);
         TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
         assertThat(vm.policies().shownPolicyChoice()).isEmpty(); // nothing trained: the menu explains instead of exporting
-        vm.run().modeProperty().set(TrainingMode.COMPARE);
-        vm.run().seedsProperty().set(2);
-        vm.run().train();
-        long end = System.currentTimeMillis() + 60_000;
-        while (vm.run().stateProperty().get() != RunState.FINISHED && System.currentTimeMillis() < end) {
-            vm.drain();
-            Thread.sleep(20);
-        }
-        vm.drain();
+        trainToTheEnd(vm, TrainingMode.COMPARE, 2);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
 
         // compare mode shows IC-Q's first seed (not the oracle, not independent, not seed 2)
@@ -60,15 +53,7 @@ class PolicyTableExportTest {
             throws Exception {
         Workflow w = DashboardFixtures.gap(6_000);
         TrainingDashboardViewModel vm = new TrainingDashboardViewModel(w, WorkflowLoading.kindOf(w), runs);
-        vm.run().modeProperty().set(TrainingMode.ICQ_NEURAL);
-        vm.run().seedsProperty().set(1);
-        vm.run().train();
-        long end = System.currentTimeMillis() + 120_000;
-        while (vm.run().stateProperty().get() != RunState.FINISHED && System.currentTimeMillis() < end) {
-            vm.drain();
-            Thread.sleep(20);
-        }
-        vm.drain();
+        trainToTheEnd(vm, TrainingMode.ICQ_NEURAL, 1);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         ExportChoice seed1 = new ExportChoice(Algorithm.ICQ_NEURAL, 1);
         assertThat(vm.policies().exportChoices()).containsExactly(seed1);

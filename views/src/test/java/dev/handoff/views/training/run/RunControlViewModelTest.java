@@ -21,7 +21,6 @@ import java.util.List;
 import static dev.handoff.views.training.DashboardFixtures.dashboard;
 import static dev.handoff.views.training.DashboardFixtures.drainUntil;
 import static dev.handoff.views.training.DashboardFixtures.gap;
-import static dev.handoff.views.training.DashboardFixtures.repoRoot;
 import static dev.handoff.views.training.DashboardFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
