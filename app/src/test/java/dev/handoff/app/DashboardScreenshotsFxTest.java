@@ -1,6 +1,12 @@
 package dev.handoff.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.handoff.app.cli.HandoffCli;
+import dev.handoff.train.RunFolder;
+import dev.handoff.train.RunManifest;
 import dev.handoff.train.RunState;
+import dev.handoff.train.live.RunFolders;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.views.training.curves.ErrorView;
@@ -21,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
@@ -31,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code synthetic-gap}, Train opens the dashboard, which trains in compare mode with 3 seeds; and
  * {@code docs/dashboard-cpu.png} / {@code docs/cpu-programs.png}: the CPU sample trained, then the policy table's
  * "Show this seed's programs…"; and {@code docs/dashboard-overlay.png}: independent learners training live over a past
- * IC-Q run's curve. Runs only when asked:
+ * IC-Q run's curve; {@code docs/dashboard-runs-status.png} (the Runs panel listing a failed, an interrupted and a finished
+ * run) and {@code docs/dashboard-divergence.png} (a live run paused by a divergence, the banner saying where). Runs only
+ * when asked:
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q -pl app -am test -Dtest=DashboardScreenshotsFxTest
  * -Dhandoff.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
@@ -155,5 +164,68 @@ class DashboardScreenshotsFxTest {
         assertThat(vm.runs().overlaid().get(0).curve()).isNotNull();
         shoot(robot, stage, DashboardShots.root().resolve("docs/dashboard-overlay.png"));
         robot.interact(stage::close);
+    }
+
+    /** synthetic-gap with rewards that overflow Q: a valid workflow whose training diverges (same name as the sample). */
+    private static Path hugeReward(Path dir) throws Exception {
+        ObjectNode w = (ObjectNode) new ObjectMapper().readTree(DashboardShots.root()
+                .resolve("sample-workflows/synthetic-gap.workflow.json").toFile());
+        ((ObjectNode) w.path("environment").path("parameters")).put("rGoal", 1e300);
+        Path file = dir.resolve("synthetic-gap-huge-reward.workflow.json");
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), w);
+        return file;
+    }
+
+    @Test
+    void runsPanelShowsInterruptedAndFailedRunsAndADivergenceBanner(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        System.setProperty("handoff.runs", runs.toString()); // RunFolders.defaultRoot below reads it
+        String gap = DashboardShots.root().resolve("sample-workflows/synthetic-gap.workflow.json").toString();
+        Path folders = RunFolders.defaultRoot("Synthetic ring of 10 with an interface gap");
+        // a finished run
+        assertThat(HandoffCli.run("train", gap, "--seeds", "1..2", "--handoffs", "300000", "--out",
+                folders.resolve("20261207-100000-icq-tabular").toString())).isZero();
+        // a run whose process is killed with SIGKILL after its first checkpoints: interrupted
+        Path killed = folders.resolve("20261207-110000-icq-tabular");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), HandoffCli.class.getName(), "train", gap, "--seeds", "1..2",
+                "--handoffs", "400000000", "--checkpoint-every", "300000", "--out", killed.toString())
+                .redirectOutput(dir.resolve("child.out").toFile()).redirectError(dir.resolve("child.err").toFile()).start();
+        Path checkpoint = killed.resolve("checkpoints/icq-tabular-seed2.ckpt");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> Files.exists(checkpoint));
+        child.destroyForcibly();
+        child.waitFor();
+        assertThat(RunFolder.statusOf(killed)).isEqualTo(RunManifest.INTERRUPTED);
+        // a run that diverges: failed, with the reason
+        Path huge = hugeReward(dir);
+        assertThat(HandoffCli.run("train", huge.toString(), "--seed", "1", "--handoffs", "5000000", "--out",
+                folders.resolve("20261207-120000-icq-tabular").toString())).isEqualTo(1);
+
+        TrainingDashboardWindow dash = DashboardShots.openDashboard(robot, window, Path.of(gap), null);
+        Stage stage = dash.stage();
+        TrainingDashboardViewModel vm = dash.view().viewModel();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.runs().runs().size() == 3);
+        assertThat(vm.runs().runs()).extracting(RunFolders.Entry::status)
+                .containsExactly(RunManifest.FAILED, RunManifest.INTERRUPTED, RunManifest.FINISHED);
+        assertThat(vm.runs().runs().get(0).meanReturn()).as("a diverged run's J means nothing").isNull();
+        Path docs = DashboardShots.root().resolve("docs");
+        shoot(robot, stage, docs.resolve("dashboard-runs-status.png"));
+        robot.interact(stage::close);
+
+        TrainingDashboardWindow diverging = DashboardShots.openDashboard(robot, window, huge, dash);
+        TrainingDashboardViewModel dvm = diverging.view().viewModel();
+        robot.interact(() -> {
+            dvm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
+            dvm.run().seedsProperty().set(1);
+        });
+        robot.clickOn("#dash-train");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> dvm.run().stateProperty().get() == RunState.DIVERGED);
+        assertThat(dvm.run().notificationProperty().get()).contains("training paused: diverged (icq-tabular, seed 1): agent a")
+                .contains("view \"progress=").contains("at handoff");
+        shoot(robot, diverging.stage(), docs.resolve("dashboard-divergence.png"));
+        robot.interact(dvm.run()::stop);
+        robot.interact(diverging.stage()::close);
+        assertThat(List.of(docs.resolve("dashboard-runs-status.png"), docs.resolve("dashboard-divergence.png")))
+                .allSatisfy(f -> assertThat(f).exists());
     }
 }

@@ -45,7 +45,13 @@ final class DashboardShots {
      */
     static TrainingDashboardWindow openDashboard(FxRobot robot, MainWindow window, String sample,
                                                  TrainingDashboardWindow previous) throws Exception {
-        robot.interact(() -> window.open(root().resolve("sample-workflows/" + sample + ".workflow.json")));
+        return openDashboard(robot, window, root().resolve("sample-workflows/" + sample + ".workflow.json"), previous);
+    }
+
+    /** As {@link #openDashboard(FxRobot, MainWindow, String, TrainingDashboardWindow)} for any workflow file. */
+    static TrainingDashboardWindow openDashboard(FxRobot robot, MainWindow window, Path workflow,
+                                                 TrainingDashboardWindow previous) throws Exception {
+        robot.interact(() -> window.open(workflow));
         robot.clickOn("#train");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.dashboard() != null && window.dashboard() != previous);
         TrainingDashboardWindow dash = window.dashboard();

@@ -5,6 +5,7 @@ import dev.handoff.input.InputException;
 import dev.handoff.input.InputFiles;
 import dev.handoff.input.JsonInput;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,21 +122,27 @@ public final class HackersDelightTasks {
     private static Map<String, List<long[]>> readVectors(Path csv) throws InputException {
         String source = csv.toString();
         Map<String, List<long[]>> byTask = new LinkedHashMap<>();
-        List<String> lines = InputFiles.readText(csv, source).lines().toList();
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (line.isBlank()) {
-                continue;
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true)
+                .get().parse(new java.io.StringReader(InputFiles.readText(csv, source)))) {
+            for (org.apache.commons.csv.CSVRecord r : parser) {
+                if (r.getRecordNumber() == 1) {
+                    continue; // the header
+                }
+                long line = parser.getCurrentLineNumber();
+                if (r.size() != 5) {
+                    throw InputException.atLine(source, line, 0, "expected 5 columns (task, a0, a1, a2, out), found " + r.size());
+                }
+                long[] row = new long[4];
+                for (int c = 1; c <= 4; c++) {
+                    row[c - 1] = hex(r.get(c), source, line);
+                }
+                byTask.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(row);
             }
-            String[] f = line.split(",", -1);
-            if (f.length != 5) {
-                throw InputException.atLine(source, n + 1, 0, "expected 5 columns (task, a0, a1, a2, out), found " + f.length);
-            }
-            long[] row = new long[4];
-            for (int c = 1; c <= 4; c++) {
-                row[c - 1] = hex(f[c], source, n + 1);
-            }
-            byTask.computeIfAbsent(f[0], k -> new ArrayList<>()).add(row);
+        } catch (InputException e) {
+            throw e;
+        } catch (UncheckedIOException | IOException e) {
+            // Commons CSV reports a malformed record (an unclosed quote) as an I/O error
+            throw InputException.of(source, InputException.oneLine(e.getMessage()));
         }
         return byTask;
     }

@@ -1,13 +1,16 @@
 package dev.handoff.metrics;
 
+import org.apache.commons.math3.distribution.TDistribution;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 /**
- * Mean and two-sided 95% confidence half-width of a small sample across seeds (Student t), as the dashboard and the
- * sweep tables report them.
+ * Mean and two-sided 95% confidence half-width of a small sample across seeds (Student t, from Apache Commons Math), as
+ * the dashboard and the sweep tables report them.
  */
 public record SeedStatistics(int n, double mean, double standardDeviation, double ci95) {
-    private static final double[] T975 = {Double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262,
-            2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
-            2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
+    /** Quantiles computed so far, by degrees of freedom (the dashboard asks for the same few many times a second). */
+    private static final AtomicReferenceArray<Double> T975 = new AtomicReferenceArray<>(1024);
 
     public static SeedStatistics of(double... values) {
         int n = 0;
@@ -33,8 +36,19 @@ public record SeedStatistics(int n, double mean, double standardDeviation, doubl
         return new SeedStatistics(n, mean, sd, ci);
     }
 
-    /** The 97.5% quantile of Student's t with {@code df} degrees of freedom (table to 30, then the normal 1.96). */
+    /** The 97.5% quantile of Student's t with {@code df} ≥ 1 degrees of freedom. */
     public static double tQuantile975(int df) {
-        return df < T975.length ? T975[df] : 1.96 + 2.4 / df;
+        if (df < 1) {
+            throw new IllegalArgumentException("Student's t needs at least one degree of freedom");
+        }
+        if (df >= T975.length()) {
+            return new TDistribution(df).inverseCumulativeProbability(0.975);
+        }
+        Double t = T975.get(df);
+        if (t == null) {
+            t = new TDistribution(df).inverseCumulativeProbability(0.975);
+            T975.set(df, t);
+        }
+        return t;
     }
 }

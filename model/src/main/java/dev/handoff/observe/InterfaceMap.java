@@ -292,6 +292,34 @@ public final class InterfaceMap {
     }
 
     /**
+     * The key of the view a one-hot encoding written by {@link #encode} stands for (its inverse: in each block the index
+     * of the largest entry), e.g. to name the view a neural learner saw.
+     */
+    public int keyOfEncoding(float[] encoding) {
+        if (encoding.length < encodingSize) {
+            throw new IllegalArgumentException("an encoding of " + encoding.length + " floats, not " + encodingSize);
+        }
+        int k = 0;
+        for (int t = 0; t < termCount; t++) {
+            k = k * cardinality[t] + argmax(encoding, oneHotOffset[t], cardinality[t]);
+        }
+        if (includePrivate) {
+            k = k * privateCount + argmax(encoding, encodingSize - privateCount, privateCount);
+        }
+        return k;
+    }
+
+    private static int argmax(float[] a, int from, int count) {
+        int best = 0;
+        for (int i = 1; i < count; i++) {
+            if (a[from + i] > a[from + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
      * A feature value that term {@code t} maps to value index {@code index}, inside the feature's range where one
      * exists: the value itself for a discrete term, the first value of a run for a grouped one, the middle of the bin
      * for a real one (shifted by multiples of the modulo into the clamped range). Used to write a view as features.

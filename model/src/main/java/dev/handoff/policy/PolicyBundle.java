@@ -7,15 +7,14 @@ import dev.handoff.components.ViewEncodings;
 import dev.handoff.input.InputException;
 import dev.handoff.input.JsonInput;
 import dev.handoff.env.HandoffEnvironment;
+import dev.handoff.learn.TabularQLearner;
 import dev.handoff.learn.neural.MlpMirror;
 import dev.handoff.learn.neural.NetworkFile;
 import dev.handoff.observe.InterfaceMap;
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.HeadlessTraining;
-import dev.handoff.train.NeuralSeedTrainer;
+import dev.handoff.train.LearnedAgents;
 import dev.handoff.train.RunFolder;
 import dev.handoff.train.SeedRun;
-import dev.handoff.train.SeedTrainer;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.AppVersion;
 import dev.handoff.workflow.Workflow;
@@ -52,33 +51,51 @@ public final class PolicyBundle {
         this.agents = List.copyOf(agents);
     }
 
-    /** Exports the trained policies of one seed of a run folder (IC-Q or independent runs: the oracle is centralised). */
+    /**
+     * Exports the trained policies of one seed of a run folder (IC-Q or independent runs: the oracle is centralised):
+     * a neural seed's networks as training wrote them at the end, else the seed as its last checkpoint left it.
+     */
     public static Path export(RunFolder run, long seed, Path out, boolean csv) throws IOException, BundleException {
         if (run.algorithm() == Algorithm.ORACLE) {
-            throw new BundleException("the oracle learns on the joint state, which no deployed agent sees: "
-                    + "export an icq-tabular or independent run");
+            throw new BundleException(ORACLE_REFUSED);
         }
-        if (run.algorithm() == Algorithm.ICQ_NEURAL) {
-            Path networks = HeadlessTraining.networksDir(run.dir(), run.algorithm(), seed);
-            if (!Files.isDirectory(networks)) {
-                throw new BundleException("the run has no trained networks for seed " + seed + " (expected " + networks + ")");
-            }
+        if (!run.seeds().contains(seed)) {
+            throw new BundleException("the run in " + run.dir() + " has no seed " + seed + " (seeds: " + run.seeds() + ")");
+        }
+        String runId = run.dir().getFileName().toString();
+        Path networks = RunFolder.networksDir(run.dir(), run.algorithm(), seed);
+        if (run.algorithm() == Algorithm.ICQ_NEURAL && Files.isDirectory(networks)) {
             HandoffEnvironment env = run.kind().create(run.workflow());
-            return exportNeural(run.workflow(), env, networks, run.dir().getFileName().toString(), seed,
-                    run.algorithm().cliName(), run.handoffs(), out, csv);
+            return exportNeural(run.workflow(), env, networks, runId, seed, run.algorithm().cliName(), run.handoffs(), out, csv);
         }
-        SeedTrainer trainer = run.restore(seed, run.handoffs());
-        return export(run.workflow(), trainer, run.dir().getFileName().toString(), out, csv);
+        try (SeedRun trainer = run.restore(seed, run.handoffs())) {
+            return export(run.workflow(), trainer, runId, out, csv);
+        }
     }
 
-    /** Exports the learners of a trained seed. */
-    public static Path export(Workflow w, SeedTrainer trainer, String runId, Path out, boolean csv) throws IOException {
+    private static final String ORACLE_REFUSED = "the oracle learns on the joint state, which no deployed agent sees: "
+            + "export an icq-tabular, independent or icq-neural run";
+
+    /** Exports the learners of a trained seed: its Q tables, or its networks. */
+    public static Path export(Workflow w, SeedRun trainer, String runId, Path out, boolean csv) throws IOException, BundleException {
+        LearnedAgents agents = trainer.learnedAgents();
+        if (agents instanceof LearnedAgents.Networks networks) {
+            Path dir = out.resolve("agents");
+            networks.writeTo(dir);
+            return exportNeural(w, trainer.environment(), dir, runId, trainer.seed(), trainer.algorithm().cliName(),
+                    trainer.handoffs(), out, csv);
+        }
+        LearnedAgents.Tables tables = (LearnedAgents.Tables) agents;
+        if (tables.jointState()) {
+            throw new BundleException(ORACLE_REFUSED);
+        }
         Files.createDirectories(out.resolve("agents"));
         HandoffEnvironment env = trainer.environment();
         List<String> ids = w.agents().stream().map(AgentSpec::id).toList();
         List<BundleManifest.AgentEntry> entries = new ArrayList<>();
         for (int i = 0; i < w.agents().size(); i++) {
             AgentSpec spec = w.agents().get(i);
+            TabularQLearner learner = tables.learners().get(i);
             InterfaceMap map = InterfaceMap.compile(w.artifact(), spec);
             List<String> actions = new ArrayList<>();
             for (int a = 0; a < env.actionCount(i); a++) {
@@ -89,10 +106,10 @@ public final class PolicyBundle {
                 double[] q = new double[actions.size()];
                 long[] visits = new long[actions.size()];
                 for (int a = 0; a < q.length; a++) {
-                    q[a] = trainer.learner(i).q(z, a);
-                    visits[a] = trainer.learner(i).visits(z, a);
+                    q[a] = learner.q(z, a);
+                    visits[a] = learner.visits(z, a);
                 }
-                rows.add(new AgentPolicyFile.ViewRow(z, map.describe(z), trainer.learner(i).greedyAction(z), q, visits));
+                rows.add(new AgentPolicyFile.ViewRow(z, map.describe(z), learner.greedyAction(z), q, visits));
             }
             AgentPolicyFile file = new AgentPolicyFile(FORMAT, spec.id(), spec.name(), "tabular", w.artifact(),
                     spec.privateState(), spec.observation(), actions, map.viewCount(), rows, null);
@@ -109,26 +126,6 @@ public final class PolicyBundle {
         return out;
     }
 
-    /** Exports the learners of any trained seed, tabular or neural (the factory for callers that hold a {@link SeedRun}). */
-    public static Path export(Workflow w, SeedRun trainer, String runId, Path out, boolean csv) throws IOException, BundleException {
-        if (trainer instanceof SeedTrainer tabular) {
-            return export(w, tabular, runId, out, csv);
-        }
-        if (trainer instanceof NeuralSeedTrainer neural) {
-            return export(w, neural, runId, out, csv);
-        }
-        throw new BundleException("cannot export a " + trainer.getClass().getSimpleName());
-    }
-
-    /** Exports the networks of a trained neural seed (written through {@link NeuralSeedTrainer#writeNetworks}). */
-    public static Path export(Workflow w, NeuralSeedTrainer trainer, String runId, Path out, boolean csv)
-            throws IOException, BundleException {
-        Path agents = out.resolve("agents");
-        trainer.writeNetworks(agents, w);
-        return exportNeural(w, trainer.environment(), agents, runId, trainer.seed(), trainer.algorithm().cliName(),
-                trainer.handoffs(), out, csv);
-    }
-
     /**
      * Writes a bundle from the networks in {@code networksDir} ({@code <id>.network.json} and the DJL parameters file
      * per agent): each agent file embeds the architecture and weights, and the DJL file is copied beside it.
@@ -140,7 +137,7 @@ public final class PolicyBundle {
         List<BundleManifest.AgentEntry> entries = new ArrayList<>();
         for (int i = 0; i < w.agents().size(); i++) {
             AgentSpec spec = w.agents().get(i);
-            String stem = NeuralSeedTrainer.networkStem(spec.id());
+            String stem = fileName(spec.id());
             Path description = networksDir.resolve(stem + ".network.json");
             NetworkFile network;
             try {
@@ -201,7 +198,7 @@ public final class PolicyBundle {
     }
 
     private static String fileName(String id) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+        return LearnedAgents.networkStem(id);
     }
 
     private static void writeCsv(Path file, AgentPolicyFile f) throws IOException {

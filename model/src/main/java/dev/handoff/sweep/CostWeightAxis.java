@@ -1,16 +1,14 @@
 package dev.handoff.sweep;
 
-import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.llm.LlmMathBaselines;
 import dev.handoff.env.llm.LlmMathEnvironment;
 import dev.handoff.env.llm.LlmMathEvaluation;
 import dev.handoff.env.llm.LlmMathKind;
 import dev.handoff.env.llm.LlmMathSettings;
 import dev.handoff.env.llm.PolicyScore;
-import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.NeuralSeedTrainer;
-import dev.handoff.train.SeedTrainer;
+import dev.handoff.train.SeedRun;
+import dev.handoff.train.SeedRuns;
 import dev.handoff.workflow.Problem;
 import dev.handoff.workflow.Workflow;
 import org.slf4j.Logger;
@@ -172,31 +170,13 @@ public final class CostWeightAxis implements SweepAxis {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid llm-math workflow: " + problems);
         }
-        if (algorithm == Algorithm.ICQ_NEURAL) {
-            try (NeuralSeedTrainer trainer = new NeuralSeedTrainer(w, kind, NeuralSettings.of(w.training()), algorithm, seed,
-                    handoffs)) {
-                if (!trainer.runUntil(handoffs, null)) {
-                    return diverged(w, algorithm);
-                }
-                LlmMathEnvironment env = (LlmMathEnvironment) trainer.environment();
-                float[][] view = new float[env.agentCount()][];
-                for (int i = 0; i < view.length; i++) {
-                    view[i] = new float[env.encodingSize(i)];
-                }
-                return LlmMathEvaluation.heldOut(env, algorithm.cliName(), (agent, z) -> {
-                    env.encodeView(view[agent]);
-                    return trainer.learner(agent).greedyAction(view[agent]);
-                });
+        try (SeedRun trainer = SeedRuns.create(w, kind, algorithm, seed, handoffs, null)) {
+            if (!trainer.runUntil(handoffs, null)) {
+                return diverged(w, algorithm);
             }
+            LlmMathEnvironment env = (LlmMathEnvironment) trainer.environment();
+            return LlmMathEvaluation.heldOut(env, algorithm.cliName(), (agent, z) -> trainer.greedyAction(env, agent));
         }
-        SeedTrainer trainer = new SeedTrainer(w, kind, algorithm, seed, handoffs);
-        if (!trainer.runUntil(handoffs, null)) {
-            return diverged(w, algorithm);
-        }
-        LlmMathEnvironment env = (LlmMathEnvironment) trainer.environment();
-        JointStateAccess joint = trainer.usesJointState() ? env.jointStateAccess() : null;
-        return LlmMathEvaluation.heldOut(env, algorithm.cliName(),
-                (agent, z) -> trainer.learner(agent).greedyAction(joint == null ? z : joint.jointStateKey()));
     }
 
     private static PolicyScore diverged(Workflow w, Algorithm algorithm) {

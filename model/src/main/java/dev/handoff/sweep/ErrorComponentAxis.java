@@ -20,15 +20,15 @@ public final class ErrorComponentAxis implements SweepAxis {
     public static final String WIDTH_OPTION = "width";
     private static final long DEFAULT_T = 300_000;
 
-    private final dev.handoff.components.SweepAxis axis;
+    private final dev.handoff.components.ComponentAxis axis;
 
-    public ErrorComponentAxis(dev.handoff.components.SweepAxis axis) {
+    public ErrorComponentAxis(dev.handoff.components.ComponentAxis axis) {
         this.axis = axis;
     }
 
     /** All four. */
     public static List<ErrorComponentAxis> all() {
-        return java.util.Arrays.stream(dev.handoff.components.SweepAxis.values()).map(ErrorComponentAxis::new).toList();
+        return java.util.Arrays.stream(dev.handoff.components.ComponentAxis.values()).map(ErrorComponentAxis::new).toList();
     }
 
     @Override
@@ -90,16 +90,16 @@ public final class ErrorComponentAxis implements SweepAxis {
         }
         int width = (int) Math.round(settings.option(WIDTH_OPTION, 0));
         long t = settings.handoffs() != null ? settings.handoffs() : DEFAULT_T;
-        String policy = width == 0 && axis != dev.handoff.components.SweepAxis.WIDTH ? "icq-tabular" : "icq-two-layer-relu";
+        String policy = width == 0 && axis != dev.handoff.components.ComponentAxis.WIDTH ? "icq-tabular" : "icq-two-layer-relu";
         List<SweepMetric> metrics = List.of(
-                new SweepMetric("neuralApprox", "neural approximation ‖Q_θ∞ − Q̂‖_μ", axis == dev.handoff.components.SweepAxis.WIDTH),
+                new SweepMetric("neuralApprox", "neural approximation ‖Q_θ∞ − Q̂‖_μ", axis == dev.handoff.components.ComponentAxis.WIDTH),
                 new SweepMetric("neuralApproxSupervised", "best supervised fit ‖Π Q̂ − Q̂‖_μ", false),
-                new SweepMetric("interfaceGap", "interface gap ‖Q̂∘σ − Q*‖_μ", axis == dev.handoff.components.SweepAxis.GAP),
-                new SweepMetric("policyLoss", "policy loss J* − J(greedy Q̂)", axis == dev.handoff.components.SweepAxis.GAP),
+                new SweepMetric("interfaceGap", "interface gap ‖Q̂∘σ − Q*‖_μ", axis == dev.handoff.components.ComponentAxis.GAP),
+                new SweepMetric("policyLoss", "policy loss J* − J(greedy Q̂)", axis == dev.handoff.components.ComponentAxis.GAP),
                 new SweepMetric("mixingResidual", "mixing residual ‖Q_T − Q_θ∞‖_μ (Markov)",
-                        axis == dev.handoff.components.SweepAxis.MIXING || axis == dev.handoff.components.SweepAxis.SAMPLES),
+                        axis == dev.handoff.components.ComponentAxis.MIXING || axis == dev.handoff.components.ComponentAxis.SAMPLES),
                 new SweepMetric("mixingResidualIid", "mixing residual, i.i.d. samples from μ",
-                        axis == dev.handoff.components.SweepAxis.MIXING || axis == dev.handoff.components.SweepAxis.SAMPLES),
+                        axis == dev.handoff.components.ComponentAxis.MIXING || axis == dev.handoff.components.ComponentAxis.SAMPLES),
                 new SweepMetric("total", "total ‖Q_T∘σ − Q*‖_μ", false),
                 new SweepMetric("closureHolds", "closure: total ≤ sum of parts (1 = holds)", false));
         SweepMeasurement measurement = (value, seed) -> {

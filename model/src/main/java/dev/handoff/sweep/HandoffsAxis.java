@@ -5,8 +5,9 @@ import dev.handoff.env.WorkflowLoading;
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.GreedyReturn;
-import dev.handoff.train.HeadlessTraining;
-import dev.handoff.train.SeedTrainer;
+import dev.handoff.train.Checkpointing;
+import dev.handoff.train.TrainingPlan;
+import dev.handoff.train.TrainingSession;
 import dev.handoff.workflow.Workflow;
 
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class HandoffsAxis implements SweepAxis {
     @Override
     public Map<String, String> options() {
         return Map.of(EPISODES, "simulated episodes per greedy-return estimate where the kind has no exact model (default "
-                + HeadlessTraining.SIMULATED_EPISODES + ")");
+                + TrainingPlan.SIMULATED_EPISODES + ")");
     }
 
     @Override
@@ -66,7 +67,7 @@ public final class HandoffsAxis implements SweepAxis {
                 throw new IllegalArgumentException("axis handoffs has no option \"" + key + "\" (known: " + options().keySet() + ")");
             }
         }
-        long episodes = Math.round(settings.option(EPISODES, HeadlessTraining.SIMULATED_EPISODES));
+        long episodes = Math.round(settings.option(EPISODES, TrainingPlan.SIMULATED_EPISODES));
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be ≥ 1");
         }
@@ -96,8 +97,7 @@ public final class HandoffsAxis implements SweepAxis {
             cells.add(SweepAlgorithm.of(policy, (value, seed) -> {
                 Workflow w = apply(base, value);
                 long t = (long) value;
-                SeedTrainer trainer = new SeedTrainer(w, kind, algorithm, seed, t);
-                double j = trainer.runUntil(t, null) ? GreedyReturn.of(w, kind, trainer, model, episodes) : Double.NaN;
+                double j = greedyReturnAfterTraining(w, kind, algorithm, seed, t, episodes);
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put("greedyReturn", j);
                 if (oracle != null) {
@@ -107,5 +107,18 @@ public final class HandoffsAxis implements SweepAxis {
             }));
         }
         return new SweepDesign(ID, label(), cells, metrics);
+    }
+
+    /**
+     * One seed of {@code algorithm} trained for {@code t} handoffs by a training session (no run folder, no component
+     * probes), then the return J of its greedy policy; NaN if it diverged.
+     */
+    private static double greedyReturnAfterTraining(Workflow w, EnvironmentKind kind, Algorithm algorithm, long seed, long t,
+                                                    long episodes) throws InterruptedException {
+        TrainingPlan plan = TrainingPlan.of(w, kind, List.of(algorithm), List.of(seed), t).withParallelism(1)
+                .withComponents(TrainingPlan.ComponentCadence.NONE).withCheckpointing(Checkpointing.atEndOnly())
+                .withSimulatedEpisodes(episodes);
+        TrainingSession.Result r = TrainingSession.create(plan).runToEnd(null);
+        return r.trainers().get(0).divergence() != null ? Double.NaN : r.summary().returnsBySeed().get(0);
     }
 }

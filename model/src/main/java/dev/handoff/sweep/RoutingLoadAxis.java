@@ -8,7 +8,8 @@ import dev.handoff.env.routing.RoutingParameters;
 import dev.handoff.env.routing.RoutingMetrics;
 import dev.handoff.env.routing.RoutingRun;
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.SeedTrainer;
+import dev.handoff.train.SeedRun;
+import dev.handoff.train.SeedRuns;
 import dev.handoff.workflow.Workflow;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Map;
  * <ul>
  *   <li>a learner ({@code icq-tabular}, which with γ = 1 and the destination as interface is Q-routing, or
  *       {@code independent}) is trained from an empty network with the workflow's settings for {@code --handoffs}
- *       handoffs by {@link SeedTrainer}, then measured <b>while it keeps learning</b> (as Q-routing does in the
+ *       handoffs by its {@link SeedRun}, then measured <b>while it keeps learning</b> (as Q-routing does in the
  *       paper), with the workflow's ε schedule continuing (the 6×6 sample's ε is 0: the greedy policy);</li>
  *   <li>a baseline ({@code shortest-path}, {@code oracle-router}) runs {@code warmup} time units unmeasured first.</li>
  * </ul>
@@ -147,7 +148,12 @@ public final class RoutingLoadAxis implements SweepAxis {
      */
     static RoutingRun.Summary learnerRun(Workflow w, EnvironmentKind kind, Algorithm algorithm, long seed, long handoffs,
                                          double measure) {
-        SeedTrainer trainer = new SeedTrainer(w, kind, algorithm, seed, Long.MAX_VALUE);
+        try (SeedRun trainer = SeedRuns.create(w, kind, algorithm, seed, Long.MAX_VALUE, null)) {
+            return trainAndMeasure(trainer, handoffs, measure);
+        }
+    }
+
+    private static RoutingRun.Summary trainAndMeasure(SeedRun trainer, long handoffs, double measure) {
         RoutingEnvironment env = (RoutingEnvironment) trainer.environment();
         double load = env.network().load();
         if (!trainer.runUntil(handoffs, null)) {

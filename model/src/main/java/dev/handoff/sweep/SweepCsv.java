@@ -1,10 +1,15 @@
 package dev.handoff.sweep;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes {@code sweep.csv}: header {@code <axis>,seed,policy,<metric>...}, then one row per value, seed and policy (in
@@ -13,6 +18,9 @@ import java.nio.file.Path;
 public final class SweepCsv {
     private SweepCsv() {
     }
+
+    /** RFC 4180 with {@code \n} line ends (Apache Commons CSV), as the run folders' CSVs. */
+    public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     public static void write(SweepResult result, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -31,27 +39,26 @@ public final class SweepCsv {
         return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(SweepResult result, Writer w) throws IOException {
+    private static void write(SweepResult result, Writer out) throws IOException {
         SweepDesign d = result.design();
         double[] values = result.values();
-        StringBuilder line = new StringBuilder(d.axis()).append(",seed,policy");
-        for (SweepMetric m : d.metrics()) {
-            line.append(',').append(m.id());
-        }
-        w.write(line.append('\n').toString());
+        CSVPrinter w = new CSVPrinter(out, FORMAT);
+        List<String> header = new ArrayList<>(List.of(d.axis(), "seed", "policy"));
+        d.metrics().forEach(m -> header.add(m.id()));
+        w.printRecord(header);
         for (int v = 0; v < values.length; v++) {
             for (int s = 0; s < result.seeds().size(); s++) {
                 for (int p = 0; p < d.policies().size(); p++) {
-                    line.setLength(0);
-                    line.append(number(values[v])).append(',').append(result.seeds().get(s)).append(',')
-                            .append(d.policies().get(p));
+                    List<String> row = new ArrayList<>(List.of(number(values[v]), Long.toString(result.seeds().get(s)),
+                            d.policies().get(p)));
                     for (int m = 0; m < d.metrics().size(); m++) {
-                        line.append(',').append(number(result.value(p, m, v, s)));
+                        row.add(number(result.value(p, m, v, s)));
                     }
-                    w.write(line.append('\n').toString());
+                    w.printRecord(row);
                 }
             }
         }
+        w.flush();
     }
 
     static String number(double x) {

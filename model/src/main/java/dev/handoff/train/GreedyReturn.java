@@ -2,15 +2,10 @@ package dev.handoff.train;
 
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.FiniteModelKind;
-import dev.handoff.env.HandoffEnvironment;
-import dev.handoff.env.JointStateAccess;
-import dev.handoff.env.StepOutcome;
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.exact.ModelSize;
 import dev.handoff.exact.OracleSolver;
-import dev.handoff.exact.PolicyEvaluation;
 import dev.handoff.input.InputLimits;
-import dev.handoff.util.Rng;
 import dev.handoff.workflow.Workflow;
 
 /**
@@ -21,21 +16,15 @@ public final class GreedyReturn {
     /** How a return was obtained, reported next to it. */
     public static final String EXACT = "exact";
     public static final String SIMULATED = "simulated";
+    /** Mixed into a seed to seed the simulation that estimates its greedy return. */
+    private static final long EVALUATION_SEED_MIX = 0x5DEECE66DL;
 
     private GreedyReturn() {
     }
 
-    /** J of the greedy policy of {@code trainer}'s learners. */
-    public static double of(Workflow workflow, EnvironmentKind kind, SeedRun run, FiniteSmdp model, long episodes) {
-        if (run instanceof NeuralSeedTrainer neural) {
-            return model != null ? neural.greedyReturn(model, dev.handoff.components.ViewEncodings.of(workflow, model))
-                    : neural.simulatedGreedyReturn(workflow, kind, episodes, run.seed() ^ 0x5DEECE66DL);
-        }
-        SeedTrainer trainer = (SeedTrainer) run;
-        if (model != null) {
-            return exact(model, trainer);
-        }
-        return simulated(kind.create(workflow), trainer, episodes, trainer.seed() ^ 0x5DEECE66DL);
+    /** J of the greedy policy of {@code run}'s learners: exact on {@code model}, or over {@code episodes} simulated episodes when it is null. */
+    public static double of(SeedRun run, FiniteSmdp model, long episodes) {
+        return model != null ? run.greedyReturn(model) : run.simulatedGreedyReturn(episodes, run.seed() ^ EVALUATION_SEED_MIX);
     }
 
     /** How large the workflow's exact model would be (counted, not built), or null when its kind has none. */
@@ -91,32 +80,5 @@ public final class GreedyReturn {
 
     public static String evaluationKind(FiniteSmdp model) {
         return model == null ? SIMULATED : EXACT;
-    }
-
-    static double exact(FiniteSmdp model, SeedTrainer trainer) {
-        if (trainer.usesJointState()) {
-            return PolicyEvaluation.ofStatePolicy(model, PolicyEvaluation.greedy(LearnedTables.stateTable(model, trainer))).jValue();
-        }
-        return PolicyEvaluation.ofViewPolicy(model, PolicyEvaluation.greedy(LearnedTables.viewTable(model, trainer))).jValue();
-    }
-
-    /** Mean episode return of the greedy policy over {@code episodes} simulated episodes. */
-    static double simulated(HandoffEnvironment env, SeedTrainer trainer, long episodes, long seed) {
-        env.reset(new Rng(seed));
-        JointStateAccess joint = trainer.usesJointState() ? env.jointStateAccess() : null;
-        StepOutcome out = new StepOutcome();
-        double sum = 0;
-        long done = 0;
-        long guard = episodes * 10_000L;
-        while (done < episodes && guard-- > 0) {
-            int i = env.nextDecision();
-            int z = joint == null ? env.viewKey() : joint.jointStateKey();
-            env.step(trainer.learner(i).greedyAction(z), out);
-            if (out.episodeEnded) {
-                sum += out.episodeReturn;
-                done++;
-            }
-        }
-        return done == 0 ? Double.NaN : sum / done;
     }
 }

@@ -1,25 +1,28 @@
 package dev.handoff.train;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.checkpoint.StateReader;
+import dev.handoff.checkpoint.StateWriter;
+import dev.handoff.components.ComponentAnalysis;
 import dev.handoff.components.ComponentProbe;
-import dev.handoff.components.ComponentReading;
 import dev.handoff.components.ViewEncodings;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.env.StepOutcome;
 import dev.handoff.exact.FiniteSmdp;
-import dev.handoff.exact.PolicyEvaluation;
+import dev.handoff.learn.neural.NetworkFile;
 import dev.handoff.learn.neural.NeuralQLearner;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.learn.neural.ScalarChannel;
 import dev.handoff.learn.neural.ScalarMode;
-import dev.handoff.util.Rng;
-import dev.handoff.workflow.EpsilonSpec;
+import dev.handoff.observe.InterfaceMap;
+import dev.handoff.observe.InterfaceMaps;
 import dev.handoff.workflow.HandoffGraph;
-import dev.handoff.workflow.HandoffSpec;
-import dev.handoff.workflow.TrainingSettings;
 import dev.handoff.workflow.Workflow;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,66 +31,45 @@ import java.util.function.Consumer;
  * learner for the one scalar m and gives it to i's learner) for {@link NeuralQLearner}s, emitting the same
  * {@link TrainingWindow}s. In re-query mode j also keeps its view under a handoff id, and i's replay asks j through a
  * counted channel for a fresh scalar each time it samples that transition. Single threaded and deterministic for its
- * seed; optionally reads the error components every K handoffs through a {@link ComponentProbe}.
+ * seed; reads the error components at exact multiples of its probe's cadence. Build it through {@link SeedRuns};
+ * close it to free the networks.
  */
-public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
-    private final Algorithm algorithm;
-    private final long seed;
-    private final HandoffEnvironment env;
+public final class NeuralSeedTrainer extends AbstractSeedTrainer {
+    private static final String CHECKPOINT_MAGIC = "handoff-neural-checkpoint-1";
+    /** Views per agent a Q snapshot evaluates (a tabular snapshot copies whole tables). */
+    static final int MAX_SNAPSHOT_VIEWS = 4096;
+
     private final NeuralQLearner[] learners;
     private final NeuralSettings settings;
-    private final EpsilonSpec epsilon;
-    private final long budget;
-    private final int window;
-    private final Rng actRng;
-    private final Rng envRng;
     private final int[][] edgeBetween;
     private final StepOutcome out = new StepOutcome();
     private final float[][] view;
     private final float[][] receiverView;
+    private final float[][] greedyView;
     private final ScalarChannel[] channels;
-
-    private long handoffs;
-    private final WindowStats stats;
     private final long[] requeryCount;
     private long scalarsSent;
+    private FiniteSmdp encodedModel;
+    private ViewEncodings encodings;
+    private float[][][] snapshotViews;
 
-    private ComponentProbe probe;
-    private ViewEncodings probeEncodings;
-    private FiniteSmdp probeModel;
-    private long probeEvery;
-    private long nextProbe = Long.MAX_VALUE;
-    private Consumer<ComponentReading> probeSink;
-
-    /**
-     * @param algorithm the label written into each window ({@code Algorithm.ICQ_NEURAL} once main has it)
-     */
     public NeuralSeedTrainer(Workflow workflow, EnvironmentKind kind, NeuralSettings settings, Algorithm algorithm,
                              long seed, long budget) {
-        TrainingSettings ts = workflow.training();
-        this.algorithm = algorithm;
-        this.seed = seed;
-        this.budget = budget;
+        super(workflow, kind, algorithm, seed, budget, ProbeTiming.EXACT);
         this.settings = settings;
-        this.window = ts.evaluationWindowOrDefault();
-        this.epsilon = ts.epsilonOrDefault();
-        this.env = kind.create(workflow);
         int n = env.agentCount();
-        Rng master = new Rng(seed);
-        this.envRng = master.split();
-        this.actRng = master.split();
         this.learners = new NeuralQLearner[n];
         this.view = new float[n][];
         this.receiverView = new float[n][];
+        this.greedyView = new float[n][];
         this.channels = new ScalarChannel[n];
         for (int i = 0; i < n; i++) {
-            learners[i] = new NeuralQLearner(i, env.encodingSize(i), env.actionCount(i), ts.gamma(), settings,
-                    master.nextLong());
+            learners[i] = new NeuralQLearner(i, env.encodingSize(i), env.actionCount(i), workflow.training().gamma(),
+                    settings, master.nextLong());
             view[i] = new float[env.encodingSize(i)];
             receiverView[i] = new float[env.encodingSize(i)];
+            greedyView[i] = new float[env.encodingSize(i)];
         }
-        env.reset(envRng);
-        this.stats = new WindowStats(workflow, env);
         this.edgeBetween = edgesBetween(workflow, n);
         requeryCount = new long[workflow.handoffs().size()];
         for (int i = 0; i < n; i++) {
@@ -114,54 +96,13 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         return edge;
     }
 
-
-    /**
-     * Reads the error components every {@code every} handoffs (at window-aligned points of the run) into {@code sink}:
-     * Q by global view is taken from the learners' mirrors on {@code encodings} of {@code model}'s views.
-     */
-    public void attachProbe(ComponentProbe componentProbe, ViewEncodings encodings, FiniteSmdp model, long every,
-                            Consumer<ComponentReading> sink) {
-        if (every < 1) {
-            throw new IllegalArgumentException("probe cadence must be at least 1 handoff");
-        }
-        this.probe = componentProbe;
-        this.probeEncodings = encodings;
-        this.probeModel = model;
-        this.probeEvery = every;
-        this.probeSink = sink;
-        this.nextProbe = (handoffs / every + 1) * every;
-    }
-
     @Override
-    public boolean runUntil(long target, Consumer<TrainingWindow> sink) {
-        long end = Math.min(target, budget);
-        while (handoffs < end) {
-            long windowEnd = Math.min(end, (handoffs / window + 1) * window);
-            windowEnd = Math.min(windowEnd, nextProbe);
-            runHandoffs(windowEnd - handoffs);
-            if (handoffs == nextProbe) {
-                probeSink.accept(probe.reading(seed, handoffs, viewTable(probeModel, probeEncodings)));
-                nextProbe += probeEvery;
-            }
-            if (handoffs % window == 0 || handoffs == budget) {
-                TrainingWindow w = stats.close(algorithm, seed, handoffs, epsilon.at((handoffs - 1) / window * window));
-                if (sink != null) {
-                    sink.accept(w);
-                }
-                if (stats.divergence() != null) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private void runHandoffs(long count) {
+    protected void runHandoffs(long count) {
         final HandoffEnvironment e = env;
         final NeuralQLearner[] ls = learners;
         final StepOutcome o = out;
         final boolean requery = settings.scalarMode() == ScalarMode.REQUERY;
-        final double eps = epsilon.at(handoffs / window * window);
+        final double eps = currentEpsilon();
         for (long k = 0; k < count; k++) {
             int i = e.nextDecision();
             float[] z = view[i];
@@ -183,6 +124,9 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
                 }
             }
             double td = ls[i].observe(z, a, o.reward, o.tau, m, j == HandoffEnvironment.STOP, j, id, channels[i]);
+            if (WindowStats.isFault(td)) {
+                stats.noteFault(i, interfaceMaps().get(i).keyOfEncoding(z), handoffs + k + 1, td);
+            }
             stats.recordDecision(i, td);
             stats.recordScalar(i, a, m);
             if (o.episodeEnded) {
@@ -192,14 +136,40 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         handoffs += count;
     }
 
+    @Override
+    protected ComponentProbe probeOf(ComponentAnalysis analysis) {
+        return analysis.probe(settings.width(), seed);
+    }
+
+    /**
+     * Reads the error components every {@code every} handoffs into {@code sink}: Q by global view is taken from the
+     * learners' mirrors on {@code encodings} of {@code model}'s views.
+     */
+    public void attachProbe(ComponentProbe componentProbe, ViewEncodings viewEncodings, FiniteSmdp model, long every,
+                            Consumer<dev.handoff.components.ComponentReading> sink) {
+        encodedModel = model;
+        encodings = viewEncodings;
+        attachProbe(componentProbe, model, every, sink);
+    }
+
     /** The learners' Q (online mirrors) by global view of a finite model, for exact comparison with Q̂ and Q*. */
-    public double[][] viewTable(FiniteSmdp model, ViewEncodings encodings) {
+    @Override
+    public double[][] viewTable(FiniteSmdp model) {
+        if (model != encodedModel) {
+            encodings = ViewEncodings.of(workflow, model);
+            encodedModel = model;
+        }
+        return viewTable(model, encodings);
+    }
+
+    /** The learners' Q (online mirrors) by global view of {@code model}, encoded by {@code viewEncodings}. */
+    public double[][] viewTable(FiniteSmdp model, ViewEncodings viewEncodings) {
         double[][] table = new double[model.viewCount()][];
         for (int i = 0; i < learners.length; i++) {
             float[] q = new float[learners[i].actionCount()];
             for (int k = 0; k < model.viewCountOfAgent()[i]; k++) {
                 int z = model.viewOffset()[i] + k;
-                learners[i].qValues(encodings.of(z), q);
+                learners[i].qValues(viewEncodings.of(z), q);
                 double[] row = new double[q.length];
                 for (int a = 0; a < q.length; a++) {
                     row[a] = q[a];
@@ -210,147 +180,113 @@ public final class NeuralSeedTrainer implements SeedRun, AutoCloseable {
         return table;
     }
 
-    /** J of the learners' greedy decentralised policy, evaluated exactly on a finite model. */
-    public double greedyReturn(FiniteSmdp model, ViewEncodings encodings) {
-        return PolicyEvaluation.ofViewPolicy(model, PolicyEvaluation.greedy(viewTable(model, encodings))).jValue();
+    @Override
+    public int greedyAction(HandoffEnvironment sim, int agent) {
+        float[] z = greedyView[agent];
+        sim.encodeView(z);
+        return learners[agent].greedyAction(z);
     }
 
-    /**
-     * Mean episode return of the greedy policy over {@code episodes} simulated episodes (no exploration, no learning),
-     * for kinds without a finite model.
-     */
-    public double simulatedGreedyReturn(Workflow workflow, EnvironmentKind kind, long episodes, long evaluationSeed) {
-        HandoffEnvironment sim = kind.create(workflow);
-        sim.reset(new Rng(evaluationSeed));
-        StepOutcome o = new StepOutcome();
-        double sum = 0;
-        long done = 0;
-        long guard = episodes * 10_000L;
-        while (done < episodes && guard-- > 0) {
-            int i = sim.nextDecision();
-            float[] z = view[i];
-            sim.encodeView(z);
-            sim.step(learners[i].greedyAction(z), o);
-            if (o.episodeEnded) {
-                sum += o.episodeReturn;
-                done++;
+    /** Q of every interface view (up to {@link #MAX_SNAPSHOT_VIEWS} per agent) from the plain-Java mirrors. */
+    @Override
+    public QSnapshot snapshot() {
+        if (snapshotViews == null) {
+            snapshotViews = snapshotViews();
+        }
+        int n = learners.length;
+        double[][] q = new double[n][];
+        long[][] v = new long[n][];
+        int[] actions = new int[n];
+        for (int i = 0; i < n; i++) {
+            NeuralQLearner l = learners[i];
+            int k = l.actionCount();
+            float[] row = new float[k];
+            q[i] = new double[snapshotViews[i].length * k];
+            v[i] = new long[q[i].length]; // networks keep no visit counts
+            for (int z = 0; z < snapshotViews[i].length; z++) {
+                l.qValues(snapshotViews[i][z], row);
+                for (int a = 0; a < k; a++) {
+                    q[i][z * k + a] = row[a];
+                }
+            }
+            actions[i] = k;
+        }
+        return new QSnapshot(algorithm, seed, handoffs, q, v, actions);
+    }
+
+    private float[][][] snapshotViews() {
+        List<InterfaceMap> maps = interfaceMaps();
+        float[][][] views = new float[maps.size()][][];
+        for (int i = 0; i < maps.size(); i++) {
+            int keys = Math.min(maps.get(i).viewCount(), MAX_SNAPSHOT_VIEWS);
+            views[i] = new float[keys][];
+            for (int k = 0; k < keys; k++) {
+                views[i][k] = ViewEncodings.encode(maps.get(i), k);
             }
         }
-        return done == 0 ? Double.NaN : sum / done;
+        return views;
     }
 
-    private static final String CHECKPOINT_MAGIC = "handoff-neural-checkpoint-1";
+    @Override
+    public LearnedAgents learnedAgents() {
+        return new LearnedAgents.Networks(dir -> writeNetworks(dir, workflow));
+    }
 
-    /**
-     * Writes everything this seed's run depends on: counters, window accumulators, both RNGs, every learner's whole
-     * state (see {@link NeuralQLearner#saveState}) and the simulator.
-     */
-    public void saveState(dev.handoff.checkpoint.StateWriter w) {
-        if (!(env instanceof dev.handoff.checkpoint.Checkpointable c)) {
-            throw new dev.handoff.checkpoint.CheckpointException("this environment kind cannot be checkpointed yet");
-        }
-        w.putString(CHECKPOINT_MAGIC).putString(algorithm.cliName()).putLong(seed).putInt(learners.length);
-        w.putLong(handoffs);
-        stats.save(w);
-        w.putLongs(actRng.state()).putLongs(envRng.state());
+    @Override
+    protected String checkpointMagic() {
+        return CHECKPOINT_MAGIC;
+    }
+
+    /** Every learner's whole state (see {@link NeuralQLearner#saveState}), then the re-query counters. */
+    @Override
+    protected void saveLearners(StateWriter w) {
         for (NeuralQLearner l : learners) {
             l.saveState(w);
         }
         w.putLongs(requeryCount).putLong(scalarsSent);
-        c.saveState(w);
     }
 
-    /** Restores a state written by {@link #saveState} for the same workflow, settings and seed. */
-    public void restoreState(dev.handoff.checkpoint.StateReader r) {
-        if (!(env instanceof dev.handoff.checkpoint.Checkpointable c)) {
-            throw new dev.handoff.checkpoint.CheckpointException("this environment kind cannot be checkpointed yet");
-        }
-        if (!CHECKPOINT_MAGIC.equals(r.getString())) {
-            throw new dev.handoff.checkpoint.CheckpointException("not a neural Handoff Workbench checkpoint");
-        }
-        String algo = r.getString();
-        long s = r.getLong();
-        int agents = r.getInt();
-        if (!algo.equals(algorithm.cliName()) || s != seed || agents != learners.length) {
-            throw new dev.handoff.checkpoint.CheckpointException("the checkpoint is of " + algo + " seed " + s + " with " + agents
-                    + " agents, not " + algorithm.cliName() + " seed " + seed + " with " + learners.length);
-        }
-        handoffs = r.getLong();
-        stats.restore(r);
-        actRng.restore(r.getLongs(4));
-        envRng.restore(r.getLongs(4));
+    @Override
+    protected void restoreLearners(StateReader r) {
         for (NeuralQLearner l : learners) {
             l.restoreState(r);
         }
         System.arraycopy(r.getLongs(requeryCount.length), 0, requeryCount, 0, requeryCount.length);
         scalarsSent = r.getLong();
-        c.restoreState(r);
     }
 
-    /** File name stem of an agent's network files: its id with anything but letters, digits, '.', '_', '-' replaced. */
-    public static String networkStem(String agentId) {
-        return agentId.replaceAll("[^A-Za-z0-9._-]", "_");
+    @Override
+    public void writeSettings(Path runDir) throws IOException {
+        RunFolder.writeNeuralSettings(runDir, settings);
+    }
+
+    /** The trained networks, in {@code networks/<algo>-seed<N>/} of the run folder. */
+    @Override
+    public void writeArtifacts(Path runDir) throws IOException {
+        writeNetworks(RunFolder.networksDir(runDir, algorithm, seed), workflow);
     }
 
     /**
      * Writes every agent's network into {@code dir}: {@code <id>-0000.params} (DJL) and {@code <id>.network.json}
-     * (architecture and the weights the agent acts with, see {@link dev.handoff.learn.neural.NetworkFile}).
+     * (architecture and the weights the agent acts with, see {@link NetworkFile}).
      */
-    public void writeNetworks(java.nio.file.Path dir, Workflow workflow) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dir);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    public void writeNetworks(Path dir, Workflow w) throws IOException {
+        Files.createDirectories(dir);
+        ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < learners.length; i++) {
-            String stem = networkStem(workflow.agents().get(i).id());
-            dev.handoff.learn.neural.NetworkFile file = learners[i].writeNetwork(dir, stem);
+            String stem = LearnedAgents.networkStem(w.agents().get(i).id());
+            NetworkFile file = learners[i].writeNetwork(dir, stem);
             json.writeValue(dir.resolve(stem + ".network.json").toFile(), file);
         }
     }
 
     @Override
-    public boolean finished() {
-        return handoffs >= budget;
-    }
-
-    @Override
-    public long handoffs() {
-        return handoffs;
-    }
-
-    @Override
-    public long budget() {
-        return budget;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public Algorithm algorithm() {
-        return algorithm;
-    }
-
-    @Override
-    public String divergence() {
-        return stats.divergence();
-    }
-
-    /** Episodes finished so far: artifacts handed to STOP (part of the checkpointed window statistics). */
-    public long episodes() {
-        return stats.episodes();
-    }
-
-    public HandoffEnvironment environment() {
-        return env;
+    public int agentCount() {
+        return learners.length;
     }
 
     public NeuralQLearner learner(int agent) {
         return learners[agent];
-    }
-
-    public int agentCount() {
-        return learners.length;
     }
 
     public NeuralSettings settings() {

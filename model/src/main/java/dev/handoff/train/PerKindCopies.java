@@ -17,7 +17,7 @@ final class PerKindCopies {
     private static final MethodType RUN = MethodType.methodType(void.class, dev.handoff.env.HandoffEnvironment.class,
             dev.handoff.learn.TabularQLearner[].class, dev.handoff.env.JointStateAccess.class,
             dev.handoff.env.StepOutcome.class, dev.handoff.util.Rng.class, WindowStats.class, HandoffRecorder.class, boolean.class,
-            double.class, long.class);
+            double.class, long.class, long.class);
 
     private static final ClassValue<MethodHandle> LOOPS = new ClassValue<>() {
         @Override

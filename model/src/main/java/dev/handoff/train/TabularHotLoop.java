@@ -9,7 +9,9 @@ import dev.handoff.util.Rng;
 /**
  * The tabular hot loop of {@link SeedTrainer}: {@code count} handoffs, each asking the receiver's learner for the one
  * scalar m and giving it to the sender's learner (ICQ.md §2), recording what crossed into the window statistics (and,
- * when a {@link HandoffRecorder} watches, handing it each handoff before the agent learns). Allocates nothing.
+ * when a {@link HandoffRecorder} watches, handing it each handoff before the agent learns). {@code start} is the
+ * run's handoff count before these, so the first handoff whose TD error diverges is named by its number. Allocates
+ * nothing.
  *
  * <p>Each environment class runs its own copy of this class ({@link PerKindCopies}), so the JIT profiles the loop's
  * calls into the environment per kind: they stay monomorphic and inlined even in a JVM that has trained other kinds
@@ -20,7 +22,7 @@ final class TabularHotLoop {
     }
 
     static void run(HandoffEnvironment e, TabularQLearner[] ls, JointStateAccess js, StepOutcome o, Rng actRng,
-                    WindowStats stats, HandoffRecorder rec, boolean carryScalar, double eps, long count) {
+                    WindowStats stats, HandoffRecorder rec, boolean carryScalar, double eps, long start, long count) {
         for (long k = 0; k < count; k++) {
             int i = e.nextDecision();
             int z = js == null ? e.viewKey() : js.jointStateKey();
@@ -39,6 +41,9 @@ final class TabularHotLoop {
                 rec.record(i, z, a, o, m, ls[i].handoffScalar(z));
             }
             double td = ls[i].learn(z, a, o.reward, o.tau, m);
+            if (WindowStats.isFault(td)) {
+                stats.noteFault(i, z, start + k + 1, td); // where a divergence starts, named in its message
+            }
             stats.recordDecision(i, td);
             if (carryScalar || o.receiver == HandoffEnvironment.STOP) {
                 stats.recordScalar(i, a, m);

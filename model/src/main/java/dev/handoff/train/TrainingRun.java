@@ -6,15 +6,18 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A training run on its own threads: several {@link SeedTrainer}s (seeds, or algorithms side by side) advanced in
+ * A training run on its own threads: several {@link SeedRun}s (seeds, or algorithms side by side) advanced in
  * window-sized chunks. Pause, resume, step and cancel act between chunks, so they never change the numbers: a
- * paused-and-resumed run equals an uninterrupted one. Listeners are called on the trainer threads.
+ * paused-and-resumed run equals an uninterrupted one. A seed that diverges pauses the run ({@link RunState#DIVERGED},
+ * the dashboard's way) or ends it ({@link RunState#FAILED}, with {@link #stopOnDivergence}). Listeners are called on
+ * the trainer threads.
  */
 public final class TrainingRun {
     private final List<? extends SeedRun> trainers;
     private final int parallelism;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile java.util.function.Consumer<SeedRun> afterChunk = t -> { };
+    private final List<java.util.function.Consumer<SeedRun>> afterChunk = new CopyOnWriteArrayList<>();
+    private volatile boolean stopOnDivergence;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final long[] stepTarget;
@@ -40,11 +43,16 @@ public final class TrainingRun {
     }
 
     /**
-     * Called on a trainer thread after each chunk of a trainer's handoffs, while no other thread touches that trainer:
-     * the place to checkpoint it.
+     * Adds a hook called on a trainer thread after each chunk of a trainer's handoffs, while no other thread touches that
+     * trainer: the place to checkpoint or evaluate it. Hooks run in the order they were added.
      */
-    public void setAfterChunk(java.util.function.Consumer<SeedRun> hook) {
-        this.afterChunk = hook;
+    public void addAfterChunk(java.util.function.Consumer<SeedRun> hook) {
+        afterChunk.add(hook);
+    }
+
+    /** A diverging seed ends the run ({@link RunState#FAILED}) instead of pausing it: for runs nobody watches. */
+    public void stopOnDivergence() {
+        stopOnDivergence = true;
     }
 
     /** Hands an error-component reading (taken on a trainer thread) to the listeners. */
@@ -138,6 +146,18 @@ public final class TrainingRun {
         }
     }
 
+    /** Ends the run as failed, with {@code reason} as its message (a problem outside the trainers, such as a full disk). */
+    public void fail(String reason) {
+        lock.lock();
+        try {
+            if (!state.isTerminal()) {
+                setState(RunState.FAILED, reason);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Blocks until the run finished, was cancelled or failed. */
     public RunState await() throws InterruptedException {
         lock.lock();
@@ -203,10 +223,14 @@ public final class TrainingRun {
                 try {
                     index = nextRunnable();
                     while (index < 0) {
-                        if (state.isTerminal() || allFinished()) {
+                        if (state.isTerminal()) {
                             return;
                         }
                         if (state == RunState.RUNNING && !anyBusy()) {
+                            if (allFinished()) {
+                                setState(RunState.FINISHED, "finished"); // also when there was nothing left to do
+                                return;
+                            }
                             // every trainer reached its step target: pause again
                             setState(RunState.PAUSED, "paused after step");
                         }
@@ -218,15 +242,17 @@ public final class TrainingRun {
                     lock.unlock();
                 }
                 SeedRun trainer = trainers.get(index);
-                long target = Math.min(stepTarget[index], trainer.handoffs() + chunk(trainer));
+                long target = Math.min(stepTarget[index], trainer.handoffs() + CHUNK);
                 boolean ok = trainer.runUntil(target, w -> listeners.forEach(l -> l.onWindow(w)));
-                afterChunk.accept(trainer);
+                for (java.util.function.Consumer<SeedRun> hook : afterChunk) {
+                    hook.accept(trainer);
+                }
                 lock.lock();
                 try {
                     busy[index] = false;
-                    if (!ok && state == RunState.RUNNING) {
-                        setState(RunState.DIVERGED, "diverged (" + trainer.algorithm() + ", seed " + trainer.seed() + "): "
-                                + trainer.divergence());
+                    if (!ok && (state == RunState.RUNNING || state == RunState.PAUSED)) {
+                        setState(stopOnDivergence ? RunState.FAILED : RunState.DIVERGED, "diverged (" + trainer.algorithm()
+                                + ", seed " + trainer.seed() + "): " + trainer.divergence());
                     } else if (allFinished() && !anyBusy() && !state.isTerminal()) {
                         setState(RunState.FINISHED, "finished");
                     }
@@ -240,11 +266,13 @@ public final class TrainingRun {
         } catch (RuntimeException | Error e) {
             lock.lock();
             try {
-                setState(RunState.FAILED, "failed: " + e);
+                if (!state.isTerminal()) {
+                    setState(RunState.FAILED, "failed: " + describe(e));
+                }
             } finally {
                 lock.unlock();
             }
-            throw e;
+            org.slf4j.LoggerFactory.getLogger(TrainingRun.class).error("a trainer thread failed", e);
         } finally {
             lock.lock();
             try {
@@ -256,8 +284,17 @@ public final class TrainingRun {
         }
     }
 
-    private static long chunk(SeedRun t) {
-        return 1L << 16;
+    /** Handoffs a trainer runs between two looks at the run's state. */
+    private static final long CHUNK = 1L << 16;
+
+    /** The message of a failure and of what caused it, without the stack. */
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        Throwable c = e.getCause();
+        if (c != null && c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+            sb.append(" (").append(c.getMessage()).append(')');
+        }
+        return sb.toString();
     }
 
     /** Round-robin: the least advanced trainer that may run now, or −1. */

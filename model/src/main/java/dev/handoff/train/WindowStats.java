@@ -18,6 +18,12 @@ final class WindowStats {
     /** A mean |TD error| beyond this (or not finite) counts as divergence. */
     static final double DIVERGENCE_TD = 1e12;
 
+    /** Names an agent's learner key (an interface view, or a joint state for the oracle) for a person. */
+    @FunctionalInterface
+    interface KeyNames {
+        String describe(int agent, int key);
+    }
+
     /** The edge of (agent, action) at {@code edgeOf[edgeBase[agent] + action]}: one array, so neighbouring agents share cache lines. */
     private final int[] edgeOf;
     private final int[] edgeBase;
@@ -26,6 +32,12 @@ final class WindowStats {
     private final double[] scalarSum;
     private final double[] scalarSumSq;
     private final long[] scalarCount;
+    private final long[] decisionsBefore; // decisions of the windows closed so far (not checkpointed)
+    private final java.util.List<String> agentIds;
+    private int faultAgent = -1; // the first handoff whose TD error was not finite or beyond DIVERGENCE_TD (not checkpointed)
+    private int faultKey;
+    private long faultHandoff;
+    private double faultTd;
     private long episodes;
     private int windowEpisodes;
     private double windowReturnSum;
@@ -47,6 +59,8 @@ final class WindowStats {
         }
         this.tdAbsSum = new double[n];
         this.decisions = new long[n];
+        this.decisionsBefore = new long[n];
+        this.agentIds = workflow.agents().stream().map(a -> a.id()).toList();
         this.scalarSum = new double[edges];
         this.scalarSumSq = new double[edges];
         this.scalarCount = new long[edges];
@@ -83,6 +97,25 @@ final class WindowStats {
         }
     }
 
+    /**
+     * Notes where a divergence starts: the first handoff ({@code handoff}, counted from the run's start) whose TD error
+     * {@code td} of {@code agent} at learner key {@code key} was not finite or beyond {@link #DIVERGENCE_TD}. Called by the
+     * hot loops only when that happens.
+     */
+    void noteFault(int agent, int key, long handoff, double td) {
+        if (faultAgent < 0) {
+            faultAgent = agent;
+            faultKey = key;
+            faultHandoff = handoff;
+            faultTd = td;
+        }
+    }
+
+    /** Whether {@code td} is a fault worth noting (see {@link #noteFault}). */
+    static boolean isFault(double td) {
+        return !(Math.abs(td) <= DIVERGENCE_TD);
+    }
+
     void recordEpisode(double episodeReturn) {
         episodes++;
         windowEpisodes++;
@@ -93,19 +126,35 @@ final class WindowStats {
         return episodes;
     }
 
+    /** Decisions per agent so far: those of the closed windows (since this object was made) and of the open one. */
+    long[] decisionsSoFar() {
+        long[] out = decisionsBefore.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += decisions[i];
+        }
+        return out;
+    }
+
     /** Why the last closed window counts as divergence, or null. */
     String divergence() {
         return divergence;
     }
 
-    /** The window ending at {@code handoffs}; the accumulators start afresh. */
-    TrainingWindow close(Algorithm algorithm, long seed, long handoffs, double epsilon) {
+    /**
+     * The window ending at {@code handoffs}; the accumulators start afresh. A mean |TD error| beyond
+     * {@link #DIVERGENCE_TD} (or not finite) marks divergence, described with the first fault ({@code names} names its
+     * view).
+     */
+    TrainingWindow close(Algorithm algorithm, long seed, long handoffs, double epsilon, KeyNames names) {
         int n = tdAbsSum.length;
         double[] td = new double[n];
         for (int i = 0; i < n; i++) {
             td[i] = decisions[i] == 0 ? 0 : tdAbsSum[i] / decisions[i];
-            if (!Double.isFinite(td[i]) || td[i] > DIVERGENCE_TD) {
-                divergence = "agent " + i + ": TD error " + td[i] + " after " + handoffs + " handoffs";
+            if ((!Double.isFinite(td[i]) || td[i] > DIVERGENCE_TD) && divergence == null) {
+                divergence = faultAgent < 0
+                        ? "agent " + agentIds.get(i) + ": mean TD error " + td[i] + " in the window ending after " + handoffs + " handoffs"
+                        : "agent " + agentIds.get(faultAgent) + ", view " + names.describe(faultAgent, faultKey) + ": TD error "
+                        + faultTd + " at handoff " + faultHandoff + " (stopped after " + handoffs + " handoffs)";
             }
         }
         int edges = scalarSum.length;
@@ -121,6 +170,9 @@ final class WindowStats {
                 windowEpisodes == 0 ? Double.NaN : windowReturnSum / windowEpisodes, td, decisions.clone(), mean, std,
                 scalarCount.clone(), epsilon);
         Arrays.fill(tdAbsSum, 0);
+        for (int i = 0; i < n; i++) {
+            decisionsBefore[i] += decisions[i];
+        }
         Arrays.fill(decisions, 0);
         Arrays.fill(scalarSum, 0);
         Arrays.fill(scalarSumSq, 0);

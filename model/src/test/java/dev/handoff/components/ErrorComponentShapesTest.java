@@ -48,22 +48,22 @@ class ErrorComponentShapesTest {
         double atOne = neural(analysis(1.0, 0.05), 64);
         assertThat(atOne / atZero).isBetween(0.5, 2.0);
         Workflow w = SyntheticTemplates.ring("ring10", 10, 1.0, 0.05);
-        double fast = SweepAxis.MIXING.measure(w, 0.1, 64, 1_000, 1).neuralApprox();
-        double slow = SweepAxis.MIXING.measure(w, 0.001, 64, 1_000, 1).neuralApprox();
+        double fast = ComponentAxis.MIXING.measure(w, 0.1, 64, 1_000, 1).neuralApprox();
+        double slow = ComponentAxis.MIXING.measure(w, 0.001, 64, 1_000, 1).neuralApprox();
         assertThat(slow / fast).isBetween(0.8, 1.25);
     }
 
     @Test
     void sweepAxesMoveOnlyTheirKnob() {
         Workflow w = SyntheticTemplates.ring("ring10", 10, 1.0, 0.05);
-        assertThat(SweepAxis.GAP.apply(w, 0.25).environment().parameters().get("lambda")).isEqualTo(0.25);
-        assertThat(SweepAxis.GAP.apply(w, 0.25).environment().parameters().get("eta")).isEqualTo(0.05);
-        assertThat(SweepAxis.MIXING.apply(w, 0.001).environment().parameters().get("eta")).isEqualTo(0.001);
-        assertThat(SweepAxis.WIDTH.apply(w, 64)).isEqualTo(w);
-        assertThat(SweepAxis.parse("samples")).isEqualTo(SweepAxis.SAMPLES);
-        ErrorComponents tabular = SweepAxis.SAMPLES.measure(w, 10_000, ComponentAnalysis.TABULAR, 1, 1);
+        assertThat(ComponentAxis.GAP.apply(w, 0.25).environment().parameters().get("lambda")).isEqualTo(0.25);
+        assertThat(ComponentAxis.GAP.apply(w, 0.25).environment().parameters().get("eta")).isEqualTo(0.05);
+        assertThat(ComponentAxis.MIXING.apply(w, 0.001).environment().parameters().get("eta")).isEqualTo(0.001);
+        assertThat(ComponentAxis.WIDTH.apply(w, 64)).isEqualTo(w);
+        assertThat(ComponentAxis.parse("samples")).isEqualTo(ComponentAxis.SAMPLES);
+        ErrorComponents tabular = ComponentAxis.SAMPLES.measure(w, 10_000, ComponentAnalysis.TABULAR, 1, 1);
         assertThat(tabular.neuralApprox()).isZero();
-        ErrorComponents wide = SweepAxis.WIDTH.measure(w, 32, ComponentAnalysis.TABULAR, 10_000, 1);
+        ErrorComponents wide = ComponentAxis.WIDTH.measure(w, 32, ComponentAnalysis.TABULAR, 10_000, 1);
         assertThat(wide.neuralApprox()).isGreaterThan(0);
     }
 

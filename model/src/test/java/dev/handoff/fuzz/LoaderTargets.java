@@ -25,6 +25,7 @@ import dev.handoff.train.Algorithm;
 import dev.handoff.train.HeadlessTraining;
 import dev.handoff.train.RunCheckpoints;
 import dev.handoff.train.RunFolder;
+import dev.handoff.train.SeedRun;
 import dev.handoff.train.SeedTrainer;
 import dev.handoff.workflow.SampleWorkflows;
 import dev.handoff.workflow.Workflow;
@@ -121,8 +122,9 @@ final class LoaderTargets {
 
     private static void resume(Path root) throws Exception {
         RunFolder run = RunFolder.open(root);
-        SeedTrainer t = run.restore(run.seeds().get(0), run.handoffs() + 200);
-        t.runUntil(run.handoffs() + 200, window -> { });
+        try (SeedRun t = run.restore(run.seeds().get(0), run.handoffs() + 200)) {
+            t.runUntil(run.handoffs() + 200, window -> { });
+        }
     }
 
     private static void readTraces(Path root, Workflow w) throws Exception {
@@ -156,7 +158,7 @@ final class LoaderTargets {
         return dev.handoff.env.routing.RoutingWorkflows.sixBySix(routing);
     }
 
-    private static Path bundle(Path work) throws IOException {
+    private static Path bundle(Path work) throws Exception {
         Workflow w = ring(4);
         SeedTrainer t = new SeedTrainer(w, new SyntheticKind(), Algorithm.ICQ_TABULAR, 1, 2_000);
         t.runUntil(2_000, window -> { });

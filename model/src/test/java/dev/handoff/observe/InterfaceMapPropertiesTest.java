@@ -11,7 +11,10 @@ import static dev.handoff.observe.InterfaceMapTest.agent;
 import static dev.handoff.observe.InterfaceMapTest.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Properties of every key: in range, decodable to the term indices, consistent with the one-hot encoding. */
+/**
+ * Properties of every key: in range, decodable to the term indices, consistent with the one-hot encoding (which
+ * {@code keyOfEncoding} reads back).
+ */
 class InterfaceMapPropertiesTest {
 
     @Property(tries = 300)
@@ -42,6 +45,7 @@ class InterfaceMapPropertiesTest {
             sum += f;
         }
         assertThat(sum).isEqualTo(m.termCount() + 1f);
+        assertThat(m.keyOfEncoding(enc)).as("the encoding names the same view").isEqualTo(key);
     }
 
     @Property(tries = 200)

@@ -68,7 +68,7 @@ class OfflineIcqTest {
                 OfflineLearning.Settings.DEFAULTS, tmp.resolve("run"), s -> { });
         RunFolder folder = RunFolder.open(tmp.resolve("run"));
         assertThat(folder.algorithm()).isEqualTo(Algorithm.ICQ_TABULAR);
-        var restored = folder.restore(1, folder.handoffs());
+        var restored = (dev.handoff.train.SeedTrainer) folder.restore(1, folder.handoffs()); // a tabular run
         OfflineIcq again = OfflineLearning.fit(w, WorkflowLoading.kindOf(w).create(w),
                 TraceSet.read(w, WorkflowLoading.kindOf(w).create(w), TraceSet.filesIn(tmp.resolve("traces"))),
                 OfflineLearning.Settings.DEFAULTS, s -> { });

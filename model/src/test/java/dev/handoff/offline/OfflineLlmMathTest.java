@@ -35,7 +35,7 @@ class OfflineLlmMathTest {
         OfflineLearning.learn(w, WorkflowLoading.kindOf(w), TraceSet.filesIn(tmp.resolve("traces")),
                 OfflineLearning.Settings.DEFAULTS, tmp.resolve("run"), s -> { });
         RunFolder folder = RunFolder.open(tmp.resolve("run"));
-        SeedTrainer offline = folder.restore(1, folder.handoffs());
+        SeedTrainer offline = (SeedTrainer) folder.restore(1, folder.handoffs()); // a tabular run
         PolicyScore on = heldOut(online, "online");
         PolicyScore off = heldOut(offline, "offline");
         assertThat(off.questions()).isEqualTo(396);

@@ -67,16 +67,16 @@ class NeuralSeedTrainerTest {
         ViewEncodings enc = ViewEncodings.of(w, m);
         double jStar = GreedyReturn.oracleReturn(m);
         try (NeuralSeedTrainer t = trainer(w, NeuralSettings.DEFAULTS, 1)) {
-            double untrained = t.greedyReturn(m, enc);
+            double untrained = t.greedyReturn(m);
             List<TrainingWindow> windows = new ArrayList<>();
             t.runUntil(25_000, windows::add);
-            double trained = t.greedyReturn(m, enc);
+            double trained = t.greedyReturn(m);
             assertThat(untrained).isLessThan(jStar);
             assertThat(trained).as("J: untrained %.3f, trained %.3f, oracle %.3f", untrained, trained, jStar)
                     .isGreaterThan(untrained + 0.5 * (jStar - untrained));
             assertThat(windows).isNotEmpty();
             assertThat(windows.get(windows.size() - 1).handoffs()).isEqualTo(25_000);
-            double simulated = t.simulatedGreedyReturn(w, KIND, 20_000, 99);
+            double simulated = t.simulatedGreedyReturn(20_000, 99);
             assertThat(simulated).as("simulated greedy return agrees with the exact one").isCloseTo(trained,
                     org.assertj.core.data.Offset.offset(0.15));
         }

@@ -2,11 +2,11 @@ package dev.handoff.app.cli;
 
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.WorkflowLoading;
-import dev.handoff.env.cpu.CpuExperiment;
+import dev.handoff.cpureport.CpuExperiment;
 import dev.handoff.env.cpu.CpuPolicyEvaluation;
 import dev.handoff.env.cpu.CpuProgrammingKind;
 import dev.handoff.env.cpu.FixedPipelines;
-import dev.handoff.env.cpu.SolvedPrograms;
+import dev.handoff.cpureport.SolvedPrograms;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.train.Algorithm;
 import dev.handoff.workflow.Problem;

@@ -2,13 +2,16 @@ package dev.handoff.app.cli;
 
 import dev.handoff.checkpoint.CheckpointException;
 import dev.handoff.env.EnvironmentKind;
-import dev.handoff.env.cpu.SolvedPrograms;
+import dev.handoff.cpureport.SolvedPrograms;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.HeadlessTraining;
+import dev.handoff.train.Checkpointing;
+import dev.handoff.train.RunFolder;
+import dev.handoff.train.RunFolderException;
 import dev.handoff.train.SeedRun;
-import dev.handoff.train.SeedTrainer;
+import dev.handoff.train.TrainingPlan;
+import dev.handoff.train.TrainingSession;
 import dev.handoff.trace.SimulatedTraces;
 import dev.handoff.train.TrainingSummary;
 import dev.handoff.workflow.Problem;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +43,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "0",
             description = "also checkpoint every N handoffs per seed (always at the end)")
     long checkpointEvery;
+
+    @Option(names = "--checkpoint-minutes", paramLabel = "M", defaultValue = "5",
+            description = "also checkpoint each seed every M minutes of wall time (default 5; 0: not by time)")
+    double checkpointMinutes;
 
     @Option(names = "--algo", paramLabel = "ALGO", description = "icq-tabular | icq-neural | oracle | independent (default: the workflow's)")
     String algo;
@@ -68,6 +76,13 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (checkpointEvery < 0 || !(checkpointMinutes >= 0) || checkpointMinutes > 1e7) {
+            System.err.println("--checkpoint-every and --checkpoint-minutes: must be ≥ 0");
+            return HandoffCli.INVALID_INPUT;
+        }
+        Checkpointing checkpointing = new Checkpointing(checkpointEvery,
+                Duration.ofMillis(Math.round(checkpointMinutes * 60_000)));
+        TrainingSession session;
         if (resume != null) {
             if (traces != null) {
                 System.err.println("--traces: a resumed run would repeat handoff ids already written; record a fresh run");
@@ -78,14 +93,21 @@ final class TrainCommand implements Callable<Integer> {
                         + "only --handoffs");
                 return HandoffCli.INVALID_INPUT;
             }
-            HeadlessTraining.Result result;
+            int resumeThreads = parallel;
             try {
-                result = HeadlessTraining.resume(resume, handoffs, parallel, checkpointEvery, System.err::println);
+                session = TrainingSession.resume(resume, handoffs,
+                        p -> p.withParallelism(resumeThreads).withCheckpointing(checkpointing));
             } catch (CheckpointException | WorkflowLoadException e) {
                 return HandoffCli.reportRefusal(e);
+            } catch (RunFolderException | IllegalArgumentException e) {
+                System.err.println("handoff train --resume: " + e.getMessage());
+                return HandoffCli.INVALID_INPUT;
             }
-            System.out.println(Json.line(result.summary()));
-            return result.summary().status().startsWith("finished") ? 0 : 1;
+            if (session.trainers().stream().allMatch(SeedRun::finished)) {
+                System.err.println("handoff train --resume: nothing to train, every seed is already at "
+                        + session.plan().handoffs() + " handoffs (give a larger --handoffs to continue)");
+            }
+            return report(session);
         }
         if (file == null) {
             System.err.println("handoff train: give a workflow FILE, or --resume RUN_DIR");
@@ -133,23 +155,47 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
-        RecordedTraces recorded = traces == null ? null : new RecordedTraces(traces, w, seedList.size() > 1);
-        HeadlessTraining.Result result;
+        session = TrainingSession.create(TrainingPlan.of(w, kind, List.of(algorithm), seedList, budget)
+                .withParallelism(parallel).withNeural(neural).withCheckpointing(checkpointing)
+                .withOutput(out == null ? TrainingPlan.Output.NONE : TrainingPlan.Output.into(out)), System.err::println);
+        if (traces == null) {
+            return report(session);
+        }
+        RecordedTraces recorded = new RecordedTraces(traces, w, seedList.size() > 1);
         try {
-            result = HeadlessTraining.run(
-                    new HeadlessTraining.Request(w, kind, algorithm, seedList, budget, parallel, checkpointEvery, neural), out,
-                    System.err::println, recorded == null ? t -> { } : recorded::attach);
+            session.trainers().forEach(recorded::attach);
+            return report(session);
         } finally {
-            if (recorded != null) {
-                recorded.close();
-            }
+            session.close();
+            recorded.close();
+        }
+    }
+
+    /**
+     * Trains the session to the end and reports: progress and notes on stderr, the summary as the last stdout line;
+     * exit 0 when it finished, 1 (with one line saying why) when it diverged or could not write its files, 2 when its
+     * run folder cannot be written at all (nothing trained).
+     */
+    private static int report(TrainingSession session) throws InterruptedException {
+        TrainingSession.Result result;
+        try {
+            result = session.runToEnd(System.err::println);
+        } catch (RunFolderException e) {
+            System.err.println("handoff train: " + e.getMessage());
+            return HandoffCli.INVALID_INPUT;
         }
         TrainingSummary s = result.summary();
-        if (out != null) {
-            SolvedPrograms.writeForRun(out); // cpu-programming: each seed's submitted program per task (no-op otherwise)
+        Path runDir = s.runDir() == null ? null : Path.of(s.runDir());
+        if (runDir != null && s.status().startsWith("finished")) {
+            SolvedPrograms.writeForRun(runDir); // cpu-programming: each seed's submitted program per task (no-op otherwise)
         }
         System.out.println(Json.line(s));
-        return s.status().startsWith("finished") ? 0 : 1;
+        if (!s.status().startsWith("finished")) {
+            System.err.println("handoff train: " + s.status() + (runDir == null ? "" : " (run folder " + runDir + ": "
+                    + RunFolder.statusOf(runDir) + ")"));
+            return 1;
+        }
+        return 0;
     }
 
     /** The trace writers of a run's seeds, one folder per seed when there are several. */
@@ -165,8 +211,7 @@ final class TrainCommand implements Callable<Integer> {
             this.perSeed = perSeed;
         }
 
-        void attach(SeedRun run) {
-            SeedTrainer trainer = (SeedTrainer) run;
+        void attach(SeedRun trainer) {
             Path folder = perSeed ? dir.resolve("seed-" + trainer.seed()) : dir;
             try {
                 SimulatedTraces t = SimulatedTraces.open(folder, workflow, trainer.environment(), trainer.seed(), trainer.handoffs());

@@ -75,15 +75,20 @@ class CliFailureTest {
                 "java.lang.IllegalStateException: trainer state broke", "\tat ");
     }
 
-    /** The real {@code main} in its own JVM: a failure at run time exits 1 with one line; the log is in the data folder. */
+    /**
+     * The real {@code main} in its own JVM: a failure at run time exits 1 with one line; the log is in the data folder.
+     * (An export into a path under a file: {@code train} refuses such an {@code --out} up front, with exit 2.)
+     */
     @Test
     void theRealCommandExitsOneWithOneLineAndLogsTheStackTrace(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        assertThat(HandoffCli.run("train", CliContractTest.samples().resolve("synthetic-ring10.workflow.json").toString(),
+                "--handoffs", "1000", "--seeds", "1..1", "--out", run.toString())).isZero();
         Path notAFolder = Files.writeString(dir.resolve("a-file"), "x");
         Path data = dir.resolve("data");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-D" + dev.handoff.app.DataDirectory.PROPERTY + "=" + data,
-                HandoffCli.class.getName(), "train", CliContractTest.samples().resolve("synthetic-ring10.workflow.json").toString(),
-                "--handoffs", "1000", "--seeds", "1..1", "--out", notAFolder.resolve("run").toString())
+                HandoffCli.class.getName(), "export", run.toString(), "--out", notAFolder.resolve("bundle").toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -92,6 +97,6 @@ class CliFailureTest {
         assertThat(stderr.lines().toList()).singleElement()
                 .satisfies(line -> assertThat(line).startsWith("handoff: ").contains(notAFolder.toString()));
         Path log = data.resolve("logs").resolve("handoff.log");
-        assertThat(Files.readString(log)).contains("handoff train", "failed", "\tat ");
+        assertThat(Files.readString(log)).contains("handoff export", "failed", "\tat ");
     }
 }

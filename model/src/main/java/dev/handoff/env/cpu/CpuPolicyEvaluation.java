@@ -1,10 +1,7 @@
 package dev.handoff.env.cpu;
 
 import dev.handoff.cpu.Program;
-import dev.handoff.env.JointStateAccess;
 import dev.handoff.env.StepOutcome;
-import dev.handoff.train.NeuralSeedTrainer;
-import dev.handoff.train.SeedTrainer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,39 +60,6 @@ public final class CpuPolicyEvaluation {
     }
 
     private CpuPolicyEvaluation() {
-    }
-
-    /** The greedy policy of a trained seed: per agent, the highest-valued action at its view (or the joint key). */
-    public static Policy greedy(SeedTrainer trainer) {
-        boolean joint = trainer.usesJointState();
-        return (env, agent) -> {
-            JointStateAccess js = env.jointStateAccess();
-            int z = joint ? js.jointStateKey() : env.viewKey();
-            return trainer.learner(agent).greedyAction(z);
-        };
-    }
-
-    /** The greedy policy of any trained seed, tabular or neural (the factory for callers that hold a {@link dev.handoff.train.SeedRun}). */
-    public static Policy greedy(dev.handoff.train.SeedRun trainer) {
-        if (trainer instanceof SeedTrainer tabular) {
-            return greedy(tabular);
-        }
-        if (trainer instanceof NeuralSeedTrainer neural) {
-            return greedy(neural);
-        }
-        throw new IllegalArgumentException("no greedy policy for a " + trainer.getClass().getSimpleName());
-    }
-
-    /** The greedy policy of a trained neural IC-Q seed: per agent, the action its network values most at its view. */
-    public static Policy greedy(NeuralSeedTrainer trainer) {
-        float[][] view = new float[trainer.agentCount()][];
-        return (env, agent) -> {
-            if (view[agent] == null) {
-                view[agent] = new float[env.encodingSize(agent)];
-            }
-            env.encodeView(view[agent]);
-            return trainer.learner(agent).greedyAction(view[agent]);
-        };
     }
 
     /** Each agent always takes the same action (one option and one handoff target). */

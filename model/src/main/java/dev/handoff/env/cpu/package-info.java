@@ -7,10 +7,9 @@
  * them); {@link dev.handoff.env.cpu.CpuProgrammingKind#sampleWorkflow()} is
  * {@code sample-workflows/cpu-hackers-delight.workflow.json}.
  *
- * <p>The experiment: {@link dev.handoff.env.cpu.CpuExperiment} trains IC-Q and the oracle learner and scores their
- * greedy pipelines and every {@link dev.handoff.env.cpu.FixedPipelines fixed pipeline} task by task
- * ({@link dev.handoff.env.cpu.CpuPolicyEvaluation}); {@link dev.handoff.env.cpu.SolvedPrograms} renders a submitted
- * program as commented assembly. Live mode: the coder option {@code llm} asks an OpenAI-compatible endpoint
+ * <p>Policies are scored task by task by {@link dev.handoff.env.cpu.CpuPolicyEvaluation}, fixed pipelines by
+ * {@link dev.handoff.env.cpu.FixedPipelines}; the experiment that trains learners and compares them (and renders their
+ * programs) is in {@code dev.handoff.cpureport}, above the trainers. Live mode: the coder option {@code llm} asks an OpenAI-compatible endpoint
  * ({@link dev.handoff.env.cpu.LlmCoder}, configured by {@link dev.handoff.env.cpu.LiveCoderSettings}) and records every
  * answer to a replay file.
  */

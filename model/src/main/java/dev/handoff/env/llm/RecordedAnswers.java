@@ -5,6 +5,7 @@ import dev.handoff.input.InputException;
 import dev.handoff.input.InputFiles;
 import dev.handoff.input.JsonLines;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,12 +144,7 @@ public final class RecordedAnswers {
 
         Path csvFile = directory.resolve("routellm_gsm8k_responses.csv");
         String csvName = csvFile.toString();
-        List<List<String>> csv;
-        try {
-            csv = CsvRows.parse(InputFiles.readText(csvFile, csvName));
-        } catch (IllegalArgumentException e) {
-            throw InputException.of(csvName, InputException.oneLine(e.getMessage()));
-        }
+        List<List<String>> csv = csvRows(InputFiles.readText(csvFile, csvName), csvName);
         if (csv.isEmpty()) {
             throw InputException.of(csvName, "the file is empty (no header row)");
         }
@@ -373,6 +369,18 @@ public final class RecordedAnswers {
             d += correct(m, k, Grading.RELEASED_LABELS) != correct(m, k, Grading.REGRADED) ? 1 : 0;
         }
         return d;
+    }
+
+    /** The rows of an RFC 4180 text (quoted fields may hold commas, quotes and line ends), read with Apache Commons CSV. */
+    private static List<List<String>> csvRows(String text, String name) throws InputException {
+        List<List<String>> rows = new ArrayList<>();
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(text))) {
+            parser.forEach(r -> rows.add(r.toList()));
+        } catch (IOException | UncheckedIOException e) {
+            // Commons CSV reports a malformed record (an unclosed quote) as an I/O error
+            throw InputException.of(name, InputException.oneLine(String.valueOf(e.getMessage())));
+        }
+        return rows;
     }
 
     private static int column(String file, List<String> header, String name) throws InputException {

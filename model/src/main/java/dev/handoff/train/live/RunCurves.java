@@ -1,6 +1,12 @@
 package dev.handoff.train.live;
 
+import dev.handoff.train.RunFolderWriter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +22,7 @@ import java.util.TreeMap;
  */
 public final class RunCurves {
     /** The greedy-return points of a live run: {@code algorithm,seed,handoffs,greedy_return}. */
-    public static final String GREEDY_FILE = "greedy.csv";
-    static final String GREEDY_HEADER = "algorithm,seed,handoffs,greedy_return";
+    public static final String GREEDY_FILE = RunFolderWriter.GREEDY_FILE;
 
     /** What a curve's y values are. */
     public enum Measure {
@@ -52,7 +57,7 @@ public final class RunCurves {
         }
         // (handoffs, seed) → J, in handoff order
         TreeMap<Long, Map<Long, Double>> byHandoffs = new TreeMap<>();
-        for (String[] cells : rows(file, GREEDY_HEADER)) {
+        for (String[] cells : rows(file, RunFolderWriter.GREEDY_HEADER)) {
             byHandoffs.computeIfAbsent(Long.parseLong(cells[2]), k -> new TreeMap<>())
                     .put(Long.parseLong(cells[1]), Double.parseDouble(cells[3]));
         }
@@ -71,7 +76,8 @@ public final class RunCurves {
         }
         TreeMap<Long, double[]> sums = new TreeMap<>(); // handoffs → {sum, count}
         java.util.Set<String> seeds = new java.util.HashSet<>();
-        for (String[] cells : rows(file, "algorithm,seed,handoffs,episodes,episodes_in_window,mean_episode_return")) {
+        for (String[] cells : rows(file, List.of("algorithm", "seed", "handoffs", "episodes", "episodes_in_window",
+                "mean_episode_return"))) {
             double r = Double.parseDouble(cells[5]);
             if (Double.isNaN(r)) {
                 continue;
@@ -99,29 +105,34 @@ public final class RunCurves {
         return new Curve(m, x, y, seeds);
     }
 
-    /** The data rows of a CSV whose header starts with {@code expectedHeader}; a damaged row is an error. */
-    private static List<String[]> rows(Path file, String expectedHeader) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).startsWith(expectedHeader)) {
-            throw new IOException(file + ": expected a header starting with " + expectedHeader);
-        }
+    /** The data rows of a CSV whose header starts with {@code expectedHeader}; a damaged row is an error naming its line. */
+    private static List<String[]> rows(Path file, List<String> expectedHeader) throws IOException {
         List<String[]> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            try {
-                if (cells.length < 4) {
-                    throw new NumberFormatException("too few cells");
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(in)) {
+            for (CSVRecord r : parser) {
+                if (r.getRecordNumber() == 1) {
+                    if (r.size() < expectedHeader.size() || !r.toList().subList(0, expectedHeader.size()).equals(expectedHeader)) {
+                        throw new IOException(file + ": expected a header starting with " + String.join(",", expectedHeader));
+                    }
+                    continue;
                 }
-                Long.parseLong(cells[1]);
-                Long.parseLong(cells[2]);
-            } catch (NumberFormatException e) {
-                throw new IOException(file + " line " + (i + 1) + ": not a data row (" + e.getMessage() + ")");
+                try {
+                    if (r.size() < 4) {
+                        throw new NumberFormatException("too few cells");
+                    }
+                    Long.parseLong(r.get(1));
+                    Long.parseLong(r.get(2));
+                } catch (NumberFormatException e) {
+                    throw new IOException(file + " line " + parser.getCurrentLineNumber() + ": not a data row (" + e.getMessage() + ")");
+                }
+                out.add(r.values());
             }
-            out.add(cells);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IOException(file + ": " + e.getCause().getMessage(), e);
+        }
+        if (out.isEmpty() && Files.size(file) == 0) {
+            throw new IOException(file + ": expected a header starting with " + String.join(",", expectedHeader));
         }
         return out;
     }

@@ -2,6 +2,9 @@ package dev.handoff.train.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.handoff.train.RunFolder;
+import dev.handoff.train.RunManifest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,11 +14,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The run folders under a runs root that belong to one workflow (by its name in the manifest), newest first. */
+/**
+ * The run folders under a runs root that belong to one workflow (by its name in the manifest), newest first, each with
+ * how it stands: {@code running}, {@code finished}, {@code failed} or {@code cancelled} as its manifest says, or
+ * {@code interrupted} when it says running but no process holds its lock (it was killed or crashed: resume it).
+ */
 public final class RunFolders {
-    /** What the Runs panel shows of one run folder. */
+    /** What the Runs panel shows of one run folder; {@code reason} says why it failed or was cancelled (else null). */
     public record Entry(Path dir, String workflowName, String algorithm, String status, String startedAt, int seeds,
-                        long handoffs, Double meanReturn, Double meanReturnCi95) {
+                        long handoffs, Double meanReturn, Double meanReturnCi95, String reason) {
+        /** An entry without a reason (a run that finished, or one whose manifest predates reasons). */
+        public Entry(Path dir, String workflowName, String algorithm, String status, String startedAt, int seeds,
+                     long handoffs, Double meanReturn, Double meanReturnCi95) {
+            this(dir, workflowName, algorithm, status, startedAt, seeds, handoffs, meanReturn, meanReturnCi95, null);
+        }
     }
 
     private RunFolders() {
@@ -45,11 +57,15 @@ public final class RunFolders {
                     if (workflowName != null && !workflowName.equals(n.path("workflowName").asText())) {
                         continue;
                     }
-                    JsonNode s = n.path("summary");
+                    // a failed run's J means nothing (a diverged learner's greedy policy, or a run cut short): none shown
+                    JsonNode s = RunManifest.FAILED.equals(n.path("status").asText()) ? MissingNode.getInstance()
+                            : n.path("summary");
                     out.add(new Entry(d, n.path("workflowName").asText(), n.path("algorithm").asText(),
-                            n.path("status").asText(), n.path("startedAt").asText(), n.path("seeds").size(),
-                            n.path("handoffs").asLong(), s.has("meanReturn") ? s.path("meanReturn").asDouble() : null,
-                            s.has("meanReturnCi95") ? s.path("meanReturnCi95").asDouble() : null));
+                            RunFolder.statusOf(d, n.path("status").asText()), n.path("startedAt").asText(),
+                            n.path("seeds").size(), n.path("handoffs").asLong(),
+                            s.has("meanReturn") ? s.path("meanReturn").asDouble() : null,
+                            s.has("meanReturnCi95") ? s.path("meanReturnCi95").asDouble() : null,
+                            n.has("reason") ? n.path("reason").asText() : null));
                 } catch (IOException e) {
                     // a damaged manifest is not a run we can show
                 }

@@ -3,6 +3,8 @@ package dev.handoff.env.cpu;
 import dev.handoff.checkpoint.StateReader;
 import dev.handoff.checkpoint.StateWriter;
 import dev.handoff.cpu.Assembler;
+import dev.handoff.cpureport.CpuExperiment;
+import dev.handoff.cpureport.SolvedPrograms;
 import dev.handoff.cpu.DecodedProgram;
 import dev.handoff.cpu.HackersDelightTask;
 import dev.handoff.cpu.HackersDelightTasks;
@@ -139,7 +141,7 @@ class CpuExperimentTest {
             assertThat(files.count()).isEqualTo(19);
         }
         String hd01 = Files.readString(written.get(1).resolve("hd01.s"));
-        dev.handoff.train.SeedTrainer restored = dev.handoff.train.RunFolder.open(runDir).restore(2, 20_000);
+        dev.handoff.train.SeedRun restored = dev.handoff.train.RunFolder.open(runDir).restore(2, 20_000);
         assertThat(hd01).startsWith("# task: hd01").isEqualTo(SolvedPrograms.greedyProgram(sample, KIND, restored, "hd01"));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
+import dev.handoff.train.QSnapshot;
 import dev.handoff.train.RunState;
 import dev.handoff.train.TrainingWindow;
 import dev.handoff.workflow.StepSizeSpec;
@@ -139,8 +140,8 @@ class LiveTrainingTest {
         assertThat(folder.neuralSettings()).isEqualTo(dev.handoff.learn.neural.NeuralSettings.DEFAULTS);
         for (long seed : List.of(1L, 2L)) {
             assertThat(dev.handoff.train.RunCheckpoints.fileOf(dir, Algorithm.ICQ_NEURAL, seed)).isRegularFile();
-            assertThat(dev.handoff.train.HeadlessTraining.networksDir(dir, Algorithm.ICQ_NEURAL, seed)).isDirectory();
-            try (dev.handoff.train.NeuralSeedTrainer t = folder.restoreNeural(seed, 20_000)) {
+            assertThat(dev.handoff.train.RunFolder.networksDir(dir, Algorithm.ICQ_NEURAL, seed)).isDirectory();
+            try (dev.handoff.train.SeedRun t = folder.restore(seed, 20_000)) {
                 assertThat(t.handoffs()).isEqualTo(20_000);
             }
         }

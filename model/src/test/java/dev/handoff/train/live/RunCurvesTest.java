@@ -3,6 +3,7 @@ package dev.handoff.train.live;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.HeadlessTraining;
+import dev.handoff.train.RunFolderWriter;
 import dev.handoff.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +29,11 @@ class RunCurvesTest {
     @Test
     void greedyCurveAveragesEachSeedsLatestPointAtEveryRecordedHandoffCount(@TempDir Path dir) throws Exception {
         Workflow w = gap();
-        try (LiveRunFolder f = new LiveRunFolder(dir, w, Algorithm.ICQ_TABULAR, List.of(1L, 2L), 100)) {
-            f.append(new GreedyPoint(Algorithm.ICQ_TABULAR, 1, 10, 1.0));
-            f.append(new GreedyPoint(Algorithm.ICQ_TABULAR, 2, 12, 3.0));
-            f.append(new GreedyPoint(Algorithm.ICQ_TABULAR, 1, 20, 2.0));
-            f.append(new GreedyPoint(Algorithm.ICQ_TABULAR, 2, 20, 5.0));
+        try (RunFolderWriter f = RunFolderWriter.start(dir, w, Algorithm.ICQ_TABULAR, List.of(1L, 2L), 100, null)) {
+            f.appendGreedyReturn(1, 10, 1.0);
+            f.appendGreedyReturn(2, 12, 3.0);
+            f.appendGreedyReturn(1, 20, 2.0);
+            f.appendGreedyReturn(2, 20, 5.0);
         }
         RunCurves.Curve c = RunCurves.read(dir, RunCurves.Measure.GREEDY_RETURN);
         assertThat(c.x()).containsExactly(10, 12, 20);
@@ -43,15 +44,15 @@ class RunCurvesTest {
     @Test
     void resumedFolderKeepsOnlyThePointsUpToEachSeedsCheckpoint(@TempDir Path dir) throws Exception {
         Workflow w = gap();
-        try (LiveRunFolder f = new LiveRunFolder(dir, w, Algorithm.ICQ_TABULAR, List.of(1L), 100)) {
-            f.append(new GreedyPoint(Algorithm.ICQ_TABULAR, 1, 10, 1.0));
-            f.append(new GreedyPoint(Algorithm.ICQ_TABULAR, 1, 30, 2.0));
+        try (RunFolderWriter f = RunFolderWriter.start(dir, w, Algorithm.ICQ_TABULAR, List.of(1L), 100, null)) {
+            f.appendGreedyReturn(1, 10, 1.0);
+            f.appendGreedyReturn(1, 30, 2.0);
         }
-        try (LiveRunFolder f = new LiveRunFolder(dir, w, Algorithm.ICQ_TABULAR, List.of(1L), 100, null, (a, s) -> 20L)) {
-            f.append(new GreedyPoint(Algorithm.ICQ_TABULAR, 1, 40, 4.0));
+        try (RunFolderWriter f = RunFolderWriter.resume(dir, w, Algorithm.ICQ_TABULAR, List.of(1L), 100, null, (a, s) -> 20L)) {
+            f.appendGreedyReturn(1, 40, 4.0);
         }
         assertThat(RunCurves.read(dir, RunCurves.Measure.GREEDY_RETURN).x()).containsExactly(10, 40);
-        new LiveRunFolder(dir, w, Algorithm.ICQ_TABULAR, List.of(1L), 100).close(); // a fresh run starts a fresh curve
+        RunFolderWriter.start(dir, w, Algorithm.ICQ_TABULAR, List.of(1L), 100, null).close(); // a fresh run starts a fresh curve
         assertThat(RunCurves.read(dir, RunCurves.Measure.GREEDY_RETURN)).isNull();
     }
 

@@ -1,5 +1,8 @@
 package dev.handoff.app.cli.plot;
 
+import dev.handoff.sweep.SweepCsv;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.chart.JFreeChart;
@@ -19,6 +22,7 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,34 +65,27 @@ public final class CostAccuracyChart {
      * averaged over seeds, per policy in the file's order and by increasing λ; rows with NaN are left out.
      */
     public static Map<String, List<Point>> read(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            throw new IOException(csv + " is empty");
-        }
-        List<String> header = List.of(lines.get(0).split(","));
-        int lambda = header.indexOf("cost-weight");
-        int policy = header.indexOf("policy");
-        int acc = header.indexOf("accuracy");
-        int cost = header.indexOf("costPerQuestion");
-        if (lambda < 0 || policy < 0 || acc < 0 || cost < 0) {
-            throw new IOException(csv + " is not a cost-weight sweep (header " + header + ")");
-        }
         Map<String, TreeMap<Double, double[]>> sums = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVParser parser = SweepCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.containsAll(List.of("cost-weight", "policy", "accuracy", "costPerQuestion"))) {
+                throw new IOException(csv + " is not a cost-weight sweep (header " + header + ")");
             }
-            String[] f = line.split(",");
-            double a = Double.parseDouble(f[acc]);
-            double c = Double.parseDouble(f[cost]);
-            if (!Double.isFinite(a) || !Double.isFinite(c)) {
-                continue;
+            for (CSVRecord r : parser) {
+                double a = Double.parseDouble(r.get("accuracy"));
+                double c = Double.parseDouble(r.get("costPerQuestion"));
+                if (!Double.isFinite(a) || !Double.isFinite(c)) {
+                    continue;
+                }
+                double[] s = sums.computeIfAbsent(r.get("policy"), k -> new TreeMap<>())
+                        .computeIfAbsent(Double.parseDouble(r.get("cost-weight")), k -> new double[3]);
+                s[0] += a;
+                s[1] += c;
+                s[2]++;
             }
-            double[] s = sums.computeIfAbsent(f[policy], k -> new TreeMap<>())
-                    .computeIfAbsent(Double.parseDouble(f[lambda]), k -> new double[3]);
-            s[0] += a;
-            s[1] += c;
-            s[2]++;
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new IOException(csv + ": " + e.getMessage(), e);
         }
         Map<String, List<Point>> out = new LinkedHashMap<>();
         sums.forEach((p, byLambda) -> {

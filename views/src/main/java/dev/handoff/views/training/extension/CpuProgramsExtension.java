@@ -1,7 +1,7 @@
 package dev.handoff.views.training.extension;
 
 import dev.handoff.env.cpu.CpuProgrammingKind;
-import dev.handoff.env.cpu.SolvedPrograms;
+import dev.handoff.cpureport.SolvedPrograms;
 import dev.handoff.train.SeedRun;
 import dev.handoff.views.training.TrainedWorkflow;
 

@@ -5,8 +5,6 @@ import dev.handoff.policy.BundleEvaluation;
 import dev.handoff.policy.BundleException;
 import dev.handoff.policy.PolicyBundle;
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.HeadlessTraining;
-import dev.handoff.train.NeuralSeedTrainer;
 import dev.handoff.train.RunCheckpoints;
 import dev.handoff.train.RunFolder;
 import dev.handoff.train.RunState;
@@ -101,7 +99,7 @@ public final class PoliciesViewModel {
         }
         try {
             for (long seed : RunFolder.open(past.dir()).seeds()) {
-                Path trainedFile = a == Algorithm.ICQ_NEURAL ? HeadlessTraining.networksDir(past.dir(), a, seed)
+                Path trainedFile = a == Algorithm.ICQ_NEURAL ? RunFolder.networksDir(past.dir(), a, seed)
                         : RunCheckpoints.fileOf(past.dir(), a, seed);
                 if (Files.exists(trainedFile)) {
                     out.add(new ExportChoice(a, seed, past.dir()));
@@ -318,7 +316,7 @@ public final class PoliciesViewModel {
         if (!releasedNetworks(choice) || folder == null) {
             return use.apply(trainer);
         }
-        try (NeuralSeedTrainer restored = RunFolder.open(folder).restoreNeural(choice.seed(), trainer.budget())) {
+        try (SeedRun restored = RunFolder.open(folder).restore(choice.seed(), trainer.budget())) {
             return use.apply(restored);
         } catch (IOException | WorkflowLoadException e) {
             throw new IllegalStateException("cannot restore " + choice + " from " + folder + ": " + e.getMessage(), e);

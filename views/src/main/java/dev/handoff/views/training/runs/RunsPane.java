@@ -41,7 +41,8 @@ public final class RunsPane extends VBox {
             protected void updateItem(RunFolders.Entry e, boolean empty) {
                 super.updateItem(e, empty);
                 setText(empty || e == null ? null : RunsViewModel.describe(e));
-                setTooltip(empty || e == null ? null : new Tooltip(RunsViewModel.describe(e) + "\n" + e.dir()));
+                setTooltip(empty || e == null ? null : new Tooltip(RunsViewModel.describe(e) + "\n" + e.dir()
+                        + (e.reason() == null ? "" : "\n" + e.status() + ": " + e.reason())));
             }
         });
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -1,7 +1,7 @@
 package dev.handoff.views.training.focus;
 
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.live.QSnapshot;
+import dev.handoff.train.QSnapshot;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainedWorkflow;
 import dev.handoff.views.training.TrainingDashboardViewModel;

@@ -1,9 +1,13 @@
-package dev.handoff.env.cpu;
+package dev.handoff.cpureport;
 
+import dev.handoff.env.cpu.CpuPolicyEvaluation;
+import dev.handoff.env.cpu.CpuProgrammingEnvironment;
+import dev.handoff.env.cpu.CpuProgrammingKind;
+import dev.handoff.env.cpu.FixedPipelines;
 import dev.handoff.learn.neural.NeuralSettings;
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.NeuralSeedTrainer;
-import dev.handoff.train.SeedTrainer;
+import dev.handoff.train.SeedRun;
+import dev.handoff.train.SeedRuns;
 import dev.handoff.workflow.AgentSpec;
 import dev.handoff.workflow.OptionSpec;
 import dev.handoff.workflow.Workflow;
@@ -64,25 +68,32 @@ public final class CpuExperiment {
         List<SeedResult> learned = new ArrayList<>();
         for (Algorithm a : algorithms) {
             for (long seed : seeds) {
-                SeedTrainer t = new SeedTrainer(workflow, kind, a, seed, handoffs);
-                t.runUntil(handoffs, null);
-                learned.add(new SeedResult(a, seed, evaluate(workflow, kind, a.cliName() + " seed " + seed,
-                    CpuPolicyEvaluation.greedy(t))));
+                learned.add(trainAndScore(workflow, kind, a, seed, handoffs, neural));
             }
         }
         if (neuralHandoffs > 0) {
             for (long seed : seeds) {
-                try (NeuralSeedTrainer t = new NeuralSeedTrainer(workflow, kind, neural, Algorithm.ICQ_NEURAL, seed,
-                    neuralHandoffs)) {
-                    t.runUntil(neuralHandoffs, null);
-                    learned.add(new SeedResult(Algorithm.ICQ_NEURAL, seed, evaluate(workflow, kind,
-                        Algorithm.ICQ_NEURAL.cliName() + " seed " + seed, CpuPolicyEvaluation.greedy(t))));
-                }
+                learned.add(trainAndScore(workflow, kind, Algorithm.ICQ_NEURAL, seed, neuralHandoffs, neural));
             }
         }
         CpuPolicyEvaluation.Result best = evaluate(workflow, kind, "fixed: " + fixed.get(0).describe(),
             CpuPolicyEvaluation.fixed(fixed.get(0).actions()));
         return new Report(handoffs, fixed, learned, best);
+    }
+
+    /** Trains one seed of {@code algorithm} for {@code handoffs} handoffs and scores its greedy policy on every task. */
+    private static SeedResult trainAndScore(Workflow workflow, CpuProgrammingKind kind, Algorithm algorithm, long seed,
+                                            long handoffs, NeuralSettings neural) {
+        try (SeedRun t = SeedRuns.create(workflow, kind, algorithm, seed, handoffs, neural)) {
+            t.runUntil(handoffs, null);
+            return new SeedResult(algorithm, seed, evaluate(workflow, kind, algorithm.cliName() + " seed " + seed,
+                greedy(t)));
+        }
+    }
+
+    /** The greedy policy of a trained seed, tabular or neural: per agent, the action its learner values most at its view. */
+    public static CpuPolicyEvaluation.Policy greedy(SeedRun trainer) {
+        return trainer::greedyAction;
     }
 
     /** Runs a policy once on every task of a fresh environment of {@code workflow}. */

@@ -1,6 +1,4 @@
-package dev.handoff.train.live;
-
-import dev.handoff.train.Algorithm;
+package dev.handoff.train;
 
 /**
  * A copy of one seed's Q tables after {@code handoffs} handoffs: {@code q[agent][key * actions + action]} and the

@@ -6,11 +6,11 @@ import dev.handoff.workflow.Workflow;
 import java.util.Locale;
 
 /**
- * The knobs {@code handoff sweep --axis} varies, one at a time (ICQ.md §4–5): network width m, the gap knob λ, the
+ * The axes along which the error components are measured ({@code handoff sweep --axis}), one at a time (ICQ.md §4–5): network width m, the gap knob λ, the
  * mixing knob η, and the sample count T. Width and samples are measurement settings; gap and mixing rewrite the
  * workflow's environment parameters {@code lambda} and {@code eta}.
  */
-public enum SweepAxis {
+public enum ComponentAxis {
     WIDTH("width"),
     GAP("gap"),
     MIXING("mixing"),
@@ -18,7 +18,7 @@ public enum SweepAxis {
 
     private final String cliName;
 
-    SweepAxis(String cliName) {
+    ComponentAxis(String cliName) {
         this.cliName = cliName;
     }
 
@@ -26,8 +26,8 @@ public enum SweepAxis {
         return cliName;
     }
 
-    public static SweepAxis parse(String s) {
-        for (SweepAxis a : values()) {
+    public static ComponentAxis parse(String s) {
+        for (ComponentAxis a : values()) {
             if (a.cliName.equalsIgnoreCase(s) || a.name().equalsIgnoreCase(s)) {
                 return a;
             }

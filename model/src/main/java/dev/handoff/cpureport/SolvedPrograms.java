@@ -1,7 +1,9 @@
-package dev.handoff.env.cpu;
+package dev.handoff.cpureport;
 
 import dev.handoff.cpu.Assembler;
-import dev.handoff.train.SeedTrainer;
+import dev.handoff.env.cpu.CpuPolicyEvaluation;
+import dev.handoff.env.cpu.CpuProgrammingKind;
+import dev.handoff.train.SeedRun;
 import dev.handoff.workflow.Workflow;
 
 import java.io.IOException;
@@ -50,9 +52,9 @@ public final class SolvedPrograms {
     }
 
     /** The program text the greedy policy of a trained seed submits for {@code taskId} (for the policy table). */
-    public static String greedyProgram(Workflow workflow, CpuProgrammingKind kind, SeedTrainer trainer, String taskId) {
-        String policy = trainer.algorithm().cliName() + " seed " + trainer.seed() + " (greedy)";
-        CpuPolicyEvaluation.Result r = CpuExperiment.evaluate(workflow, kind, policy, CpuPolicyEvaluation.greedy(trainer));
+    public static String greedyProgram(Workflow workflow, CpuProgrammingKind kind, SeedRun trainer, String taskId) {
+        String policy = policyName(trainer);
+        CpuPolicyEvaluation.Result r = CpuExperiment.evaluate(workflow, kind, policy, CpuExperiment.greedy(trainer));
         return text(r.task(taskId), policy);
     }
 
@@ -60,24 +62,11 @@ public final class SolvedPrograms {
      * The program text the greedy policy of a trained seed submits for every task, in task order (one greedy
      * evaluation; for the dashboard's "Show programs" list).
      */
-    public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind,
-                                                               SeedTrainer trainer) {
-        return greedyPrograms(workflow, kind, policyName(trainer), CpuPolicyEvaluation.greedy(trainer));
+    public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind, SeedRun trainer) {
+        return greedyPrograms(workflow, kind, policyName(trainer), CpuExperiment.greedy(trainer));
     }
 
-    /** As {@link #greedyPrograms(Workflow, CpuProgrammingKind, SeedTrainer)} for a trained neural IC-Q seed. */
-    public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind,
-                                                               dev.handoff.train.NeuralSeedTrainer trainer) {
-        return greedyPrograms(workflow, kind, policyName(trainer), CpuPolicyEvaluation.greedy(trainer));
-    }
-
-    /** As {@link #greedyPrograms(Workflow, CpuProgrammingKind, SeedTrainer)} for any trained seed, tabular or neural. */
-    public static java.util.Map<String, String> greedyPrograms(Workflow workflow, CpuProgrammingKind kind,
-                                                               dev.handoff.train.SeedRun trainer) {
-        return greedyPrograms(workflow, kind, policyName(trainer), CpuPolicyEvaluation.greedy(trainer));
-    }
-
-    private static String policyName(dev.handoff.train.SeedRun trainer) {
+    private static String policyName(SeedRun trainer) {
         return trainer.algorithm().cliName() + " seed " + trainer.seed() + " (greedy)";
     }
 
@@ -115,15 +104,10 @@ public final class SolvedPrograms {
                 continue;
             }
             Path dir = runDir.resolve("programs").resolve(run.algorithm().cliName() + "-seed" + seed);
-            if (run.algorithm() == dev.handoff.train.Algorithm.ICQ_NEURAL) {
-                try (dev.handoff.train.NeuralSeedTrainer t = run.restoreNeural(seed, run.handoffs())) {
-                    write(dir, CpuExperiment.evaluate(run.workflow(), kind, policyName(t), CpuPolicyEvaluation.greedy(t)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot restore neural seed " + seed + " of " + runDir, e);
-                }
-            } else {
-                SeedTrainer t = run.restore(seed, run.handoffs());
-                write(dir, CpuExperiment.evaluate(run.workflow(), kind, policyName(t), CpuPolicyEvaluation.greedy(t)));
+            try (SeedRun t = run.restore(seed, run.handoffs())) {
+                write(dir, CpuExperiment.evaluate(run.workflow(), kind, policyName(t), CpuExperiment.greedy(t)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore seed " + seed + " of " + runDir, e);
             }
             written.add(dir);
         }
