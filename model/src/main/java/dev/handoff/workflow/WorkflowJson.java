@@ -1,5 +1,6 @@
 package dev.handoff.workflow;
 
+import dev.handoff.util.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JacksonException;
@@ -234,11 +235,11 @@ public final class WorkflowJson {
     }
 
     /**
-     * Writes a workflow file atomically ({@link AtomicFile}): a crash never leaves a half-written document in place of
+     * Writes a workflow file atomically ({@link AtomicFiles}): a crash never leaves a half-written document in place of
      * the file. For files the program generates ({@code handoff new}, run folders); the editor uses {@link #save}.
      */
     public static void write(Workflow workflow, Path file) throws IOException {
-        AtomicFile.write(file, write(workflow).getBytes(StandardCharsets.UTF_8), null);
+        AtomicFiles.write(file, write(workflow).getBytes(StandardCharsets.UTF_8), null);
     }
 
     /**
@@ -246,7 +247,7 @@ public final class WorkflowJson {
      * ({@link #backupOf}). If anything fails, the file on disk is unchanged.
      */
     public static void save(Workflow workflow, Path file) throws IOException {
-        AtomicFile.write(file, write(workflow).getBytes(StandardCharsets.UTF_8), backupOf(file));
+        AtomicFiles.write(file, write(workflow).getBytes(StandardCharsets.UTF_8), backupOf(file));
     }
 
     /** Where {@link #save} keeps the previous version of {@code file}: the same name with {@code .bak} added. */

@@ -3,7 +3,7 @@ package dev.handoff.workflow.recovery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.handoff.workflow.AtomicFile;
+import dev.handoff.util.AtomicFiles;
 import dev.handoff.workflow.Workflow;
 import dev.handoff.workflow.WorkflowJson;
 import dev.handoff.workflow.WorkflowLoadException;
@@ -146,7 +146,7 @@ public final class RecoveryStore {
             o.put("savedAt", Instant.now().toString());
             o.put("pid", pid);
             o.put("processStart", processStart.toString());
-            AtomicFile.write(folder.resolve(ORIGIN),
+            AtomicFiles.write(folder.resolve(ORIGIN),
                     JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o), null);
         }
 
