@@ -23,8 +23,14 @@ while kill -0 "$pid" 2>/dev/null && [ ! -e "/tmp/hsperfdata_$(id -un)/$pid" ]; d
 # one jstat for the whole run, a line every 10 s; -t puts the JVM's uptime first. It stops when the JVM exits.
 # columns: Timestamp S0C S1C S0U S1U EC EU OC OU MC MU CCSC CCSU YGC YGCT FGC FGCT CGC CGCT GCT
 jstat -gc -t "$pid" 10s > "$scratch/jstat.txt" 2>/dev/null &
-wait "$pid"
+status=0
+wait "$pid" || status=$?
 sleep 1
+if [ "$status" -ne 0 ]; then
+  echo "handoff train exited $status; its last lines:" >&2
+  tail -5 "$scratch/progress.txt" >&2
+  exit "$status"
+fi
 echo "load after: $(cat /proc/loadavg)"
 # join: each 10-s sample with the heap after the latest collection before it ("[12.345s] ... 24M->3M(256M) ...")
 python3 - "$scratch/jstat.txt" "$scratch/gc.log" "$out" <<'PY'
