@@ -25,11 +25,11 @@ git -C "$root" archive "$base_rev" | tar -x -C "$out/src-base"
 echo "building the working tree ..." >&2
 (cd "$root" && mvn -B -o -q -DskipTests -pl app -am package >&2)
 
-samples="$root/sample-workflows"
 run_all() { # $1 = checkout with a built app, $2 = output folder
   local h=(java -Xmx3g -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1
            -cp "$1/app/target/handoff-app.jar:$1/app/target/lib/*" dev.handoff.app.cli.HandoffCli)
   local o="$2"
+  local samples="$1/sample-workflows" # each revision with its own samples (their format may differ)
   mkdir -p "$o"
   "${h[@]}" train "$samples/synthetic-gap.workflow.json" --algo icq-neural --width 16 --seeds 1..2 --handoffs 3000 \
       --out "$o/neural-stored" >"$o/neural-stored.out" 2>/dev/null
