@@ -6,7 +6,7 @@ import dev.handoff.train.live.RunFolders;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.views.training.extension.SeedReport;
-import dev.handoff.views.training.extension.SeedReportAction;
+import dev.handoff.views.training.extension.SeedPanelAction;
 import dev.handoff.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,15 +78,15 @@ class PoliciesViewModelTest {
         Workflow w = sample("cpu-hackers-delight");
         TrainingDashboardViewModel vm = dashboard(w, null);
         // the cpu-programming kind's dashboard extension offers its programs; synthetic-gap's kind offers nothing
-        assertThat(vm.policies().seedReports()).extracting(SeedReportAction::id).containsExactly("programs");
-        assertThat(dashboard(gap(1000), null).policies().seedReports()).isEmpty();
-        SeedReportAction programs = vm.policies().seedReports().get(0);
+        assertThat(vm.policies().seedPanels()).extracting(SeedPanelAction::id).containsExactly("programs");
+        assertThat(dashboard(gap(1000), null).policies().seedPanels()).isEmpty();
+        SeedPanelAction<SeedReport> programs = reportPanel(vm.policies().seedPanels().get(0));
         trainToTheEnd(vm, TrainingMode.ICQ_TABULAR, 1);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
 
         // The policy table's "Show this seed's programs…" opens the seed the table shows.
         assertThat(vm.policies().shownPolicyChoice()).contains(new ExportChoice(Algorithm.ICQ_TABULAR, 1));
-        SeedReport report = vm.policies().seedReport(programs, vm.policies().shownPolicyChoice().orElseThrow());
+        SeedReport report = vm.policies().seedPanel(programs, vm.policies().shownPolicyChoice().orElseThrow());
         assertThat(report.items()).hasSize(19).extracting(SeedReport.Item::name).contains("hd01", "hd19", "hd20");
         String hd01 = report.item("hd01").text();
         assertThat(hd01).startsWith("# task: hd01").contains("64/64").contains(" - solved");
@@ -104,7 +104,7 @@ class PoliciesViewModelTest {
 
         // off the FX thread through the task executor (synchronous in tests): the same report
         SeedReport[] background = new SeedReport[1];
-        vm.policies().seedReportInBackground(programs, new ExportChoice(Algorithm.ICQ_TABULAR, 1), r -> background[0] = r,
+        vm.policies().seedPanelInBackground(programs, new ExportChoice(Algorithm.ICQ_TABULAR, 1), r -> background[0] = r,
                 e -> { throw new AssertionError(e); });
         assertThat(background[0].items()).isEqualTo(report.items());
         assertThat(vm.policies().busyProperty().get()).isFalse();
@@ -118,9 +118,16 @@ class PoliciesViewModelTest {
         trainToTheEnd(vm, TrainingMode.ICQ_NEURAL, 1);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         // the run has released its networks; the programs come from the seed restored from its checkpoint
-        SeedReport programs = vm.policies().seedReport(vm.policies().seedReports().get(0),
+        SeedReport programs = vm.policies().seedPanel(reportPanel(vm.policies().seedPanels().get(0)),
                 new ExportChoice(Algorithm.ICQ_NEURAL, 1));
         assertThat(programs.items()).hasSize(19).allSatisfy(item ->
                 assertThat(item.text()).startsWith("# task: " + item.name()).contains("# policy: icq-neural seed 1 (greedy)"));
+    }
+
+    /** The cpu-programming kind's programs panel, whose view-model is a {@link SeedReport}. */
+    @SuppressWarnings("unchecked")
+    private static SeedPanelAction<SeedReport> reportPanel(SeedPanelAction<?> action) {
+        assertThat(action.id()).isEqualTo("programs");
+        return (SeedPanelAction<SeedReport>) action;
     }
 }
