@@ -22,6 +22,7 @@ final class MeasuredPanelView extends VBox {
         header.setWrapText(true);
         header.setId("panel-header");
         getChildren().addAll(header, table(panel.table()), bars(panel.bars()));
+        setPrefSize(1180, 700);
     }
 
     private static TableView<List<String>> table(MeasuredPanel.Table model) {
@@ -32,12 +33,13 @@ final class MeasuredPanelView extends VBox {
             col.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().get(column)));
             col.setSortable(false);
             col.setStyle(c == 0 ? "" : "-fx-alignment: CENTER-RIGHT;");
+            col.setPrefWidth(c == 0 ? 400 : 170); // the policy names are long ("best fixed cascade …")
             table.getColumns().add(col);
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("panel-table");
         table.setFixedCellSize(26);
-        table.setPrefHeight(30 + 26 * (model.rows().size() + 0.4));
+        table.setPrefHeight(34 + 26 * (model.rows().size() + 0.5));
         table.setMinHeight(table.getPrefHeight());
         return table;
     }

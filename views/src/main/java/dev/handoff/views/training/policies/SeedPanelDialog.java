@@ -15,12 +15,17 @@ final class SeedPanelDialog {
         d.initOwner(owner);
         d.setTitle(title);
         d.getDialogPane().setContent(panel);
-        d.getDialogPane().setPrefSize(960, 520);
-        d.getDialogPane().setMinSize(720, 400);
+        // at least the programs list's size; larger when the panel asks for more (a chart of 36 routers)
+        double width = Math.max(960, panel.prefWidth(-1));
+        double height = Math.max(520, panel.prefHeight(-1));
+        d.getDialogPane().setPrefSize(width, height);
+        // as wide as the panel asks where the screen allows: a dialog under a bare X server shrinks to its minimum width
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth();
+        d.getDialogPane().setMinSize(Math.min(width, Math.max(720, screen - 40)), 400);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.setResizable(true);
-        d.setWidth(980);
-        d.setHeight(560);
+        d.setWidth(width + 20);
+        d.setHeight(height + 40);
         d.show();
     }
 }

@@ -141,7 +141,7 @@ public final class RoutingPanelViewModel implements MeasuredPanel {
                     time(s.meanDeliveryTime()), Double.isNaN(s.routingAccuracy()) ? "–"
                             : String.format(Locale.ROOT, "%.1f%%", 100 * s.routingAccuracy())));
         }
-        return new Table(List.of("policy", "delivered", "dropped", "mean delivery time", "delivered on a shortest path"), rows);
+        return new Table(List.of("policy", "delivered", "dropped", "mean delivery time", "on a shortest path"), rows);
     }
 
     @Override

@@ -59,7 +59,7 @@ class RoutingPanelViewModelTest {
 
             MeasuredPanel.Table table = panel.table();
             assertThat(table.columns()).containsExactly("policy", "delivered", "dropped", "mean delivery time",
-                    "delivered on a shortest path");
+                    "on a shortest path");
             assertThat(table.rows().get(1)).containsExactly("shortest-path",
                     String.valueOf(panel.results().get(1).summary().delivered()),
                     String.valueOf(panel.results().get(1).summary().dropped()),
