@@ -31,14 +31,16 @@ public final class LlmMathPanelViewModel implements MeasuredPanel {
     private final List<PolicyScore> baselines;
     private final List<AgentShare> shares;
     private final int unanswered;
+    private final List<String> liveAgents;
 
     private LlmMathPanelViewModel(String title, PolicyScore greedy, List<PolicyScore> baselines, List<AgentShare> shares,
-                                  int unanswered) {
+                                  int unanswered, List<String> liveAgents) {
         this.title = title;
         this.greedy = greedy;
         this.baselines = baselines;
         this.shares = shares;
         this.unanswered = unanswered;
+        this.liveAgents = liveAgents;
     }
 
     public static LlmMathPanelViewModel measure(TrainedWorkflow trained, SeedRun seed) {
@@ -67,7 +69,7 @@ public final class LlmMathPanelViewModel implements MeasuredPanel {
             shares.add(new AgentShare(env.agentId(a), submitted[a], correct[a]));
         }
         return new LlmMathPanelViewModel("Held-out answers of " + who, greedy, LlmMathBaselines.all(env), List.copyOf(shares),
-                none[0]);
+                none[0], List.copyOf(env.settings().live().keySet()));
     }
 
     public PolicyScore greedy() {
@@ -107,7 +109,9 @@ public final class LlmMathPanelViewModel implements MeasuredPanel {
                         + "grading: %s; cost weight λ = %s per dollar. Accuracy %.1f%% at $%.5f per question; submitted "
                         + "answers by agent: %s%s.", greedy.policy(), greedy.questions(), greedy.grading().id(),
                 greedy.costWeight(), 100 * greedy.accuracy(), greedy.costPerQuestion(), by.length() == 0 ? "none" : by,
-                unanswered == 0 ? "" : "; " + unanswered + " without an answer");
+                unanswered == 0 ? "" : "; " + unanswered + " without an answer")
+                + (liveAgents.isEmpty() ? "" : " Live endpoints (" + String.join(", ", liveAgents) + ") answered the "
+                + "questions not yet in the replay file, within the workflow's spend cap.");
     }
 
     @Override
