@@ -23,6 +23,16 @@ public class InputException extends java.io.IOException {
         this.detail = detail;
     }
 
+    /**
+     * A CSV file Apache Commons CSV could not parse (an unclosed quote): it reports that as an I/O error, while iterating
+     * wrapped in an {@link java.io.UncheckedIOException} whose message would name its exception class; this says only
+     * what is wrong.
+     */
+    public static InputException malformedCsv(String source, Exception e) {
+        Throwable what = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return of(source, oneLine(String.valueOf(what.getMessage())));
+    }
+
     /** A problem with the file as a whole. */
     public static InputException of(String source, String detail) {
         return new InputException(source, "", detail);
