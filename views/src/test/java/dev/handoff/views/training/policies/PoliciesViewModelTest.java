@@ -1,5 +1,6 @@
 package dev.handoff.views.training.policies;
 
+import dev.handoff.env.routing.RoutingRun;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunState;
 import dev.handoff.train.live.RunFolders;
@@ -7,6 +8,7 @@ import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.views.training.extension.SeedReport;
 import dev.handoff.views.training.extension.SeedPanelAction;
+import dev.handoff.views.training.extension.routing.RoutingPanelViewModel;
 import dev.handoff.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +124,26 @@ class PoliciesViewModelTest {
                 new ExportChoice(Algorithm.ICQ_NEURAL, 1));
         assertThat(programs.items()).hasSize(19).allSatisfy(item ->
                 assertThat(item.text()).startsWith("# task: " + item.name()).contains("# policy: icq-neural seed 1 (greedy)"));
+    }
+
+    @Test
+    void aRoutingRunComparesItsSeedsFrozenRoutesThroughTheTaskExecutor() throws Exception {
+        Workflow sample = sample("routing-6x6");
+        Workflow w = sample.withTraining(sample.training().withHandoffs(20_000));
+        TrainingDashboardViewModel vm = dashboard(w, null);
+        assertThat(vm.policies().seedPanels()).extracting(SeedPanelAction::id).containsExactly("routes");
+        @SuppressWarnings("unchecked")
+        SeedPanelAction<RoutingPanelViewModel> routes = (SeedPanelAction<RoutingPanelViewModel>) vm.policies().seedPanels().get(0);
+        trainToTheEnd(vm, TrainingMode.ICQ_TABULAR, 1);
+        RoutingPanelViewModel[] shown = new RoutingPanelViewModel[1];
+        vm.policies().seedPanelInBackground(routes, new ExportChoice(Algorithm.ICQ_TABULAR, 1), p -> shown[0] = p,
+                e -> { throw new AssertionError(e); });
+        assertThat(vm.policies().busyProperty().get()).isFalse();
+        assertThat(routes.title(shown[0])).isEqualTo("Routing of icq-tabular seed 1");
+        assertThat(shown[0].results().get(1).summary()).isEqualTo(RoutingRun.sweep(w, new double[] {2.5},
+                RoutingRun.Baseline.SHORTEST_PATH, RoutingPanelViewModel.TRAFFIC_SEED, RoutingPanelViewModel.WARMUP,
+                RoutingPanelViewModel.MEASURED).get(0));
+        assertThat(shown[0].results().get(0).summary().delivered()).isPositive();
     }
 
     /** The cpu-programming kind's programs panel, whose view-model is a {@link SeedReport}. */
