@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code docs/dashboard-cpu.png} / {@code docs/cpu-programs.png}: the CPU sample trained, then the policy table's
  * "Show this seed's programs…"; and {@code docs/dashboard-overlay.png}: independent learners training live over a past
  * IC-Q run's curve; {@code docs/dashboard-runs-status.png} (the Runs panel listing a failed, an interrupted and a finished
- * run) and {@code docs/dashboard-divergence.png} (a live run paused by a divergence, the banner saying where). Runs only
+ * run), {@code docs/dashboard-divergence.png} (a live run paused by a divergence, the banner saying where), and the
+ * routing and llm-math panels on a trained seed ({@code docs/routing-routes.png}, {@code docs/llm-held-out.png}). Runs only
  * when asked:
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q -pl app -am test -Dtest=DashboardScreenshotsFxTest
  * -Dhandoff.screenshots=true -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -144,6 +145,43 @@ class DashboardScreenshotsFxTest {
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.toFile());
         assertThat(Files.size(out)).isGreaterThan(10_000);
         robot.interact(programs::close);
+        robot.interact(stage::close);
+    }
+
+    @Test
+    void routingSampleTrainedThenRoutesComparedFromThePolicyTable(FxRobot robot, @TempDir Path runs) throws Exception {
+        panelFromThePolicyTable(robot, runs, "routing-6x6", "dash-policy-routes", "Routing of", "routing-routes.png");
+    }
+
+    @Test
+    void llmSampleTrainedThenScoredOnHeldOutQuestionsFromThePolicyTable(FxRobot robot, @TempDir Path runs) throws Exception {
+        panelFromThePolicyTable(robot, runs, "llm-math-mixtral-gpt4", "dash-policy-held-out", "Held-out answers of",
+                "llm-held-out.png");
+    }
+
+    /** Trains one IC-Q seed of {@code sample}, opens the kind's panel {@code itemId} from the policy table, shoots it. */
+    private void panelFromThePolicyTable(FxRobot robot, Path runs, String sample, String itemId, String titleStart,
+                                         String file) throws Exception {
+        TrainingDashboardWindow dash = openDashboard(robot, runs, sample);
+        Stage stage = dash.stage();
+        TrainingDashboardViewModel vm = dash.view().viewModel();
+        robot.interact(() -> {
+            vm.run().modeProperty().set(TrainingMode.ICQ_TABULAR);
+            vm.run().seedsProperty().set(1);
+        });
+        robot.clickOn("#dash-train");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> vm.run().stateProperty().get().isTerminal());
+        assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
+        robot.interact(() -> dash.view().policyTable().getContextMenu().getItems().stream()
+                .filter(i -> itemId.equals(i.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith(titleStart)));
+        Stage panel = (Stage) javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith(titleStart))
+                .findFirst().orElseThrow();
+        assertThat(panel.getScene().getRoot().lookup("#panel-table")).isNotNull();
+        DashboardShots.shoot(robot, panel.getScene(), DashboardShots.root().resolve("docs").resolve(file), 20_000);
+        robot.interact(panel::close);
         robot.interact(stage::close);
     }
 

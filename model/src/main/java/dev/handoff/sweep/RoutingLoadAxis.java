@@ -5,7 +5,6 @@ import dev.handoff.env.WorkflowLoading;
 import dev.handoff.env.routing.RoutingEnvironment;
 import dev.handoff.env.routing.RoutingKind;
 import dev.handoff.env.routing.RoutingParameters;
-import dev.handoff.env.routing.RoutingMetrics;
 import dev.handoff.env.routing.RoutingRun;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.SeedRun;
@@ -166,9 +165,7 @@ public final class RoutingLoadAxis implements SweepAxis {
                 return new RoutingRun.Summary(load, 0, 0, Double.NaN, Double.NaN, env.network().inFlight());
             }
         }
-        RoutingMetrics m = env.metrics();
-        return new RoutingRun.Summary(load, m.delivered(), m.dropped(), m.meanDeliveryTime(), m.routingAccuracy(),
-                env.network().inFlight());
+        return RoutingRun.summarise(env.network());
     }
 
     static SweepReading reading(String policy, RoutingRun.Summary s) {

@@ -2,13 +2,10 @@ package dev.handoff.train;
 
 import dev.handoff.components.ComponentAnalysis;
 import dev.handoff.components.ComponentReading;
-import dev.handoff.components.ErrorComponents;
 import dev.handoff.exact.FiniteSmdp;
 import dev.handoff.exact.ModelSize;
 import dev.handoff.metrics.SeedStatistics;
 import dev.handoff.workflow.WorkflowLoadException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -34,7 +30,6 @@ import java.util.function.Consumer;
  * {@link #finish}), and the sweeps. Never touches a UI toolkit.
  */
 public final class TrainingSession implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
     /** From this many joint states on, building and solving the exact model takes seconds: say so on the progress line. */
     static final long LARGE_MODEL_STATES = 100_000;
 
@@ -54,12 +49,10 @@ public final class TrainingSession implements AutoCloseable {
     private final boolean componentsMeasurable;
     private final Map<String, Long> restoredAt; // algorithm/seed → handoffs restored from checkpoints; null for a fresh run
     private final Map<Algorithm, RunFolderWriter> folders = Collections.synchronizedMap(new EnumMap<>(Algorithm.class));
-    private final Map<String, ComponentReading> lastReading = new ConcurrentHashMap<>();
+    private final LastReadings lastReadings = new LastReadings();
     private final Checkpointing.Schedule schedule;
-    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    private final SessionNotes notes;
     private final AtomicBoolean released = new AtomicBoolean();
-    private volatile Consumer<String> progress;
-    private int notesShown; // notes already told to the progress sink (guarded by notes)
     private boolean opened;
     private long handoffsAtOpen;
     private List<TrainingSummary> summaries;
@@ -70,17 +63,17 @@ public final class TrainingSession implements AutoCloseable {
         this.trainers = List.copyOf(trainers);
         this.restoredAt = restoredAt;
         this.schedule = plan.checkpointing().schedule();
-        this.progress = progress;
+        this.notes = new SessionNotes(progress);
         try {
             this.run = new TrainingRun(this.trainers, plan.parallelism());
-            earlyNotes.forEach(this::note);
+            earlyNotes.forEach(notes::note);
             ModelSize size = GreedyReturn.sizeOf(plan.workflow(), plan.kind()); // counted, not built: notes come first
             String noExact = GreedyReturn.whyNoExactModel(size);
             if (noExact != null) {
-                note(noExact);
+                notes.note(noExact);
             }
             if (size != null && size.fitsHeap() && size.states() >= LARGE_MODEL_STATES) {
-                tell("building the exact model (" + size.states() + " joint states) for the greedy return ...");
+                notes.tell("building the exact model (" + size.states() + " joint states) for the greedy return ...");
             }
             this.model = GreedyReturn.modelOf(plan.workflow(), plan.kind(), size);
             this.componentsMeasurable = size != null && size.analysable();
@@ -93,7 +86,7 @@ public final class TrainingSession implements AutoCloseable {
 
                 @Override
                 public void onComponents(Algorithm algorithm, ComponentReading reading) {
-                    lastReading.put(algorithm.cliName() + "/" + reading.seed(), reading); // as key(trainer)
+                    lastReadings.record(algorithm, reading);
                     folderOf(algorithm).ifPresent(f -> f.append(reading));
                 }
             });
@@ -178,7 +171,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private static String key(SeedRun t) {
-        return t.algorithm().cliName() + "/" + t.seed();
+        return LastReadings.key(t.algorithm(), t.seed());
     }
 
     /** Reads the error components of every seed that has them, at the plan's cadence (kinds with an exact model). */
@@ -230,7 +223,7 @@ public final class TrainingSession implements AutoCloseable {
                     closeFolders();
                     throw e;
                 }
-                note("training without a run folder for " + a.cliName() + ": " + e.getMessage());
+                notes.note("training without a run folder for " + a.cliName() + ": " + e.getMessage());
             }
         }
     }
@@ -244,12 +237,11 @@ public final class TrainingSession implements AutoCloseable {
             run.stopOnDivergence();
             open();
             if (progress != null) {
-                this.progress = progress;
-                tellNotes();
+                notes.watch(progress);
                 run.addListener(new ProgressLines(run, progress, handoffsAtOpen));
             }
             run.start();
-            return new Result(finish(run.await()), trainers, List.copyOf(notes));
+            return new Result(finish(run.await()), trainers, notes.all());
         } finally {
             close();
         }
@@ -265,7 +257,7 @@ public final class TrainingSession implements AutoCloseable {
                     f.checkpoint(t);
                     schedule.written(t, now);
                 } catch (RuntimeException e) {
-                    note("no checkpoint for " + t.algorithm().cliName() + " seed " + t.seed() + ": " + e.getMessage());
+                    notes.note("no checkpoint for " + t.algorithm().cliName() + " seed " + t.seed() + ": " + e.getMessage());
                 }
             }
         }
@@ -311,11 +303,11 @@ public final class TrainingSession implements AutoCloseable {
                 folder.saveTrainers(mine); // before the greedy evaluation touches the learners
             } catch (IOException | RuntimeException e) {
                 problem = "cannot write the run folder " + folder.dir() + ": " + RunFolderWriter.describe(e);
-                note(problem);
+                notes.note(problem);
             }
         }
         if (model != null && model.stateCount() >= LARGE_MODEL_STATES) {
-            tell("evaluating the greedy policies exactly (" + model.stateCount() + " joint states) ...");
+            notes.tell("evaluating the greedy policies exactly (" + model.stateCount() + " joint states) ...");
         }
         List<Double> returns = new ArrayList<>();
         for (SeedRun t : mine) {
@@ -333,56 +325,16 @@ public final class TrainingSession implements AutoCloseable {
         String reason = problem != null ? problem : RunEnding.reason(end, run.message(), mine);
         TrainingSummary s = new TrainingSummary(a.cliName(), plan.seeds(), plan.handoffs(), stats.mean(), stats.ci95(),
                 returns, GreedyReturn.evaluationKind(model), oracleReturn, oracleReturn == null ? null : oracleReturn - stats.mean(),
-                meanComponents(a), secs, done / Math.max(secs, 1e-9), RunEnding.statusText(end, run.message(), problem),
+                lastReadings.mean(mine), secs, done / Math.max(secs, 1e-9), RunEnding.statusText(end, run.message(), problem),
                 folder == null ? null : folder.dir().toString());
         if (folder != null) {
             try {
                 folder.finish(RunEnding.manifestStatus(end, reason), reason, s);
             } catch (IOException | RuntimeException e) {
-                note("cannot finish the run folder " + folder.dir() + ": " + RunFolderWriter.describe(e));
+                notes.note("cannot finish the run folder " + folder.dir() + ": " + RunFolderWriter.describe(e));
             }
         }
         return s;
-    }
-
-    /** The mean over seeds (in seed order) of {@code a}'s last error-component readings (the summary's fields), or null. */
-    private Map<String, Object> meanComponents(Algorithm a) {
-        List<ErrorComponents> last = new ArrayList<>();
-        for (SeedRun t : trainersOf(a)) {
-            ComponentReading r = lastReading.get(key(t));
-            if (r != null) {
-                last.add(r.components());
-            }
-        }
-        return ErrorComponents.meanByName(last);
-    }
-
-    /** Something the user should know; told at once (as {@code note: ...}) to whoever watches the progress. */
-    private void note(String message) {
-        LOG.debug(message);
-        notes.add(message);
-        tellNotes();
-    }
-
-    /** Tells the progress sink, if any, the notes it has not heard yet. */
-    private void tellNotes() {
-        Consumer<String> sink = progress;
-        if (sink == null) {
-            return;
-        }
-        synchronized (notes) {
-            while (notesShown < notes.size()) {
-                sink.accept("note: " + notes.get(notesShown++));
-            }
-        }
-    }
-
-    /** A progress line for whoever watches (nobody: dropped). */
-    private void tell(String line) {
-        Consumer<String> sink = progress;
-        if (sink != null) {
-            sink.accept(line);
-        }
     }
 
     /** Frees the learners' native memory and unlocks run folders that were not finished (idempotent). */
@@ -450,9 +402,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /** What the user should know about this session: checkpoints it fell back from, folders it could not write. */
     public List<String> notes() {
-        synchronized (notes) {
-            return List.copyOf(notes);
-        }
+        return notes.all();
     }
 
     private java.util.Optional<RunFolderWriter> folderOf(Algorithm a) {

@@ -3,6 +3,7 @@ package dev.handoff.env.llm;
 import dev.handoff.env.StepOutcome;
 import dev.handoff.util.Rng;
 
+import java.util.function.Consumer;
 import java.util.function.IntBinaryOperator;
 
 /** Scores a decentralised policy {@code (agent, view key) → action} on the held-out questions of an llm-math environment. */
@@ -15,6 +16,16 @@ public final class LlmMathEvaluation {
      * environment back into training mode. The policy sees only the deciding agent's interface key.
      */
     public static PolicyScore heldOut(LlmMathEnvironment env, String name, IntBinaryOperator policy) {
+        return heldOut(env, name, policy, e -> { });
+    }
+
+    /**
+     * As {@link #heldOut(LlmMathEnvironment, String, IntBinaryOperator)}, showing the environment to
+     * {@code afterQuestion} once each held-out question has ended (its {@link LlmMathEnvironment#lastSubmittedAgent()},
+     * {@link LlmMathEnvironment#lastCorrect()}, {@link LlmMathEnvironment#lastCost()} then describe that question).
+     */
+    public static PolicyScore heldOut(LlmMathEnvironment env, String name, IntBinaryOperator policy,
+                                      Consumer<LlmMathEnvironment> afterQuestion) {
         boolean was = env.heldOut();
         env.setHeldOut(true);
         env.reset(new Rng(0));
@@ -31,6 +42,7 @@ public final class LlmMathEvaluation {
             right += env.lastCorrect() ? 1 : 0;
             cost += env.lastCost();
             reward += out.episodeReturn;
+            afterQuestion.accept(env);
         }
         env.setHeldOut(was);
         LlmMathSettings s = env.settings();

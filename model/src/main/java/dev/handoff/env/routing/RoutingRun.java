@@ -23,6 +23,11 @@ public final class RoutingRun {
         advance(network, policy, network.now() + warmup);
         network.metrics().clear(network.now());
         advance(network, policy, network.now() + duration);
+        return summarise(network);
+    }
+
+    /** What {@code network}'s metrics recorded since they were last cleared, at its load, with the packets still in flight. */
+    public static Summary summarise(PacketNetwork network) {
         RoutingMetrics m = network.metrics();
         return new Summary(network.load(), m.delivered(), m.dropped(), m.meanDeliveryTime(), m.routingAccuracy(),
                 network.inFlight());

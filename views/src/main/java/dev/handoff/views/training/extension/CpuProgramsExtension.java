@@ -20,28 +20,9 @@ public final class CpuProgramsExtension implements DashboardExtension {
     }
 
     @Override
-    public List<SeedReportAction> seedReports() {
-        return List.of(new SeedReportAction() {
-            @Override
-            public String id() {
-                return "programs";
-            }
-
-            @Override
-            public String menuText() {
-                return "Show programs…";
-            }
-
-            @Override
-            public String tableMenuText() {
-                return "Show this seed's programs";
-            }
-
-            @Override
-            public SeedReport report(TrainedWorkflow trained, SeedRun seed) {
-                return programs(trained, seed);
-            }
-        });
+    public List<SeedPanelAction<?>> seedPanels() {
+        return List.of(new SeedReportPanel("programs", "Show programs…", "Show this seed's programs",
+                CpuProgramsExtension::programs));
     }
 
     /** Per task, in task order, the program {@code seed}'s greedy policy submits. */

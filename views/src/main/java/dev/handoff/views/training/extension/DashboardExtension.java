@@ -12,8 +12,8 @@ public interface DashboardExtension {
     /** The {@code EnvironmentKind.id()} this extension serves. */
     String kindId();
 
-    /** Reports on a trained seed that the kind offers (none by default). */
-    default List<SeedReportAction> seedReports() {
+    /** Panels on a trained seed that the kind offers (none by default). */
+    default List<SeedPanelAction<?>> seedPanels() {
         return List.of();
     }
 }

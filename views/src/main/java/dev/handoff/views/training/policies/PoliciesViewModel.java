@@ -16,8 +16,7 @@ import dev.handoff.views.task.TaskExecutor;
 import dev.handoff.views.training.Figures;
 import dev.handoff.views.training.TrainedWorkflow;
 import dev.handoff.views.training.extension.DashboardExtension;
-import dev.handoff.views.training.extension.SeedReport;
-import dev.handoff.views.training.extension.SeedReportAction;
+import dev.handoff.views.training.extension.SeedPanelAction;
 import dev.handoff.views.training.focus.AgentFocusViewModel;
 import dev.handoff.views.training.run.RunControlViewModel;
 import dev.handoff.workflow.WorkflowLoadException;
@@ -257,25 +256,25 @@ public final class PoliciesViewModel {
                         "Cannot evaluate " + dir.getFileName() + ": " + e.getMessage())));
     }
 
-    // ---- the environment kind's reports on a seed
+    // ---- the environment kind's panels on a seed
 
-    /** The reports this workflow's kind offers on a trained seed (cpu-programming: its programs). */
-    public List<SeedReportAction> seedReports() {
-        return extension.seedReports();
+    /** The panels this workflow's kind offers on a trained seed (cpu-programming: its programs). */
+    public List<SeedPanelAction<?>> seedPanels() {
+        return extension.seedPanels();
     }
 
     /**
-     * {@code action}'s report on {@code choice} (a seed of the current run, see {@link #exportChoices()}); a neural
+     * {@code action}'s view-model for {@code choice} (a seed of the current run, see {@link #exportChoices()}); a neural
      * seed whose run has ended is restored from its last checkpoint. Throws with the reason when it cannot.
      */
-    public SeedReport seedReport(SeedReportAction action, ExportChoice choice) {
-        return withTrainedSeed(choice, seed -> action.report(trained, seed));
+    public <M> M seedPanel(SeedPanelAction<M> action, ExportChoice choice) {
+        return withTrainedSeed(choice, seed -> action.measure(trained, seed));
     }
 
-    /** {@link #seedReport} off the FX thread. */
-    public void seedReportInBackground(SeedReportAction action, ExportChoice choice, Consumer<SeedReport> done,
-                                       Consumer<Exception> failed) {
-        background(action.id() + " of " + choice, () -> seedReport(action, choice), done, failed);
+    /** {@link #seedPanel} off the FX thread. */
+    public <M> void seedPanelInBackground(SeedPanelAction<M> action, ExportChoice choice, Consumer<M> done,
+                                          Consumer<Exception> failed) {
+        background(action.id() + " of " + choice, () -> seedPanel(action, choice), done, failed);
     }
 
     // ---- internals

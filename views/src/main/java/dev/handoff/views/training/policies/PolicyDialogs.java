@@ -4,7 +4,7 @@ import dev.handoff.train.live.RunFolders;
 import dev.handoff.views.evaluate.EvaluationWindow;
 import dev.handoff.views.training.Alerts;
 import dev.handoff.views.training.TrainedWorkflow;
-import dev.handoff.views.training.extension.SeedReportAction;
+import dev.handoff.views.training.extension.SeedPanelAction;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ChoiceDialog;
@@ -49,7 +49,7 @@ public final class PolicyDialogs {
         MenuItem evaluate = item("Evaluate bundle…", "dash-evaluate", this::evaluateBundle);
         MenuItem onCanvas = item("Evaluate bundle on canvas…", "dash-evaluate-canvas", this::evaluateOnCanvas);
         MenuButton menu = new MenuButton("Policies…", null, export, evaluate, onCanvas);
-        for (SeedReportAction action : vm.seedReports()) {
+        for (SeedPanelAction<?> action : vm.seedPanels()) {
             menu.getItems().add(item(action.menuText(), "dash-" + action.id(), () -> chooseSeedFor(action)));
         }
         menu.setId("dash-policies");
@@ -66,17 +66,17 @@ public final class PolicyDialogs {
                         vm.exportUnavailableReason().isEmpty() ? "The table shows no exportable seed yet: train, then pause."
                                 : vm.exportUnavailableReason())));
         ContextMenu menu = new ContextMenu(export);
-        for (SeedReportAction action : vm.seedReports()) {
+        for (SeedPanelAction<?> action : vm.seedPanels()) {
             MenuItem report = item(action.tableMenuText() + "…", "dash-policy-" + action.id(), () -> vm.shownPolicyChoice()
-                    .ifPresentOrElse(c -> showReport(action, c), () -> message(Alert.AlertType.INFORMATION,
+                    .ifPresentOrElse(c -> showPanel(action, c), () -> message(Alert.AlertType.INFORMATION,
                             action.menuText().replace("…", ""), "The table shows no trained seed yet: train, then pause.")));
             menu.getItems().add(report);
         }
         menu.setOnShowing(e -> {
             String seed = vm.shownPolicyChoice().map(c -> " (" + c + ")").orElse("");
             export.setText("Export this seed's policies" + seed + "…");
-            for (int i = 0; i < vm.seedReports().size(); i++) {
-                menu.getItems().get(i + 1).setText(vm.seedReports().get(i).tableMenuText() + seed + "…");
+            for (int i = 0; i < vm.seedPanels().size(); i++) {
+                menu.getItems().get(i + 1).setText(vm.seedPanels().get(i).tableMenuText() + seed + "…");
             }
         });
         return menu;
@@ -105,7 +105,7 @@ public final class PolicyDialogs {
         }
     }
 
-    private void chooseSeedFor(SeedReportAction action) {
+    private void chooseSeedFor(SeedPanelAction<?> action) {
         List<ExportChoice> choices = vm.exportChoices();
         String title = action.menuText().replace("…", "");
         if (choices.isEmpty()) {
@@ -117,11 +117,11 @@ public final class PolicyDialogs {
         pick.setTitle(title);
         pick.setHeaderText("Whose greedy policy?");
         pick.setContentText("Learner and seed:");
-        pick.showAndWait().ifPresent(c -> showReport(action, c));
+        pick.showAndWait().ifPresent(c -> showPanel(action, c));
     }
 
-    private void showReport(SeedReportAction action, ExportChoice choice) {
-        vm.seedReportInBackground(action, choice, report -> SeedReportDialog.show(owner.get(), report),
+    private <M> void showPanel(SeedPanelAction<M> action, ExportChoice choice) {
+        vm.seedPanelInBackground(action, choice, model -> SeedPanelDialog.show(owner.get(), action.title(model), action.view(model)),
                 ex -> message(Alert.AlertType.ERROR, action.menuText().replace("…", ""), String.valueOf(ex.getMessage())));
     }
 

@@ -1,12 +1,14 @@
 package dev.handoff.views.training.policies;
 
+import dev.handoff.env.routing.RoutingRun;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.RunState;
 import dev.handoff.train.live.RunFolders;
 import dev.handoff.train.live.TrainingMode;
 import dev.handoff.views.training.TrainingDashboardViewModel;
 import dev.handoff.views.training.extension.SeedReport;
-import dev.handoff.views.training.extension.SeedReportAction;
+import dev.handoff.views.training.extension.SeedPanelAction;
+import dev.handoff.views.training.extension.routing.RoutingPanelViewModel;
 import dev.handoff.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,15 +80,15 @@ class PoliciesViewModelTest {
         Workflow w = sample("cpu-hackers-delight");
         TrainingDashboardViewModel vm = dashboard(w, null);
         // the cpu-programming kind's dashboard extension offers its programs; synthetic-gap's kind offers nothing
-        assertThat(vm.policies().seedReports()).extracting(SeedReportAction::id).containsExactly("programs");
-        assertThat(dashboard(gap(1000), null).policies().seedReports()).isEmpty();
-        SeedReportAction programs = vm.policies().seedReports().get(0);
+        assertThat(vm.policies().seedPanels()).extracting(SeedPanelAction::id).containsExactly("programs");
+        assertThat(dashboard(gap(1000), null).policies().seedPanels()).isEmpty();
+        SeedPanelAction<SeedReport> programs = reportPanel(vm.policies().seedPanels().get(0));
         trainToTheEnd(vm, TrainingMode.ICQ_TABULAR, 1);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
 
         // The policy table's "Show this seed's programs…" opens the seed the table shows.
         assertThat(vm.policies().shownPolicyChoice()).contains(new ExportChoice(Algorithm.ICQ_TABULAR, 1));
-        SeedReport report = vm.policies().seedReport(programs, vm.policies().shownPolicyChoice().orElseThrow());
+        SeedReport report = vm.policies().seedPanel(programs, vm.policies().shownPolicyChoice().orElseThrow());
         assertThat(report.items()).hasSize(19).extracting(SeedReport.Item::name).contains("hd01", "hd19", "hd20");
         String hd01 = report.item("hd01").text();
         assertThat(hd01).startsWith("# task: hd01").contains("64/64").contains(" - solved");
@@ -104,7 +106,7 @@ class PoliciesViewModelTest {
 
         // off the FX thread through the task executor (synchronous in tests): the same report
         SeedReport[] background = new SeedReport[1];
-        vm.policies().seedReportInBackground(programs, new ExportChoice(Algorithm.ICQ_TABULAR, 1), r -> background[0] = r,
+        vm.policies().seedPanelInBackground(programs, new ExportChoice(Algorithm.ICQ_TABULAR, 1), r -> background[0] = r,
                 e -> { throw new AssertionError(e); });
         assertThat(background[0].items()).isEqualTo(report.items());
         assertThat(vm.policies().busyProperty().get()).isFalse();
@@ -118,9 +120,36 @@ class PoliciesViewModelTest {
         trainToTheEnd(vm, TrainingMode.ICQ_NEURAL, 1);
         assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
         // the run has released its networks; the programs come from the seed restored from its checkpoint
-        SeedReport programs = vm.policies().seedReport(vm.policies().seedReports().get(0),
+        SeedReport programs = vm.policies().seedPanel(reportPanel(vm.policies().seedPanels().get(0)),
                 new ExportChoice(Algorithm.ICQ_NEURAL, 1));
         assertThat(programs.items()).hasSize(19).allSatisfy(item ->
                 assertThat(item.text()).startsWith("# task: " + item.name()).contains("# policy: icq-neural seed 1 (greedy)"));
+    }
+
+    @Test
+    void aRoutingRunComparesItsSeedsFrozenRoutesThroughTheTaskExecutor() throws Exception {
+        Workflow sample = sample("routing-6x6");
+        Workflow w = sample.withTraining(sample.training().withHandoffs(20_000));
+        TrainingDashboardViewModel vm = dashboard(w, null);
+        assertThat(vm.policies().seedPanels()).extracting(SeedPanelAction::id).containsExactly("routes");
+        @SuppressWarnings("unchecked")
+        SeedPanelAction<RoutingPanelViewModel> routes = (SeedPanelAction<RoutingPanelViewModel>) vm.policies().seedPanels().get(0);
+        trainToTheEnd(vm, TrainingMode.ICQ_TABULAR, 1);
+        RoutingPanelViewModel[] shown = new RoutingPanelViewModel[1];
+        vm.policies().seedPanelInBackground(routes, new ExportChoice(Algorithm.ICQ_TABULAR, 1), p -> shown[0] = p,
+                e -> { throw new AssertionError(e); });
+        assertThat(vm.policies().busyProperty().get()).isFalse();
+        assertThat(routes.title(shown[0])).isEqualTo("Routing of icq-tabular seed 1");
+        assertThat(shown[0].results().get(1).summary()).isEqualTo(RoutingRun.sweep(w, new double[] {2.5},
+                RoutingRun.Baseline.SHORTEST_PATH, RoutingPanelViewModel.TRAFFIC_SEED, RoutingPanelViewModel.WARMUP,
+                RoutingPanelViewModel.MEASURED).get(0));
+        assertThat(shown[0].results().get(0).summary().delivered()).isPositive();
+    }
+
+    /** The cpu-programming kind's programs panel, whose view-model is a {@link SeedReport}. */
+    @SuppressWarnings("unchecked")
+    private static SeedPanelAction<SeedReport> reportPanel(SeedPanelAction<?> action) {
+        assertThat(action.id()).isEqualTo("programs");
+        return (SeedPanelAction<SeedReport>) action;
     }
 }

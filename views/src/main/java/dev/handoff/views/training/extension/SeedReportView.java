@@ -1,9 +1,6 @@
-package dev.handoff.views.training.policies;
+package dev.handoff.views.training.extension;
 
-import dev.handoff.views.training.extension.SeedReport;
 import javafx.collections.FXCollections;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -11,14 +8,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 
 /** A kind's report on a seed, read-only: its items on the left marked ✓ or ✗, the selected item's text on the right. */
-final class SeedReportDialog {
-    private SeedReportDialog() {
-    }
-
-    static void show(Window owner, SeedReport report) {
+final class SeedReportView extends VBox {
+    SeedReportView(SeedReport report) {
+        super(8);
         ListView<SeedReport.Item> items = new ListView<>(FXCollections.observableArrayList(report.items()));
         items.setPrefWidth(175);
         items.setMinWidth(175);
@@ -42,16 +36,6 @@ final class SeedReportDialog {
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox body = new HBox(8, items, text);
         VBox.setVgrow(body, Priority.ALWAYS);
-        Dialog<Void> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle(report.title());
-        d.getDialogPane().setContent(new VBox(8, header, body));
-        d.getDialogPane().setPrefSize(960, 520);
-        d.getDialogPane().setMinSize(720, 400);
-        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        d.setResizable(true);
-        d.setWidth(980);
-        d.setHeight(560);
-        d.show();
+        getChildren().addAll(header, body);
     }
 }
