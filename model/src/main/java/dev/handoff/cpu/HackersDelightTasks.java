@@ -1,6 +1,7 @@
 package dev.handoff.cpu;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.handoff.input.CsvProblems;
 import dev.handoff.input.InputException;
 import dev.handoff.input.InputFiles;
 import dev.handoff.input.JsonInput;
@@ -141,8 +142,7 @@ public final class HackersDelightTasks {
         } catch (InputException e) {
             throw e;
         } catch (UncheckedIOException | IOException e) {
-            // Commons CSV reports a malformed record (an unclosed quote) as an I/O error
-            throw InputException.of(source, InputException.oneLine(e.getMessage()));
+            throw CsvProblems.refusal(source, e); // Commons CSV reports a malformed record as an I/O error
         }
         return byTask;
     }

@@ -1,6 +1,7 @@
 package dev.handoff.env.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.handoff.input.CsvProblems;
 import dev.handoff.input.InputException;
 import dev.handoff.input.InputFiles;
 import dev.handoff.input.JsonLines;
@@ -377,8 +378,7 @@ public final class RecordedAnswers {
         try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(text))) {
             parser.forEach(r -> rows.add(r.toList()));
         } catch (IOException | UncheckedIOException e) {
-            // Commons CSV reports a malformed record (an unclosed quote) as an I/O error
-            throw InputException.of(name, InputException.oneLine(String.valueOf(e.getMessage())));
+            throw CsvProblems.refusal(name, e); // Commons CSV reports a malformed record as an I/O error
         }
         return rows;
     }
