@@ -169,9 +169,9 @@ public final class HadoopSweepFolder implements SweepFolder {
 
     /**
      * Copies the staged folder through the file system to a hidden {@code .NAME.partial-*} folder beside its place,
-     * then renames it into place, and deletes the local copy. A whole folder already there (another attempt of the same cell) is kept. Two
-     * attempts racing on a file system that moves a folder into an existing one (HDFS) leave the second inside the
-     * first; that copy is deleted, so the place holds one whole folder either way.
+     * then renames it into place, and deletes the local copy. A whole folder already there (another attempt of the
+     * same cell) is kept. Two attempts racing on a file system that moves a folder into an existing one (HDFS) leave
+     * the second inside the first; that copy is deleted, so the place holds one whole folder either way.
      */
     @Override
     public void publish(java.nio.file.Path staged, String name) throws IOException {
