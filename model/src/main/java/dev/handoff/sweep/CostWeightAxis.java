@@ -14,6 +14,7 @@ import dev.handoff.workflow.Workflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,11 +129,11 @@ public final class CostWeightAxis implements SweepAxis {
                 new SweepMetric("reward", "held-out reward (correct − λ·$)", false));
         List<SweepAlgorithm> algorithms = new ArrayList<>();
         for (Algorithm a : learners) {
-            algorithms.add(SweepAlgorithm.of(a.cliName(), (value, seed) ->
-                    List.of(reading(a.cliName(), trainAndScore(apply(base, value), kind, a, seed, handoffs)))));
+            algorithms.add(SweepAlgorithm.trained(a.cliName(), (value, seed, runFolder) ->
+                    List.of(reading(a.cliName(), trainAndScore(apply(base, value), kind, a, seed, handoffs, runFolder)))));
         }
         List<String> fixedPolicies = router ? baselineNames : baselineNames.subList(0, baselineNames.size() - 1);
-        algorithms.add(new SweepAlgorithm(FIXED_POLICIES, fixedPolicies, (value, seed) -> {
+        algorithms.add(new SweepAlgorithm(FIXED_POLICIES, fixedPolicies, (value, seed, runFolder) -> {
             List<PolicyScore> fixed = LlmMathBaselines.all(kind.createLlmMath(apply(base, value)));
             List<SweepReading> readings = new ArrayList<>();
             for (int i = 0; i < fixedPolicies.size(); i++) {
@@ -166,12 +167,19 @@ public final class CostWeightAxis implements SweepAxis {
 
     /** Trains one learner on the training questions for {@code handoffs} handoffs and scores it greedily on the held-out ones. */
     public static PolicyScore trainAndScore(Workflow w, LlmMathKind kind, Algorithm algorithm, long seed, long handoffs) {
+        return trainAndScore(w, kind, algorithm, seed, handoffs, null);
+    }
+
+    /** As {@link #trainAndScore(Workflow, LlmMathKind, Algorithm, long, long)}, writing the training's run folder into {@code runFolder} (null: none). */
+    static PolicyScore trainAndScore(Workflow w, LlmMathKind kind, Algorithm algorithm, long seed, long handoffs,
+                                     Path runFolder) {
         List<Problem> problems = kind.validate(w);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid llm-math workflow: " + problems);
         }
         try (SeedRun trainer = SeedRuns.create(w, kind, algorithm, seed, handoffs, null)) {
-            if (!trainer.runUntil(handoffs, null)) {
+            if (!TrainedRunFolder.train(trainer, w, handoffs, runFolder,
+                    "a cost-weight sweep cell: it is read by its held-out score")) {
                 return diverged(w, algorithm);
             }
             LlmMathEnvironment env = (LlmMathEnvironment) trainer.environment();

@@ -102,7 +102,7 @@ public final class ErrorComponentAxis implements SweepAxis {
                         axis == dev.handoff.components.ComponentAxis.MIXING || axis == dev.handoff.components.ComponentAxis.SAMPLES),
                 new SweepMetric("total", "total ‖Q_T∘σ − Q*‖_μ", false),
                 new SweepMetric("closureHolds", "closure: total ≤ sum of parts (1 = holds)", false));
-        SweepMeasurement measurement = (value, seed) -> {
+        SweepMeasurement measurement = (value, seed, runFolder) -> {
             ErrorComponents c = axis.measure(base, value, width, t, seed);
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("neuralApprox", c.neuralApprox());

@@ -10,6 +10,7 @@ import dev.handoff.train.TrainingPlan;
 import dev.handoff.train.TrainingSession;
 import dev.handoff.workflow.Workflow;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,10 +95,10 @@ public final class HandoffsAxis implements SweepAxis {
         for (int i = 0; i < algorithms.size(); i++) {
             Algorithm algorithm = algorithms.get(i);
             String policy = policies.get(i);
-            cells.add(SweepAlgorithm.of(policy, (value, seed) -> {
+            cells.add(SweepAlgorithm.trained(policy, (value, seed, runFolder) -> {
                 Workflow w = apply(base, value);
                 long t = (long) value;
-                double j = greedyReturnAfterTraining(w, kind, algorithm, seed, t, episodes);
+                double j = greedyReturnAfterTraining(w, kind, algorithm, seed, t, episodes, runFolder);
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put("greedyReturn", j);
                 if (oracle != null) {
@@ -110,14 +111,15 @@ public final class HandoffsAxis implements SweepAxis {
     }
 
     /**
-     * One seed of {@code algorithm} trained for {@code t} handoffs by a training session (no run folder, no component
-     * probes), then the return J of its greedy policy; NaN if it diverged.
+     * One seed of {@code algorithm} trained for {@code t} handoffs by a training session (no component probes; a run
+     * folder in {@code runFolder} unless it is null), then the return J of its greedy policy; NaN if it diverged.
      */
     private static double greedyReturnAfterTraining(Workflow w, EnvironmentKind kind, Algorithm algorithm, long seed, long t,
-                                                    long episodes) throws InterruptedException {
+                                                    long episodes, Path runFolder) throws InterruptedException {
         TrainingPlan plan = TrainingPlan.of(w, kind, List.of(algorithm), List.of(seed), t).withParallelism(1)
                 .withComponents(TrainingPlan.ComponentCadence.NONE).withCheckpointing(Checkpointing.atEndOnly())
-                .withSimulatedEpisodes(episodes);
+                .withSimulatedEpisodes(episodes)
+                .withOutput(runFolder == null ? TrainingPlan.Output.NONE : TrainingPlan.Output.into(runFolder));
         TrainingSession.Result r = TrainingSession.create(plan).runToEnd(null);
         return r.trainers().get(0).divergence() != null ? Double.NaN : r.summary().returnsBySeed().get(0);
     }

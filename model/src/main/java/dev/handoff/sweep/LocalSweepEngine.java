@@ -55,7 +55,8 @@ public final class LocalSweepEngine implements SweepEngine {
     public SweepResult run(SweepRequest request) throws InterruptedException, IOException {
         SweepGrid grid = request.grid();
         SweepCellStore store = request.store();
-        Map<SweepCell, SweepCellResult> results = new ConcurrentHashMap<>(store.finished(grid, request::report));
+        Map<SweepCell, SweepCellResult> results = new ConcurrentHashMap<>(store.finished(grid, request::report,
+                request.keepRuns()));
         List<SweepCell> pending = SweepCellStore.pending(grid, results);
         String note = store.resumeNote(results.size(), grid.cells().size());
         if (note != null) {
@@ -64,7 +65,7 @@ public final class LocalSweepEngine implements SweepEngine {
         SweepProgress progress = new SweepProgress(grid.design().axis(), grid.cells().size(), results.size(),
                 request.progress());
         long t0 = System.nanoTime();
-        measure(grid.design(), pending, request.threads(), r -> {
+        measure(grid.design(), pending, request.threads(), request.runs(), r -> {
             try {
                 store.save(r);
             } catch (IOException e) {
@@ -85,15 +86,18 @@ public final class LocalSweepEngine implements SweepEngine {
         Map<SweepCell, SweepCellResult> results = new ConcurrentHashMap<>();
         SweepProgress progress = new SweepProgress(design.axis(), cells.size(), 0, progressLines);
         long t0 = System.nanoTime();
-        measure(design, cells, parallelism, r -> {
+        measure(design, cells, parallelism, null, r -> {
             results.put(r.cell(), r);
             progress.cellDone(r.cell());
         });
         return grid.assemble(results, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Measures {@code cells} on a pool, handing each result to {@code done} (on the worker thread) as it finishes. */
-    private static void measure(SweepDesign design, List<SweepCell> cells, int parallelism,
+    /**
+     * Measures {@code cells} on a pool, keeping run folders in {@code runs} (null: none), and hands each result to
+     * {@code done} (on the worker thread) as it finishes.
+     */
+    private static void measure(SweepDesign design, List<SweepCell> cells, int parallelism, SweepFolder runs,
                                 Consumer<SweepCellResult> done) throws InterruptedException {
         if (cells.isEmpty()) {
             return;
@@ -108,7 +112,7 @@ public final class LocalSweepEngine implements SweepEngine {
         try {
             for (SweepCell cell : cells) {
                 futures.add(pool.submit(() -> {
-                    done.accept(SweepCellResult.measure(design, cell, ID));
+                    done.accept(SweepCellResult.measure(design, cell, ID, runs));
                     return null;
                 }));
             }

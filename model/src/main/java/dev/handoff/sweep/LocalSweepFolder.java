@@ -71,4 +71,26 @@ public final class LocalSweepFolder implements SweepFolder {
         }
         return names;
     }
+
+    @Override
+    public boolean exists(String name) {
+        return Files.exists(root.resolve(name));
+    }
+
+    /** The place itself, emptied of a partial folder (one without its last file) a killed sweep left there. */
+    @Override
+    public Path stage(String name) throws IOException {
+        Path target = root.resolve(name);
+        SweepRuns.deleteTree(target);
+        Files.createDirectories(target);
+        return target;
+    }
+
+    /** Nothing to move: the folder was built in place. */
+    @Override
+    public void publish(Path staged, String name) {
+        if (!staged.equals(root.resolve(name))) {
+            throw new IllegalArgumentException(staged + " was not staged for " + name);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import dev.handoff.train.SeedRun;
 import dev.handoff.train.SeedRuns;
 import dev.handoff.workflow.Workflow;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,23 +110,28 @@ public final class RoutingLoadAxis implements SweepAxis {
         for (int i = 0; i < policies.size(); i++) {
             String policy = policies.get(i);
             PolicyRun run = runs.get(i);
-            algorithms.add(SweepAlgorithm.of(policy, (value, seed) ->
-                    List.of(reading(policy, run.run(apply(base, value), value, seed)))));
+            SweepMeasurement m = (value, seed, runFolder) ->
+                    List.of(reading(policy, run.run(apply(base, value), value, seed, runFolder)));
+            algorithms.add(RoutingRun.Baseline.byId(policy) == null ? SweepAlgorithm.trained(policy, m)
+                    : SweepAlgorithm.of(policy, m));
         }
         return new SweepDesign(ID, label(), algorithms, METRICS);
     }
 
-    /** One compared policy at one load and seed: a fresh network, its measured stretch summarised. */
+    /**
+     * One compared policy at one load and seed: a fresh network, its measured stretch summarised; a learner writes the
+     * run folder of its training phase into {@code runFolder} (null: none).
+     */
     @FunctionalInterface
     interface PolicyRun {
-        RoutingRun.Summary run(Workflow workflow, double load, long seed);
+        RoutingRun.Summary run(Workflow workflow, double load, long seed, Path runFolder);
     }
 
     /** The run of a policy named on the command line: a routing baseline, or a learner trained by the trainer. */
     static PolicyRun policyRun(String name, EnvironmentKind kind, long handoffs, double warmup, double measure) {
         RoutingRun.Baseline b = RoutingRun.Baseline.byId(name);
         if (b != null) {
-            return (w, load, seed) -> RoutingRun.sweep(w, new double[] {load}, b, seed, warmup, measure).get(0);
+            return (w, load, seed, runFolder) -> RoutingRun.sweep(w, new double[] {load}, b, seed, warmup, measure).get(0);
         }
         Algorithm a;
         try {
@@ -138,24 +144,27 @@ public final class RoutingLoadAxis implements SweepAxis {
             throw new IllegalArgumentException("\"oracle\" learns on the joint state, which the routing kind does not "
                     + "enumerate; the centralised baseline here is \"oracle-router\"");
         }
-        return (w, load, seed) -> learnerRun(w, kind, a, seed, handoffs, measure);
+        return (w, load, seed, runFolder) -> learnerRun(w, kind, a, seed, handoffs, measure, runFolder);
     }
 
     /**
      * Trains {@code algorithm} for {@code handoffs} handoffs from an empty network, then measures {@code measure} time
-     * units while the learners keep learning (the trainer's wire unchanged).
+     * units while the learners keep learning (the trainer's wire unchanged). With a {@code runFolder} (not null) the
+     * training phase is written there as a run folder, its checkpoint at {@code handoffs}.
      */
     static RoutingRun.Summary learnerRun(Workflow w, EnvironmentKind kind, Algorithm algorithm, long seed, long handoffs,
-                                         double measure) {
+                                         double measure, Path runFolder) {
         try (SeedRun trainer = SeedRuns.create(w, kind, algorithm, seed, Long.MAX_VALUE, null)) {
-            return trainAndMeasure(trainer, handoffs, measure);
+            return trainAndMeasure(w, trainer, handoffs, measure, runFolder);
         }
     }
 
-    private static RoutingRun.Summary trainAndMeasure(SeedRun trainer, long handoffs, double measure) {
+    private static RoutingRun.Summary trainAndMeasure(Workflow w, SeedRun trainer, long handoffs, double measure,
+                                                      Path runFolder) {
         RoutingEnvironment env = (RoutingEnvironment) trainer.environment();
         double load = env.network().load();
-        if (!trainer.runUntil(handoffs, null)) {
+        if (!TrainedRunFolder.train(trainer, w, handoffs, runFolder,
+                "a load sweep cell: it is read by the delivery time measured after training")) {
             return new RoutingRun.Summary(load, 0, 0, Double.NaN, Double.NaN, env.network().inFlight());
         }
         env.metrics().clear(env.network().now());

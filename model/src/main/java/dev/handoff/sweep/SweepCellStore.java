@@ -108,6 +108,36 @@ public final class SweepCellStore {
      * readings do not fit the design, is reported to {@code warnings} and left out (so it is measured again).
      */
     public Map<SweepCell, SweepCellResult> finished(SweepGrid grid, Consumer<String> warnings) throws IOException {
+        return finished(grid, warnings, false);
+    }
+
+    /**
+     * As {@link #finished(SweepGrid, Consumer)}; with {@code keepRuns}, a cell of an algorithm that trains counts as
+     * finished only when its run folder is whole too ({@link SweepRuns}), so a sweep first run without
+     * {@code --keep-runs} gets the run folders it lacks when run again with it (the cells' rows come out the same).
+     */
+    public Map<SweepCell, SweepCellResult> finished(SweepGrid grid, Consumer<String> warnings, boolean keepRuns)
+            throws IOException {
+        Map<SweepCell, SweepCellResult> out = finishedCells(grid, warnings);
+        if (!keepRuns) {
+            return out;
+        }
+        String axis = grid.design().axis();
+        int missing = 0;
+        for (SweepCell cell : List.copyOf(out.keySet())) {
+            if (grid.design().algorithm(cell.algorithm()).trains() && !SweepRuns.isWhole(folder, axis, cell)) {
+                out.remove(cell);
+                missing++;
+            }
+        }
+        if (missing > 0 && warnings != null) {
+            warnings.accept("sweep: " + missing + " finished cell" + (missing == 1 ? " has" : "s have") + " no run folder in "
+                    + folder.locate(SweepRuns.RUNS) + " yet; measuring " + (missing == 1 ? "it" : "them") + " again");
+        }
+        return out;
+    }
+
+    private Map<SweepCell, SweepCellResult> finishedCells(SweepGrid grid, Consumer<String> warnings) throws IOException {
         Set<String> present = new HashSet<>(folder.list(CELLS));
         Map<SweepCell, SweepCellResult> out = new HashMap<>();
         for (SweepCell cell : grid.cells()) {

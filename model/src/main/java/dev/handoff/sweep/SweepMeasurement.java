@@ -1,5 +1,6 @@
 package dev.handoff.sweep;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,5 +10,11 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface SweepMeasurement {
-    List<SweepReading> measure(double value, long seed) throws Exception;
+    /**
+     * Measures one cell. {@code runFolder} is null unless the sweep keeps run folders ({@code --keep-runs}) and the
+     * algorithm {@link SweepAlgorithm#trains() trains}: then the measurement writes the run folder of what it trained
+     * there (a local, empty or missing folder; {@link SweepRuns} moves it into the sweep's folder), and its readings
+     * are the same as without one.
+     */
+    List<SweepReading> measure(double value, long seed, Path runFolder) throws Exception;
 }

@@ -41,13 +41,13 @@ class SweepCellStoreTest {
         SweepDesign real = spec().design();
         List<SweepAlgorithm> algorithms = new ArrayList<>();
         for (SweepAlgorithm a : real.algorithms()) {
-            algorithms.add(new SweepAlgorithm(a.id(), a.policies(), (value, seed) -> {
+            algorithms.add(new SweepAlgorithm(a.id(), a.policies(), (value, seed, runFolder) -> {
                 SweepCell cell = new SweepCell(value, seed, a.id());
                 if (cell.equals(failing)) {
                     throw new IllegalStateException("injected failure");
                 }
                 measured.add(cell);
-                return a.measurement().measure(value, seed);
+                return a.measurement().measure(value, seed, runFolder);
             }));
         }
         return new SweepDesign(real.axis(), real.axisLabel(), algorithms, real.metrics());

@@ -32,7 +32,7 @@ class SweepEngineTest {
 
     @Test
     void csvHasOneRowPerValueSeedAndPolicyWithEveryMetric(@TempDir Path dir) throws Exception {
-        SweepDesign d = design(List.of("fast", "slow"), (x, seed) -> List.of(
+        SweepDesign d = design(List.of("fast", "slow"), (x, seed, runFolder) -> List.of(
                 reading("fast", "a", x * 10 + seed, "b", 0.5),
                 reading("slow", "a", -x, "b", Double.NaN)), "a", "b");
         SweepResult r = LocalSweepEngine.run(d, new double[] {1, 2, 4}, List.of(1L, 2L, 3L), 2, null);
@@ -48,7 +48,7 @@ class SweepEngineTest {
     @Test
     void perValueMeanAndConfidenceIntervalAreStudentTOverSeeds() throws Exception {
         // at every value the three seeds measure 1, 2, 3 (+x): mean 2 + x, sd 1, half-width t(2)·1/√3
-        SweepDesign d = design(List.of("p"), (x, seed) -> List.of(reading("p", "y", x + seed)), "y");
+        SweepDesign d = design(List.of("p"), (x, seed, runFolder) -> List.of(reading("p", "y", x + seed)), "y");
         SweepResult r = LocalSweepEngine.run(d, new double[] {0, 10}, List.of(1L, 2L, 3L), 1, null);
         SweepSeries s = r.series().get(0);
         assertThat(s.mean()).containsExactly(2.0, 12.0);
@@ -59,7 +59,7 @@ class SweepEngineTest {
     @Test
     void slopeFitRecoversAKnownPowerLawAcrossNoisySeeds() throws Exception {
         // y = 3·x^(-1/2)·exp(0.05·noise): the fitted slope must be −1/2 within a few hundredths, with a real interval
-        SweepDesign d = design(List.of("p"), (x, seed) -> {
+        SweepDesign d = design(List.of("p"), (x, seed, runFolder) -> {
             Rng rng = new Rng(seed * 1000 + (long) x);
             double noise = rng.nextDouble() - 0.5;
             return List.of(reading("p", "err", 3 * Math.pow(x, -0.5) * Math.exp(0.1 * noise)));
@@ -87,7 +87,7 @@ class SweepEngineTest {
     @Test
     void nonPositiveValuesAreLeftOutOfTheSlopeAndReported() throws Exception {
         // y = x² exactly, except axis value 0 and a zero measured by seed 2 at x = 4
-        SweepDesign d = design(List.of("p"), (x, seed) -> List.of(reading("p", "y", x == 4 && seed == 2 ? 0 : x * x)),
+        SweepDesign d = design(List.of("p"), (x, seed, runFolder) -> List.of(reading("p", "y", x == 4 && seed == 2 ? 0 : x * x)),
                 "y");
         SweepResult r = LocalSweepEngine.run(d, new double[] {0, 1, 2, 4, 8}, List.of(1L, 2L), 1, null);
         SweepSeries s = r.series().get(0);
@@ -99,7 +99,7 @@ class SweepEngineTest {
 
     @Test
     void aMetricWithNoPositivePointHasNoSlopeAndSaysWhy() throws Exception {
-        SweepDesign d = design(List.of("p"), (x, seed) -> List.of(reading("p", "ret", -x)), "ret");
+        SweepDesign d = design(List.of("p"), (x, seed, runFolder) -> List.of(reading("p", "ret", -x)), "ret");
         SweepSeries s = LocalSweepEngine.run(d, new double[] {1, 2}, List.of(1L), 1, null).series().get(0);
         assertThat(s.slope().slope()).isNull();
         assertThat(s.slope().method()).startsWith("not fitted");
@@ -108,7 +108,7 @@ class SweepEngineTest {
 
     @Test
     void aReadingThatLacksADeclaredMetricFailsTheSweep() {
-        SweepDesign d = design(List.of("p"), (x, seed) -> List.of(reading("p", "a", 1)), "a", "b");
+        SweepDesign d = design(List.of("p"), (x, seed, runFolder) -> List.of(reading("p", "a", 1)), "a", "b");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalSweepEngine.run(d, new double[] {1}, List.of(1L), 1, null))
                 .hasMessageContaining("lacks metric b");
     }
@@ -117,7 +117,7 @@ class SweepEngineTest {
     void aDesignLimitedToOneAtATimeNeverOverlapsMeasurements() throws Exception {
         java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        SweepMeasurement m = (x, seed) -> {
+        SweepMeasurement m = (x, seed, runFolder) -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             Thread.sleep(5);
             running.decrementAndGet();

@@ -2,6 +2,7 @@ package dev.handoff.app.cli;
 
 import dev.handoff.app.cli.plot.SweepChart;
 import dev.handoff.env.WorkflowLoading;
+import dev.handoff.sweep.SweepAlgorithm;
 import dev.handoff.sweep.SweepAxes;
 import dev.handoff.sweep.SweepAxis;
 import dev.handoff.sweep.SweepCsv;
@@ -12,6 +13,7 @@ import dev.handoff.sweep.SweepEngines;
 import dev.handoff.sweep.SweepFolder;
 import dev.handoff.sweep.SweepRequest;
 import dev.handoff.sweep.SweepResult;
+import dev.handoff.sweep.SweepRuns;
 import dev.handoff.sweep.SweepSeries;
 import dev.handoff.sweep.SweepSettings;
 import dev.handoff.sweep.SweepSpec;
@@ -88,6 +90,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "plot title (default: workflow name and axis)")
     String title;
 
+    @Option(names = "--keep-runs", description = "keep the run folder of every cell that trains (manifest, metrics.csv, "
+            + "checkpoints, summary) in OUT/runs/AXIS=VALUE/ALGO-seedN, for handoff export and handoff train --resume")
+    boolean keepRuns;
+
     /** The JSON object of the last stdout line ({@code handoffs}: the learners' training budget, null on the handoffs axis). */
     record Summary(String workflow, String kind, String axis, String axisLabel, List<Double> values, List<Long> seeds,
                    Long handoffs, List<String> policies, Map<String, String> axisOptions, List<SweepSeries> metrics,
@@ -152,6 +158,11 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("sweep: " + e.getMessage());
             return HandoffCli.INVALID_INPUT;
         }
+        if (keepRuns && design.algorithms().stream().noneMatch(SweepAlgorithm::trains)) {
+            System.err.println("--keep-runs: no cell of the " + ax.id() + " sweep trains learners, so none has a run folder"
+                    + " (run folders come from the handoffs, load and cost-weight axes)");
+            return HandoffCli.INVALID_INPUT;
+        }
         Optional<SweepEngine> foundEngine = SweepEngines.byId(engine);
         if (foundEngine.isEmpty()) {
             System.err.println("--engine: no engine \"" + engine + "\" on the class path (found: "
@@ -183,14 +194,14 @@ final class SweepCommand implements Callable<Integer> {
                 ax.id(), values.length, seedList.size(), design.policies(), eng.id(),
                 eng.id().equals("local") ? " (" + parallel + " threads)" : "");
         SweepResult result = eng.run(new SweepRequest(spec, design, values, seedList, store, parallel, engineOptions,
-                System.err::println));
+                System.err::println, keepRuns));
 
         folder.write("sweep.csv", SweepCsv.bytes(result));
         folder.write("sweep.png", SweepChart.png(result, title != null ? title : defaultTitle(w, design),
                 subtitle(design, seedList, settings, w)));
         String csv = folder.locate("sweep.csv");
         String png = folder.locate("sweep.png");
-        System.err.println("wrote " + csv + " and " + png);
+        System.err.println("wrote " + csv + " and " + png + (keepRuns ? "; run folders in " + folder.locate(SweepRuns.RUNS) : ""));
 
         List<Double> vs = new ArrayList<>();
         for (double v : values) {

@@ -5,6 +5,7 @@ import dev.handoff.sweep.SweepCellJson;
 import dev.handoff.sweep.SweepCellResult;
 import dev.handoff.sweep.SweepCellStore;
 import dev.handoff.sweep.SweepDesign;
+import dev.handoff.sweep.SweepFolder;
 import dev.handoff.sweep.SweepSpec;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.Function;
@@ -16,8 +17,9 @@ import java.util.Map;
 
 /**
  * One Spark task: one cell of a sweep. It rebuilds the sweep's design from the broadcast {@link SweepSpec} (once per
- * executor JVM), measures the cell with the same code the local engine runs, writes the cell's file to the output
- * folder and returns the cell's small JSON row to the driver. Measuring is deterministic for the cell and the file is
+ * executor JVM), measures the cell with the same code the local engine runs (with {@code --keep-runs}, its run
+ * folder built on the executor's disk and copied to the output folder), writes the cell's file to the output folder
+ * and returns the cell's small JSON row to the driver. Measuring is deterministic for the cell and the file is
  * replaced whole, so a task Spark retries (or runs twice speculatively) leaves the same result.
  */
 final class CellTask implements Function<String, String> {
@@ -33,10 +35,12 @@ final class CellTask implements Function<String, String> {
 
     private final Broadcast<String> spec;
     private final HadoopSweepFolder.Ref folder;
+    private final boolean keepRuns;
 
-    CellTask(Broadcast<String> spec, HadoopSweepFolder.Ref folder) {
+    CellTask(Broadcast<String> spec, HadoopSweepFolder.Ref folder, boolean keepRuns) {
         this.spec = spec;
         this.folder = folder;
+        this.keepRuns = keepRuns;
     }
 
     @Override
@@ -45,14 +49,16 @@ final class CellTask implements Function<String, String> {
         SweepDesign design = designOf(spec.value());
         SweepCellResult result;
         try {
+            HadoopSweepFolder out = folder.open();
+            SweepFolder runs = keepRuns ? out : null;
             if (design.maxParallelism() == 1) {
                 synchronized (EXCLUSIVE) {
-                    result = SweepCellResult.measure(design, cell, worker());
+                    result = SweepCellResult.measure(design, cell, worker(), runs);
                 }
             } else {
-                result = SweepCellResult.measure(design, cell, worker());
+                result = SweepCellResult.measure(design, cell, worker(), runs);
             }
-            SweepCellStore.save(folder.open(), result);
+            SweepCellStore.save(out, result);
         } catch (Exception e) {
             throw new IllegalStateException("cell " + cell.describe(design.axis()) + " failed: " + e, e);
         }

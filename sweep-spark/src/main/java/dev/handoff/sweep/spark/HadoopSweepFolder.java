@@ -1,6 +1,7 @@
 package dev.handoff.sweep.spark;
 
 import dev.handoff.sweep.SweepFolder;
+import dev.handoff.sweep.SweepRuns;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -13,6 +14,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +26,12 @@ import java.util.UUID;
  * A sweep folder through Hadoop's {@link FileSystem} API, so {@code --out} may be a local or shared path, an
  * {@code hdfs://} or an {@code s3a://} URI (where the cluster has that connector): the driver and every executor
  * open the same folder from its {@link Ref}. A file is written under a temporary name and renamed into place, so a
- * reader sees a whole file or none (on S3 a single PUT is already all-or-nothing).
+ * reader sees a whole file or none (on S3 a single PUT is already all-or-nothing). A cell's run folder
+ * ({@code --keep-runs}) is built in a local temporary folder on the executor and copied here ({@link #publish}).
  */
 public final class HadoopSweepFolder implements SweepFolder {
+    /** The infix of a run folder being copied in before it is renamed into place. */
+    static final String PARTIAL = ".partial-";
     private final String location;
     private final Path root;
     private final FileSystem fs;
@@ -149,5 +154,50 @@ public final class HadoopSweepFolder implements SweepFolder {
             return List.of();
         }
         return names;
+    }
+
+    @Override
+    public boolean exists(String name) throws IOException {
+        return fs.exists(new Path(root, name));
+    }
+
+    /** A local temporary folder on this machine (the executor's): {@link #publish} copies it to the file system. */
+    @Override
+    public java.nio.file.Path stage(String name) throws IOException {
+        return Files.createTempDirectory("handoff-cell-");
+    }
+
+    /**
+     * Copies the staged folder through the file system to a hidden {@code .NAME.partial-*} folder beside its place,
+     * then renames it into place, and deletes the local copy. A whole folder already there (another attempt of the
+     * same cell) is kept. Two attempts racing on a file system that moves a folder into an existing one (HDFS) leave
+     * the second inside the first; that copy is deleted, so the place holds one whole folder either way.
+     */
+    @Override
+    public void publish(java.nio.file.Path staged, String name) throws IOException {
+        Path target = new Path(root, name);
+        Path partial = new Path(target.getParent(), "." + target.getName() + PARTIAL + UUID.randomUUID());
+        try {
+            if (fs.exists(new Path(target, SweepRuns.LAST_FILE))) {
+                return;
+            }
+            fs.copyFromLocalFile(false, true, new Path(staged.toUri()), partial);
+            if (fs.exists(new Path(target, SweepRuns.LAST_FILE))) {
+                return;
+            }
+            fs.delete(target, true); // a partial copy (on S3, a copy is not one rename)
+            if (!fs.rename(partial, target)) {
+                throw new IOException("cannot move " + partial + " to " + target);
+            }
+            Path nested = new Path(target, partial.getName());
+            if (fs.exists(nested)) {
+                fs.delete(nested, true);
+            }
+        } finally {
+            if (fs.exists(partial)) {
+                fs.delete(partial, true);
+            }
+            SweepRuns.deleteTree(staged);
+        }
     }
 }

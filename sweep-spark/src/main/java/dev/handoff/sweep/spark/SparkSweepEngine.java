@@ -87,7 +87,8 @@ public final class SparkSweepEngine implements SweepEngine {
         SweepGrid grid = request.grid();
         String axis = grid.design().axis();
         SweepCellStore store = request.store();
-        Map<SweepCell, SweepCellResult> results = new HashMap<>(store.finished(grid, request::report));
+        Map<SweepCell, SweepCellResult> results = new HashMap<>(store.finished(grid, request::report,
+                request.keepRuns()));
         List<SweepCell> pending = SweepCellStore.pending(grid, results);
         int total = grid.cells().size();
         request.report("sweep: Spark " + jsc.sc().version() + ", master " + jsc.master() + ", "
@@ -120,7 +121,8 @@ public final class SparkSweepEngine implements SweepEngine {
         jsc.sc().addSparkListener(listener);
         jsc.setJobGroup(group, "handoff sweep " + request.design().axis() + ": " + pending.size() + " cells", true);
         try {
-            List<String> rows = jsc.parallelize(cells, cells.size()).map(new CellTask(spec, folder)).collect();
+            List<String> rows = jsc.parallelize(cells, cells.size())
+                    .map(new CellTask(spec, folder, request.keepRuns())).collect();
             listener.finish();
             return rows;
         } catch (Exception e) { // SparkException, which Scala does not declare

@@ -1,5 +1,6 @@
 package dev.handoff.sweep.spark;
 
+import dev.handoff.sweep.SweepRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code --out} through Hadoop's FileSystem API: whole-file writes, reads, listings; clear errors for missing connectors. */
+/**
+ * {@code --out} through Hadoop's FileSystem API: whole-file writes, reads, listings, run folders staged locally and
+ * published whole; clear errors for missing connectors.
+ */
 class HadoopSweepFolderTest {
 
     @Test
@@ -53,5 +57,44 @@ class HadoopSweepFolderTest {
         HadoopSweepFolder.Ref ref = HadoopSweepFolder.ref("hdfs://nn/x", Map.of("spark.hadoop.fs.defaultFS", "hdfs://nn",
                 "spark.master", "local[2]"));
         assertThat(ref.hadoopSettings()).containsExactly(Map.entry("fs.defaultFS", "hdfs://nn"));
+    }
+
+    @Test
+    void aStagedRunFolderIsCopiedIntoPlaceWholeReplacingAPartialOneAndTheLocalCopyIsDeleted(@TempDir Path dir)
+            throws Exception {
+        HadoopSweepFolder folder = HadoopSweepFolder.ref(dir.toUri().toString(), Map.of()).open();
+        String name = "runs/load=2/icq-tabular-seed1";
+        Files.createDirectories(dir.resolve(name));
+        Files.writeString(dir.resolve(name).resolve("metrics.csv"), "half"); // left by a killed attempt: no summary.json
+        Path staged = folder.stage(name);
+        assertThat(staged).isEmptyDirectory().isNotEqualTo(dir.resolve(name));
+        Files.createDirectories(staged.resolve("checkpoints"));
+        Files.writeString(staged.resolve("checkpoints/icq-tabular-seed1.ckpt"), "ckpt");
+        Files.writeString(staged.resolve("metrics.csv"), "whole");
+        Files.writeString(staged.resolve(SweepRuns.LAST_FILE), "{}");
+        folder.publish(staged, name);
+
+        assertThat(staged).doesNotExist();
+        assertThat(dir.resolve(name).resolve("metrics.csv")).hasContent("whole");
+        assertThat(dir.resolve(name).resolve("checkpoints/icq-tabular-seed1.ckpt")).hasContent("ckpt");
+        assertThat(folder.exists(name + "/" + SweepRuns.LAST_FILE)).isTrue();
+        try (var files = Files.walk(dir.resolve("runs"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no checksums, no partial copies")
+                    .noneMatch(f -> f.endsWith(".crc") || f.contains(HadoopSweepFolder.PARTIAL));
+        }
+    }
+
+    @Test
+    void aWholeRunFolderAlreadyInPlaceIsKeptAndTheSecondCopyDropped(@TempDir Path dir) throws Exception {
+        HadoopSweepFolder folder = HadoopSweepFolder.ref(dir.toUri().toString(), Map.of()).open();
+        String name = "runs/handoffs=100/oracle-seed3";
+        for (String content : new String[] {"first attempt", "second attempt"}) {
+            Path staged = folder.stage(name);
+            Files.writeString(staged.resolve(SweepRuns.LAST_FILE), content);
+            folder.publish(staged, name);
+            assertThat(staged).doesNotExist();
+        }
+        assertThat(dir.resolve(name).resolve(SweepRuns.LAST_FILE)).hasContent("first attempt");
+        assertThat(dir.resolve(name).toFile().list()).containsExactly(SweepRuns.LAST_FILE);
     }
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The jar the build makes for clusters, {@code target/handoff-spark-submit.jar}, run the way a cluster runs it:
  * {@code spark-submit} ({@code org.apache.spark.deploy.SparkSubmit}) on a class path laid out like a Spark 3.5.9
  * distribution's {@code jars/} — Spark's own Jackson 2.15.2 and jackson-module-scala 2.15.2, its log4j binding — with
- * the jar as the application. The jar carries our Jackson 2.21 relocated, so neither version sees the other; the
+ * the jar as the application. The jar carries our Jackson 2.21 (and commons-io 2.20) relocated, so neither version
+ * sees the other (a sweep with {@code --keep-runs} writes run folders, whose CSVs need the newer commons-io); the
  * sweep's files equal the local engine's. Runs after {@code package} (integration-test phase).
  */
 class SparkSubmitJarIT {
@@ -50,19 +51,23 @@ class SparkSubmitJarIT {
         }
         assertThat(classPath).anyMatch(p -> p.endsWith("jackson-databind-2.15.2.jar"))
                 .anyMatch(p -> p.endsWith("jackson-module-scala_2.12-2.15.2.jar"))
-                .noneMatch(p -> p.contains("jackson-databind-2.21"));
+                .noneMatch(p -> p.contains("jackson-databind-2.21"))
+                .anyMatch(p -> p.endsWith("commons-io-2.16.1.jar")).noneMatch(p -> p.contains("commons-io-2.2"));
         Path out = dir.resolve("submitted");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Path.of("spark-jvm.options").toAbsolutePath(), "-Xmx1g", "-cp", String.join(File.pathSeparator, classPath),
                 "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--conf", "spark.ui.enabled=false",
                 JAR.toAbsolutePath().toString()));
-        String[] sweep = Cli.smallLoadSweep(out.toString(), "--engine", "spark");
+        String[] sweep = Cli.smallLoadSweep(out.toString(), "--engine", "spark", "--keep-runs");
         command.addAll(List.of(sweep));
         Path log = dir.resolve("spark-submit.log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String printed = Files.readString(log);
         assertThat(p.exitValue()).as(printed).isZero();
+        // the run folders' CSVs need commons-io 2.18+, the distribution has 2.16.1: the jar's own is relocated
+        assertThat(out.resolve("runs/load=2/icq-tabular-seed2/metrics.csv")).isRegularFile();
+        assertThat(out.resolve("runs/load=2/icq-tabular-seed2/summary.json")).isRegularFile();
         assertThat(printed).contains("master local[2]", "sweep load: 8/8 cells done", "\"axis\":\"load\"");
 
         Cli.Result local = Cli.run(Cli.smallLoadSweep(dir.resolve("local").toString()));
