@@ -126,7 +126,7 @@ public final class TrainingSession implements AutoCloseable {
         try {
             for (Algorithm a : plan.algorithms()) {
                 for (long seed : plan.seeds()) {
-                    made.add(SeedRuns.create(plan.workflow(), plan.kind(), a, seed, plan.handoffs(), plan.neural()));
+                    made.add(SeedRuns.create(plan.workflow(), plan.kind(), a, seed, plan.handoffs(), plan.neural(), plan.recorded()));
                 }
             }
         } catch (RuntimeException e) {

@@ -45,7 +45,9 @@ final class LiveFeed implements TrainingListener {
     LiveFeed(TrainingSession session) {
         this.session = session;
         this.budget = session.plan().handoffs();
-        this.evaluateEvery = Math.max(10_000, budget / 150);
+        // learning from traces: every round (a round replays every record: far more work than one evaluation)
+        this.evaluateEvery = session.plan().recorded() != null ? session.plan().recorded().records()
+                : Math.max(10_000, budget / 150);
         this.firstSeed = session.plan().seeds().get(0);
         session.trainers().forEach(t -> nextEvaluation.put(t, 0L));
         session.run().addListener(this);
