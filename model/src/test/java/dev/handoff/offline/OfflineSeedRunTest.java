@@ -136,4 +136,28 @@ class OfflineSeedRunTest {
                     .hasMessageContaining("records no new traces");
         }
     }
+
+    @Test
+    void twoTracesClaimingToHaveReceivedOneHandoffAreRefusedBeforeAnyLearning(@TempDir Path dir) throws Exception {
+        for (Path f : TraceSet.filesIn(tmp.resolve("traces"))) {
+            Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        String a1Id = idOf(Files.readAllLines(dir.resolve("a1.jsonl")).get(0));
+        List<String> a0 = new ArrayList<>(Files.readAllLines(dir.resolve("a0.jsonl")));
+        String a0Id = idOf(a0.get(0));
+        for (int k = 0; k < a0.size(); k++) { // a0's first handoff now claims the id of a handoff a1 received
+            a0.set(k, a0.get(k).replace("\"handoffId\":\"" + a0Id + "\"", "\"handoffId\":\"" + a1Id + "\""));
+        }
+        Files.write(dir.resolve("a0.jsonl"), a0);
+        TraceSet claimed = TraceSet.read(ring, kind.create(ring), TraceSet.filesIn(dir));
+        assertThatThrownBy(() -> OfflineTraces.of(ring, kind, claimed, OfflineLearning.Settings.DEFAULTS))
+                .isInstanceOf(dev.handoff.trace.TraceFormatException.class)
+                .satisfies(e -> assertThat(((dev.handoff.trace.TraceFormatException) e).problems()).singleElement().asString()
+                        .isEqualTo("the traces of agents a0 and a1 both record receiving handoff \"" + a1Id
+                                + "\": each handoff reaches one agent"));
+    }
+
+    private static String idOf(String line) {
+        return line.replaceAll(".*\"handoffId\":\"([^\"]*)\".*", "$1");
+    }
 }
