@@ -331,7 +331,9 @@ public final class TrainingSession implements AutoCloseable {
             done += t.handoffs() - (restoredAt == null ? 0 : restoredAt.getOrDefault(key(t), 0L));
         }
         String reason = problem != null ? problem : RunEnding.reason(end, run.message(), mine);
-        TrainingSummary s = new TrainingSummary(a.cliName(), plan.seeds(), plan.handoffs(), stats.mean(), stats.ci95(),
+        // the seeds' budget: the plan's, unless a seed ended it sooner by design (offline learning at its fixed point)
+        long budget = mine.stream().mapToLong(SeedRun::budget).max().orElse(plan.handoffs());
+        TrainingSummary s = new TrainingSummary(a.cliName(), plan.seeds(), budget, stats.mean(), stats.ci95(),
                 returns, GreedyReturn.evaluationKind(model), oracleReturn, oracleReturn == null ? null : oracleReturn - stats.mean(),
                 meanComponents(a), secs, done / Math.max(secs, 1e-9), RunEnding.statusText(end, run.message(), problem),
                 folder == null ? null : folder.dir().toString());
