@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  */
 public final class OfflineLearning {
     /** The report file beside the run folder's usual files. */
-    public static final String REPORT = "offline.json";
+    public static final String REPORT = dev.handoff.train.RunFolder.OFFLINE_REPORT;
 
     private OfflineLearning() {
     }

@@ -142,12 +142,16 @@ public final class TrainingSession implements AutoCloseable {
      * folder; {@code settings} sets the rest of the plan (threads, checkpoints, ...). The result equals an uninterrupted
      * run bit for bit.
      *
-     * @throws RunFolderException       when another process is still training in {@code runDir}
+     * @throws RunFolderException       when another process is still training in {@code runDir}, or it was learned from traces
      * @throws IllegalArgumentException when {@code budget} is below where the checkpoints are
      */
     public static TrainingSession resume(Path runDir, Long budget, java.util.function.UnaryOperator<TrainingPlan> settings)
             throws IOException, WorkflowLoadException {
         RunFolder folder = RunFolder.open(runDir);
+        if (java.nio.file.Files.exists(runDir.resolve(RunFolder.OFFLINE_REPORT))) {
+            throw new RunFolderException("the run in " + runDir + " was learned from traces: learn from them again "
+                    + "(handoff learn, or File ▸ Learn from traces…) rather than resume it");
+        }
         if (folder.isTraining()) {
             throw new RunFolderException("the run in " + runDir + " is still training (its process holds "
                     + RunLock.FILE + "): stop it first");

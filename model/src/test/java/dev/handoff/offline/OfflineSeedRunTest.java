@@ -119,6 +119,10 @@ class OfflineSeedRunTest {
         assertThat(report.path("agents")).hasSize(10);
         assertThat(report.path("learnedEdgeScalars")).isNotEmpty();
         assertThat(live.summaries().get(0).meanReturn()).isFinite();
+        assertThat(manifest.path("handoffs").asLong()).isEqualTo(live.status().handoffsDone()); // where the fixed point ended it
+        // resuming would simulate from the tables and drop the rounds' rows: refused, saying what to do instead
+        assertThatThrownBy(() -> LiveTraining.resume(dir, null, 1)).isInstanceOf(dev.handoff.train.RunFolderException.class)
+                .hasMessageContaining("was learned from traces");
     }
 
     @Test
