@@ -141,8 +141,7 @@ public final class HackersDelightTasks {
         } catch (InputException e) {
             throw e;
         } catch (UncheckedIOException | IOException e) {
-            // Commons CSV reports a malformed record (an unclosed quote) as an I/O error
-            throw InputException.of(source, InputException.oneLine(e.getMessage()));
+            throw InputException.ofMalformedCsv(source, e);
         }
         return byTask;
     }

@@ -28,6 +28,16 @@ public class InputException extends java.io.IOException {
         return new InputException(source, "", detail);
     }
 
+    /**
+     * A CSV text Apache Commons CSV could not parse (an unclosed quote): it reports that as an I/O error, wrapped in an
+     * {@link java.io.UncheckedIOException} when it comes from the record iterator; this says what the parser said,
+     * without the wrapper's class names.
+     */
+    public static InputException ofMalformedCsv(String source, Exception e) {
+        Throwable why = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return of(source, oneLine(String.valueOf(why.getMessage())));
+    }
+
     /** A problem at a JSON Pointer ({@code ""} is the whole document). */
     public static InputException atPointer(String source, String pointer, String detail) {
         return new InputException(source, pointer == null || pointer.isEmpty() ? "" : "#" + pointer, detail);

@@ -377,8 +377,7 @@ public final class RecordedAnswers {
         try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(text))) {
             parser.forEach(r -> rows.add(r.toList()));
         } catch (IOException | UncheckedIOException e) {
-            // Commons CSV reports a malformed record (an unclosed quote) as an I/O error
-            throw InputException.of(name, InputException.oneLine(String.valueOf(e.getMessage())));
+            throw InputException.ofMalformedCsv(name, e);
         }
         return rows;
     }
