@@ -161,6 +161,31 @@ class OfflineSeedRunTest {
                                 + "\": each handoff reaches one agent"));
     }
 
+    @Test
+    void withoutAnExactModelTheLiveRunSimulatesItsGreedyReturnEveryRound(@TempDir Path dir) throws Exception {
+        Workflow math = RecordedTraces.sample("llm-math-mixtral-gpt4.workflow.json");
+        EnvironmentKind mathKind = WorkflowLoading.kindOf(math);
+        RecordedTraces.record(math, Algorithm.ICQ_TABULAR, 1, HANDOFFS, dir.resolve("traces"));
+        OfflineTraces source = OfflineTraces.of(math, mathKind, TraceSet.read(math, mathKind.create(math),
+                TraceSet.filesIn(dir.resolve("traces"))), OfflineLearning.Settings.DEFAULTS);
+        LiveTraining live = new LiveTraining(LiveTraining.Request.fromTraces(math, mathKind, source, null));
+        assertThat(live.hasExactModel()).isFalse();
+        assertThat(live.simulatesGreedyReturn()).isTrue();
+        live.start();
+        long end = System.currentTimeMillis() + 60_000;
+        while (!live.isClosed() && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(live.status().state()).isEqualTo(RunState.FINISHED);
+        List<dev.handoff.train.live.GreedyPoint> greedy = live.greedyHistory();
+        assertThat(greedy).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.greedyReturn()).isFinite());
+        // the curve ends where the run stopped, at the summary's own (simulated) greedy return
+        var last = greedy.get(greedy.size() - 1);
+        assertThat(last.handoffs()).isEqualTo(live.status().handoffsDone());
+        assertThat(last.greedyReturn()).isEqualTo(live.summaries().get(0).meanReturn());
+        assertThat(live.summaries().get(0).returnEvaluation()).isNotEqualTo(dev.handoff.train.GreedyReturn.EXACT);
+    }
+
     private static String idOf(String line) {
         return line.replaceAll(".*\"handoffId\":\"([^\"]*)\".*", "$1");
     }

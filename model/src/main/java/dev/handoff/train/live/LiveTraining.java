@@ -333,6 +333,11 @@ public final class LiveTraining {
         return session.model() != null;
     }
 
+    /** Whether greedy returns are simulated while training (a run learning from traces on a kind without an exact model). */
+    public boolean simulatesGreedyReturn() {
+        return feed.simulatesGreedy();
+    }
+
     public Request request() {
         return request;
     }

@@ -72,4 +72,24 @@ class DashboardFromTracesTest {
         Path bundle = vm.policies().exportPolicies(choice, tmp.resolve("bundle"), false);
         assertThat(Files.list(bundle).count()).isPositive();
     }
+
+    @Test
+    void withoutAnExactModelTheReturnChartShowsTheSimulatedGreedyReturn(@TempDir Path tmp) throws Exception {
+        Workflow math = RecordedTraces.sample("llm-math-mixtral-gpt4.workflow.json");
+        var kind = WorkflowLoading.kindOf(math);
+        RecordedTraces.record(math, Algorithm.ICQ_TABULAR, 1, RECORDS, tmp.resolve("traces"));
+        OfflineTraces traces = OfflineTraces.of(math, kind, TraceSet.read(math, kind.create(math),
+                TraceSet.filesIn(tmp.resolve("traces"))), OfflineLearning.Settings.DEFAULTS);
+        TrainingDashboardViewModel vm = dashboard(math, tmp.resolve("runs"));
+        vm.run().learnFrom(traces);
+        drainUntil(vm, () -> vm.run().stateProperty().get().isTerminal());
+
+        assertThat(vm.run().stateProperty().get()).isEqualTo(RunState.FINISHED);
+        assertThat(vm.run().showsGreedyReturn()).isFalse();
+        assertThat(vm.run().simulatesGreedyReturn()).isTrue();
+        assertThat(vm.curves().returnCurves(Algorithm.ICQ_TABULAR).get(1L).size()).isGreaterThan(1);
+        assertThat(vm.curves().trainingReturn(Algorithm.ICQ_TABULAR).get(1L).lastY()).isNaN(); // no episode is played
+        var chart = new dev.handoff.views.training.charts.ReturnChart(vm.curves(), vm.run(), vm.runs()).content();
+        assertThat(chart.title()).isEqualTo("Greedy return J (simulated)");
+    }
 }

@@ -131,6 +131,19 @@ public final class RunControlViewModel {
         return live.get() == null ? trained.hasExactModel() : live.get().hasExactModel();
     }
 
+    /**
+     * Whether the return chart shows simulated greedy returns: a run learning from traces plays no episode, so on a kind
+     * without an exact model its greedy policy is simulated every round instead.
+     */
+    public boolean simulatesGreedyReturn() {
+        return live.get() != null && live.get().simulatesGreedyReturn();
+    }
+
+    /** Whether the return chart shows greedy returns (exact or simulated) rather than training returns. */
+    public boolean showsAnyGreedyReturn() {
+        return showsGreedyReturn() || simulatesGreedyReturn();
+    }
+
     /** J* where the kind has a finite model and a run has started, else null. */
     public Double oracleReturn() {
         return live.get() == null ? null : live.get().oracleReturn();
