@@ -257,11 +257,13 @@ public final class MainWindow {
 
     /**
      * File ▸ Learn from traces: a window over a snapshot of the document as it is now, where a folder of the agents'
-     * own traces is opened and learned from (null, after a dialog, when the workflow cannot be simulated).
+     * own traces is opened (counts, scalars on the edges) and handed to the training dashboard to learn from (null,
+     * after a dialog, when the workflow cannot be simulated).
      */
     public dev.handoff.views.traces.TraceLearningWindow openTraceLearning() {
         try {
-            traceLearning = new dev.handoff.views.traces.TraceLearningWindow(stage, doc.document(), theme.darkProperty());
+            traceLearning = new dev.handoff.views.traces.TraceLearningWindow(stage, doc.document(), theme.darkProperty(),
+                    training::learnFrom);
             traceLearning.show();
             return traceLearning;
         } catch (RuntimeException e) {

@@ -37,6 +37,7 @@ final class TrainingWindows {
     static final double PREFERRED_HEIGHT = 1000;
     static final ButtonType STOP_AND_CLOSE = new ButtonType("Stop the run and close", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType STOP_AND_TRAIN = new ButtonType("Stop it and train the edited workflow", ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType STOP_AND_LEARN = new ButtonType("Stop it and learn from the traces", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType SHOW_RUNNING = new ButtonType("Show the running one", ButtonBar.ButtonData.OTHER);
 
     private final Stage editor;
@@ -120,6 +121,35 @@ final class TrainingWindows {
     }
 
     /**
+     * Learn from traces (File ▸ Learn from traces…): the dashboard of {@code workflow} (the one the traces were read
+     * against), opened or brought back, learning from {@code traces}. A dashboard of another workflow is closed first,
+     * and a run going in it is stopped after asking; false when the user kept it.
+     */
+    boolean learnFrom(Workflow workflow, dev.handoff.train.RecordedHandoffs traces) {
+        TrainingDashboardWindow w = open.get();
+        if (w != null && !workflow.equals(openOn)) {
+            if (!closeWithWorkflow()) {
+                return false;
+            }
+            w = null;
+        } else if (w != null && !stateOf(w).isTerminal() && stateOf(w) != RunState.READY) {
+            show();
+            Optional<ButtonType> answer = ask("A run is going", "Learning from the traces stops it (its run folder keeps its "
+                    + "checkpoints).", STOP_AND_LEARN);
+            if (answer.filter(STOP_AND_LEARN::equals).isEmpty()) {
+                return false;
+            }
+        }
+        if (w == null) {
+            openOn(workflow, false);
+        } else {
+            show();
+        }
+        open.get().view().viewModel().run().learnFrom(traces);
+        return true;
+    }
+
+    /**
      * The workflow is about to be replaced or closed: closes its dashboard, asking first if a run is going. False
      * when the user chose to keep it (then the workflow must stay too).
      */
@@ -170,6 +200,10 @@ final class TrainingWindows {
     }
 
     private void openOn(Workflow document) {
+        openOn(document, startAtOnce.get());
+    }
+
+    private void openOn(Workflow document, boolean start) {
         // no owner: an owned window stays above the editor, and the editor must be able to come back to the front
         TrainingDashboardWindow w = new TrainingDashboardWindow(null, document, dark);
         Stage s = w.stage();
@@ -190,7 +224,7 @@ final class TrainingWindows {
         open.set(w);
         openOn = document;
         w.show();
-        if (startAtOnce.get()) {
+        if (start) {
             start(w);
         }
     }

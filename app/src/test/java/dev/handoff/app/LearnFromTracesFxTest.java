@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * File ▸ Learn from traces in the real main window: a folder of the ring's agents' traces opens with one row per agent
- * and scalars on the edges, and learning ends with the result and the learned scalars. With
- * {@code -Dhandoff.screenshots=true} it also writes {@code docs/learn-from-traces-open.png} and
- * {@code docs/learn-from-traces-learned.png} (before and after learning).
+ * and scalars on the edges, and Learn in dashboard opens the training dashboard learning from them, to the end, with
+ * its curves and the learned scalars. With {@code -Dhandoff.screenshots=true} it also writes
+ * {@code docs/learn-from-traces-open.png} (the traces) and {@code docs/learn-from-traces-dashboard.png} (the dashboard
+ * once learning has ended).
  */
 @ExtendWith(ApplicationExtension.class)
 class LearnFromTracesFxTest {
@@ -77,6 +78,7 @@ class LearnFromTracesFxTest {
         Path file = root().resolve("sample-workflows/synthetic-ring10.workflow.json");
         Workflow uniform = RecordedTraces.uniformBehaviour(WorkflowLoading.loadValid(file));
         RecordedTraces.record(uniform, Algorithm.ICQ_TABULAR, 1, 100_000, tmp.resolve("traces"));
+        System.setProperty("handoff.runs", tmp.resolve("runs").toString()); // the dashboard's run folders
         robot.interact(() -> window.open(file));
         TraceLearningWindow[] opened = new TraceLearningWindow[1];
         robot.interact(() -> opened[0] = window.openTraceLearning());
@@ -96,14 +98,28 @@ class LearnFromTracesFxTest {
         assertThat(robot.lookup("#traces-folder").queryAs(Label.class).getText()).contains("100,000 handoffs");
         shoot(robot, stage, "learn-from-traces-open.png");
 
-        robot.interact(() -> vm.learn(tmp.resolve("learned")));
-        waitFor(vm, TraceLearningViewModel.State.LEARNED);
-        assertThat(robot.lookup("#traces-result").queryAs(Label.class).getText()).startsWith("Converged after");
-        var panel = robot.lookup("#traces-rounds").queryAs(dev.handoff.views.training.charts.ChartPanel.class);
-        assertThat(panel.chart().getXYPlot().getDataset(0).getItemCount(0)).isEqualTo(vm.rounds().size()).isPositive();
-        assertThat(panel.localToScene(panel.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth());
-        assertThat(Files.exists(tmp.resolve("learned/summary.json"))).isTrue();
-        shoot(robot, stage, "learn-from-traces-learned.png");
+        robot.interact(() -> robot.lookup("#traces-learn").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        var dashboard = window.dashboard();
+        assertThat(dashboard).as("Learn in dashboard opens the training dashboard").isNotNull();
+        var run = dashboard.view().viewModel().run();
+        assertThat(run.modeProperty().get()).isEqualTo(dev.handoff.train.live.TrainingMode.FROM_TRACES);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> run.stateProperty().get() == dev.handoff.train.RunState.FINISHED);
+        Stage dash = dashboard.stage();
+        robot.interact(() -> {
+            dash.setX(0);
+            dash.setY(0);
+            dash.setWidth(1600);
+            dash.setHeight(1000);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(run.notificationProperty().get()).startsWith("finished").contains("J* =");
+        assertThat(dashboard.view().viewModel().curves().drainedWindows()).isPositive();
+        Path learned = run.live().runFolders().get(Algorithm.ICQ_TABULAR);
+        assertThat(learned.resolve("summary.json")).exists();
+        assertThat(learned.resolve(dev.handoff.offline.OfflineLearning.REPORT)).exists();
+        shoot(robot, dash, "learn-from-traces-dashboard.png");
+        robot.interact(dash::close);
         robot.interact(stage::close);
     }
 }

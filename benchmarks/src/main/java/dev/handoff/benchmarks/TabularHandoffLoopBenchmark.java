@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Handoffs per second of the tabular hot loop (simulate an option, carry the scalar, update a table) through
  * {@link SeedTrainer#runUntil} on the 10-agent synthetic ring: tabular IC-Q, the centralised oracle and the
- * independent learners. One operation is one handoff; run with {@code -prof gc} for bytes allocated per handoff.
+ * independent learners, with trace recording off (the default) or handing each handoff to a counting recorder. One
+ * operation is one handoff; run with {@code -prof gc} for bytes allocated per handoff.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -51,7 +52,16 @@ public class TabularHandoffLoopBenchmark {
     @Param({"none"})
     public String pollution;
 
+    /**
+     * {@code off}: no trace recorder, as {@code handoff train} without {@code --traces} (the loop's one
+     * {@code if (rec != null)} is all that recording costs then). {@code counting}: a recorder that counts the handoffs it
+     * is shown, the loop's cost of handing every handoff to a recorder before any writing.
+     */
+    @Param({"off"})
+    public String recording;
+
     private SeedTrainer trainer;
+    private long recorded;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -62,6 +72,11 @@ public class TabularHandoffLoopBenchmark {
         }
         Workflow ring = BenchmarkWorkflows.ring10();
         trainer = new SeedTrainer(ring, new SyntheticKind(), Algorithm.parse(algorithm), SEED, Long.MAX_VALUE);
+        switch (recording) {
+            case "off" -> { }
+            case "counting" -> trainer.recordHandoffs((agent, view, action, outcome, received, sent) -> recorded++);
+            default -> throw new IllegalArgumentException("recording is off or counting, not " + recording);
+        }
         trainer.runUntil(WARM_HANDOFFS, null);
     }
 
@@ -86,6 +101,6 @@ public class TabularHandoffLoopBenchmark {
         if (!trainer.runUntil(target, null) || trainer.handoffs() != target) {
             throw new IllegalStateException("the run stopped short of " + target + " handoffs: " + trainer.divergence());
         }
-        return target;
+        return target + recorded;
     }
 }

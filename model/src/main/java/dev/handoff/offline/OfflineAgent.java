@@ -19,8 +19,10 @@ final class OfflineAgent {
     private final long[] count;
     private final double[] discount;
     private final double[] scalarSum;
+    private final double[] scalarSumSq;
     private final long[] scalarCount;
     private long unjoined;
+    private double meanAbsTd;
 
     OfflineAgent(AgentTrace own, int viewCount, int actionCount, double gamma) {
         this.trace = own;
@@ -31,6 +33,7 @@ final class OfflineAgent {
         this.count = new long[q.length];
         this.discount = new double[own.size()];
         this.scalarSum = new double[actionCount];
+        this.scalarSumSq = new double[actionCount];
         this.scalarCount = new long[actionCount];
         for (int r = 0; r < own.size(); r++) {
             discount[r] = Math.pow(gamma, own.tau(r));
@@ -54,8 +57,11 @@ final class OfflineAgent {
         java.util.Arrays.fill(sum, 0);
         java.util.Arrays.fill(count, 0);
         java.util.Arrays.fill(scalarSum, 0);
+        java.util.Arrays.fill(scalarSumSq, 0);
         java.util.Arrays.fill(scalarCount, 0);
         long missing = 0;
+        long joined = 0;
+        double tdAbs = 0;
         for (int r = 0; r < trace.size(); r++) {
             int next = trace.next(r);
             double m;
@@ -68,12 +74,17 @@ final class OfflineAgent {
                 continue;
             }
             int i = trace.view(r) * actions + trace.action(r);
-            sum[i] += trace.reward(r) + discount[r] * m;
+            double target = trace.reward(r) + discount[r] * m;
+            tdAbs += Math.abs(target - q[i]); // q[i] is still the last round's value
+            sum[i] += target;
             count[i]++;
+            joined++;
             scalarSum[trace.action(r)] += m;
+            scalarSumSq[trace.action(r)] += m * m;
             scalarCount[trace.action(r)]++;
         }
         unjoined = missing;
+        meanAbsTd = joined == 0 ? 0 : tdAbs / joined;
         double change = 0;
         for (int i = 0; i < q.length; i++) {
             if (count[i] > 0) {
@@ -98,6 +109,21 @@ final class OfflineAgent {
     /** The mean scalar received in the last refit for handoffs made with {@code action} (NaN when none). */
     double meanScalarReceived(int action) {
         return scalarCount[action] == 0 ? Double.NaN : scalarSum[action] / scalarCount[action];
+    }
+
+    /** The mean square of the scalars received in the last refit for handoffs made with {@code action} (NaN when none). */
+    double meanSquareScalarReceived(int action) {
+        return scalarCount[action] == 0 ? Double.NaN : scalarSumSq[action] / scalarCount[action];
+    }
+
+    /** The mean |R + γ^τ m − Q(z, a)| over the records of the last refit, against the Q before it (the batch TD error). */
+    double meanAbsTd() {
+        return meanAbsTd;
+    }
+
+    /** Sets one Q-value (row-major by view), restoring a saved table. */
+    void restoreQ(int index, double value) {
+        q[index] = value;
     }
 
     /** How many records with {@code action} took part in the last refit. */

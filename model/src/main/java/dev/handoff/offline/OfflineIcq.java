@@ -98,6 +98,49 @@ public final class OfflineIcq {
         return agents[agent] == null ? Double.NaN : agents[agent].meanScalarReceived(action);
     }
 
+    /** The mean square of the scalars agent i received in the last round for handoffs made with {@code action} (NaN when none). */
+    public double meanSquareScalarReceived(int agent, int action) {
+        return agents[agent] == null ? Double.NaN : agents[agent].meanSquareScalarReceived(action);
+    }
+
+    /** Agent i's mean |TD error| in the last round (against its Q before the round; 0 without a trace). */
+    public double meanAbsTd(int agent) {
+        return agents[agent] == null ? 0 : agents[agent].meanAbsTd();
+    }
+
+    /** Agent i's number of records (0 without a trace). */
+    public long records(int agent) {
+        return agents[agent] == null ? 0 : agents[agent].trace().size();
+    }
+
+    /**
+     * Replaces agent i's table by {@code table} (row-major by view; a saved state) and sets the round count, so learning
+     * goes on from there.
+     */
+    public void restore(int agent, double[] table, int roundsDone) {
+        if (agents[agent] != null) {
+            for (int k = 0; k < table.length; k++) {
+                agents[agent].restoreQ(k, table[k]);
+            }
+        }
+        rounds = roundsDone;
+        lastChange = Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Checks that no two traces claim to have received the same handoff (by publishing every agent's scalars once; the
+     * first round publishes them again, so learning is unchanged).
+     *
+     * @throws ScalarBoard.DuplicateHandoffException when two do
+     */
+    public void checkEachHandoffReachesOneAgent() {
+        for (OfflineAgent a : agents) {
+            if (a != null) {
+                a.publish(board);
+            }
+        }
+    }
+
     /** How many of agent i's records with {@code action} took part in the last round. */
     public long scalarsReceived(int agent, int action) {
         return agents[agent] == null ? 0 : agents[agent].scalarsReceived(action);

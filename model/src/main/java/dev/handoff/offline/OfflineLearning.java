@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.env.HandoffEnvironment;
-import dev.handoff.trace.AgentTrace;
 import dev.handoff.trace.TraceFormatException;
 import dev.handoff.trace.TraceSet;
-import dev.handoff.train.TablesRunFolder;
+import dev.handoff.train.TrainingPlan;
+import dev.handoff.train.TrainingSession;
 import dev.handoff.train.TrainingSummary;
 import dev.handoff.workflow.Workflow;
 
@@ -21,12 +21,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * {@code handoff learn}: IC-Q trained offline from the agents' own trace files (one per agent) and nothing else, then
- * written as a normal run folder (plus {@code offline.json}: the traces used, per-agent record counts, the rounds).
+ * {@code handoff learn}: IC-Q trained offline from the agents' own trace files (one per agent) and nothing else, in a
+ * training session like any run ({@link OfflineSeedRun}), written as a normal run folder (plus {@code offline.json}: the
+ * traces used, per-agent record counts, the rounds, the scalars per edge).
  */
 public final class OfflineLearning {
     /** The report file beside the run folder's usual files. */
-    public static final String REPORT = "offline.json";
+    public static final String REPORT = dev.handoff.train.RunFolder.OFFLINE_REPORT;
 
     private OfflineLearning() {
     }
@@ -52,7 +53,8 @@ public final class OfflineLearning {
                               long orphanOutcomes, long unjoined) {
     }
 
-    /** What {@link #learn} did: the run's summary, the rounds, and each agent's trace. */
+    /** What {@link #learn} did: the run's summary (null in {@value #REPORT}, beside summary.json), the rounds, and each agent's trace. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"summary", "rounds", "lastChange", "converged", "agents", "edgeScalars", "learnedEdgeScalars"})
     public record Result(TrainingSummary summary, int rounds, double lastChange, boolean converged, List<AgentReport> agents,
                          List<TraceSet.EdgeScalar> edgeScalars, List<TraceSet.EdgeScalar> learnedEdgeScalars) {
@@ -81,67 +83,53 @@ public final class OfflineLearning {
         return edges;
     }
 
-    /**
-     * Hears each round as it ends (on the learning thread): its number, the largest Q change, the learners; returns
-     * whether to go on (false stops learning after this round).
-     */
-    public interface RoundListener {
-        boolean onRound(int round, double change, OfflineIcq icq);
-    }
-
     /** Reads the trace files, learns, and writes the run folder {@code out}. */
     public static Result learn(Workflow w, EnvironmentKind kind, List<Path> files, Settings settings, Path out,
                                Consumer<String> progress) throws IOException, TraceFormatException {
-        if (Files.exists(out.resolve("manifest.json"))) {
-            throw new IOException(out + " already holds a run: give a new folder");
-        }
+        requireNewFolder(out);
         TraceSet traces = TraceSet.read(w, kind.create(w), files);
         progress.accept("read " + traces.records() + " handoffs from " + files.size() + " trace files ("
                 + traces.handoffCount() + " handoff ids)");
-        return learn(w, kind, traces, settings, out, progress, (r, c, icq) -> true);
+        return learn(w, kind, traces, settings, out, progress);
     }
 
-    /** Learns from traces already read and writes the run folder {@code out}, telling {@code rounds} of each round. */
+    /**
+     * Learns from traces already read in a {@link TrainingSession} of one {@link OfflineSeedRun} (the same session the
+     * dashboard runs), which writes the run folder {@code out} through the usual run-folder writer plus {@value #REPORT}.
+     */
     public static Result learn(Workflow w, EnvironmentKind kind, TraceSet traces, Settings settings, Path out,
-                               Consumer<String> progress, RoundListener rounds) throws IOException, TraceFormatException {
+                               Consumer<String> progress) throws IOException, TraceFormatException {
+        requireNewFolder(out);
+        OfflineTraces source = OfflineTraces.of(w, kind, traces, settings);
+        TrainingPlan plan = source.plan(w, kind, settings.seed()).withOutput(TrainingPlan.Output.into(out));
+        TrainingSession.Result done;
+        try {
+            done = TrainingSession.create(plan, progress).runToEnd(progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("learning from traces was interrupted");
+        }
+        OfflineSeedRun run = (OfflineSeedRun) done.trainers().get(0);
+        progress.accept("after " + run.rounds() + " rounds the largest Q change is " + run.result(null).lastChange());
+        Result result = run.result(done.summary());
+        writeReport(out, result);
+        return result;
+    }
+
+    private static void requireNewFolder(Path out) throws IOException {
         if (Files.exists(out.resolve("manifest.json"))) {
             throw new IOException(out + " already holds a run: give a new folder");
         }
-        long t0 = System.nanoTime();
-        HandoffEnvironment env = kind.create(w);
-        OfflineIcq icq = fit(w, env, traces, settings, progress, rounds);
-        int n = w.agents().size();
-        double[][] q = new double[n][];
-        long[][] visits = new long[n][];
-        for (int i = 0; i < n; i++) {
-            int size = env.viewCount(i) * env.actionCount(i);
-            q[i] = icq.table(i, size);
-            visits[i] = icq.visits(i, size);
-        }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        TrainingSummary summary = TablesRunFolder.write(out, w, kind, settings.seed(), traces.records(), q, visits, wall);
-        List<AgentReport> agents = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            AgentTrace t = traces.byAgent().get(i);
-            agents.add(t == null ? new AgentReport(w.agents().get(i).id(), null, 0, 0, 0, 0, 0, 0)
-                    : new AgentReport(t.agentId(), t.file().toString(), t.decisions(), t.outcomes(), t.size(),
-                            t.pendingDecisions(), t.orphanOutcomes(), icq.unjoined(i)));
-        }
-        Result result = new Result(summary, icq.rounds(), icq.lastChange(), icq.lastChange() <= settings.tolerance(), agents,
-                traces.edgeScalars(), learnedEdgeScalars(traces, icq));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(REPORT).toFile(), result);
-        return result;
+    }
+
+    /** Writes {@code result} as {@value #REPORT} into {@code runDir}. */
+    static void writeReport(Path runDir, Result result) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runDir.resolve(REPORT).toFile(), result);
     }
 
     /** Runs the rounds on traces already read; reports progress about once a second. */
     public static OfflineIcq fit(Workflow w, HandoffEnvironment env, TraceSet traces, Settings settings,
                                  Consumer<String> progress) throws TraceFormatException {
-        return fit(w, env, traces, settings, progress, (r, c, icq) -> true);
-    }
-
-    /** {@link #fit} telling {@code rounds} of each round; stops early when it says so or the thread is interrupted. */
-    public static OfflineIcq fit(Workflow w, HandoffEnvironment env, TraceSet traces, Settings settings,
-                                 Consumer<String> progress, RoundListener rounds) throws TraceFormatException {
         int n = w.agents().size();
         int[] views = new int[n];
         int[] actions = new int[n];
@@ -154,8 +142,7 @@ public final class OfflineLearning {
         try {
             while (icq.rounds() < settings.maxRounds() && !Thread.currentThread().isInterrupted()) {
                 double change = icq.round();
-                boolean goOn = rounds.onRound(icq.rounds(), change, icq);
-                if (change <= settings.tolerance() || !goOn) {
+                if (change <= settings.tolerance()) {
                     break;
                 }
                 if (System.nanoTime() - last > 1_000_000_000L) {
@@ -164,9 +151,7 @@ public final class OfflineLearning {
                 }
             }
         } catch (ScalarBoard.DuplicateHandoffException e) {
-            throw new TraceFormatException(List.of("the traces of agents " + w.agents().get(e.firstAgent()).id() + " and "
-                    + w.agents().get(e.secondAgent()).id() + " both record receiving handoff \"" + traces.handoffId(e.handoff())
-                    + "\": each handoff reaches one agent"));
+            throw new TraceFormatException(List.of(OfflineTraces.duplicateMessage(w, traces, e)));
         }
         progress.accept("after " + icq.rounds() + " rounds the largest Q change is " + icq.lastChange());
         return icq;

@@ -31,6 +31,8 @@ public record RunFolder(Path dir, Workflow workflow, EnvironmentKind kind, Algor
                         long handoffs, String status) {
     /** The file in which a neural run records its network settings (needed to rebuild its learners on resume). */
     public static final String NEURAL_SETTINGS = "neural-settings.json";
+    /** The report of a run learned offline from traces ({@code dev.handoff.offline}); such a run is learned again, not resumed. */
+    public static final String OFFLINE_REPORT = "offline.json";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**

@@ -47,9 +47,13 @@ public record RunManifest(String status, String reason, String workflowName, Str
                 handoffs, w.training(), versions, Instant.now().toString(), null, null, w);
     }
 
-    /** This run ended now with {@code status} (one of the three end states), {@code reason} (null when finished) and its summary. */
+    /**
+     * This run ended now with {@code status} (one of the three end states), {@code reason} (null when finished) and its
+     * summary, whose budget it keeps (the plan's, or less where the seeds ended sooner by design: offline learning).
+     */
     RunManifest ended(String endStatus, String why, TrainingSummary s) {
-        return new RunManifest(endStatus, why, workflowName, workflowHash, algorithm, seeds, handoffs, training, versions,
+        return new RunManifest(endStatus, why, workflowName, workflowHash, algorithm, seeds, s != null ? s.handoffs() : handoffs,
+                training, versions,
                 startedAt, Instant.now().toString(), s, workflow);
     }
 

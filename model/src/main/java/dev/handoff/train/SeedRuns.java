@@ -8,7 +8,7 @@ import dev.handoff.workflow.Workflow;
 /**
  * Makes the trainer of one seed for an algorithm: the only place that knows which class trains which learner. What a
  * workflow may leave out (the evaluation window, ε, the network settings) defaults in one place, the workflow's
- * {@link TrainingSettings}.
+ * {@link TrainingSettings}. A plan with recorded handoffs ({@link RecordedHandoffs}) learns offline from them.
  */
 public final class SeedRuns {
     private SeedRuns() {
@@ -22,6 +22,21 @@ public final class SeedRuns {
      */
     public static SeedRun create(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed, long budget,
                                  NeuralSettings neural) {
+        return create(workflow, kind, algorithm, seed, budget, neural, null);
+    }
+
+    /**
+     * As {@link #create(Workflow, EnvironmentKind, Algorithm, long, long, NeuralSettings)}, learning offline from
+     * {@code recorded} handoffs (the agents' own traces) when they are given (null: simulate).
+     */
+    public static SeedRun create(Workflow workflow, EnvironmentKind kind, Algorithm algorithm, long seed, long budget,
+                                 NeuralSettings neural, RecordedHandoffs recorded) {
+        if (recorded != null) {
+            if (algorithm != Algorithm.ICQ_TABULAR) {
+                throw new IllegalArgumentException("only icq-tabular learns from recorded traces, not " + algorithm.cliName());
+            }
+            return recorded.learner(workflow, kind, seed, budget);
+        }
         if (algorithm == Algorithm.ICQ_NEURAL) {
             return new NeuralSeedTrainer(workflow, kind, neural != null ? neural : NeuralSettings.of(workflow.training()),
                     algorithm, seed, budget);

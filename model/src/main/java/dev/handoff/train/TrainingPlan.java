@@ -11,12 +11,13 @@ import java.util.List;
  * What a {@link TrainingSession} trains and how: the algorithms and seeds on a workflow with a budget in handoffs per
  * seed, the trainer threads, the network settings of {@code icq-neural} (null: the defaults), where run folders go,
  * when checkpoints are written, how often the error components are read, and how many episodes estimate a greedy
- * return where the kind has no exact model. {@link #of} gives the defaults of {@code handoff train}; the
+ * return where the kind has no exact model, and (offline learning) the recorded handoffs to learn from instead of a
+ * simulator. {@link #of} gives the defaults of {@code handoff train}; the
  * {@code with...} methods change one thing.
  */
 public record TrainingPlan(Workflow workflow, EnvironmentKind kind, List<Algorithm> algorithms, List<Long> seeds,
                            long handoffs, int parallelism, NeuralSettings neural, Output output, Checkpointing checkpointing,
-                           ComponentCadence components, long simulatedEpisodes) {
+                           ComponentCadence components, long simulatedEpisodes, RecordedHandoffs recorded) {
     /** Episodes simulated per seed to estimate a greedy return where no exact model exists. */
     public static final long SIMULATED_EPISODES = 20_000;
     /** Error-component readings per seed over a run (kinds with an exact model). */
@@ -33,6 +34,9 @@ public record TrainingPlan(Workflow workflow, EnvironmentKind kind, List<Algorit
         if (handoffs <= 0) {
             throw new IllegalArgumentException("the budget must be at least one handoff per seed");
         }
+        if (recorded != null && !algorithms.equals(List.of(Algorithm.ICQ_TABULAR))) {
+            throw new IllegalArgumentException("learning from recorded handoffs is tabular IC-Q only, not " + algorithms);
+        }
     }
 
     /**
@@ -43,37 +47,46 @@ public record TrainingPlan(Workflow workflow, EnvironmentKind kind, List<Algorit
     public static TrainingPlan of(Workflow workflow, EnvironmentKind kind, List<Algorithm> algorithms, List<Long> seeds,
                                   long handoffs) {
         return new TrainingPlan(workflow, kind, algorithms, seeds, handoffs, Runtime.getRuntime().availableProcessors(), null,
-                Output.NONE, Checkpointing.defaults(), ComponentCadence.SPREAD, SIMULATED_EPISODES);
+                Output.NONE, Checkpointing.defaults(), ComponentCadence.SPREAD, SIMULATED_EPISODES, null);
     }
 
     public TrainingPlan withParallelism(int threads) {
         return new TrainingPlan(workflow, kind, algorithms, seeds, handoffs, threads, neural, output, checkpointing, components,
-                simulatedEpisodes);
+                simulatedEpisodes, recorded);
     }
 
     public TrainingPlan withNeural(NeuralSettings settings) {
         return new TrainingPlan(workflow, kind, algorithms, seeds, handoffs, parallelism, settings, output, checkpointing,
-                components, simulatedEpisodes);
+                components, simulatedEpisodes, recorded);
     }
 
     public TrainingPlan withOutput(Output where) {
         return new TrainingPlan(workflow, kind, algorithms, seeds, handoffs, parallelism, neural, where, checkpointing,
-                components, simulatedEpisodes);
+                components, simulatedEpisodes, recorded);
     }
 
     public TrainingPlan withCheckpointing(Checkpointing when) {
         return new TrainingPlan(workflow, kind, algorithms, seeds, handoffs, parallelism, neural, output, when, components,
-                simulatedEpisodes);
+                simulatedEpisodes, recorded);
     }
 
     public TrainingPlan withComponents(ComponentCadence cadence) {
         return new TrainingPlan(workflow, kind, algorithms, seeds, handoffs, parallelism, neural, output, checkpointing,
-                cadence, simulatedEpisodes);
+                cadence, simulatedEpisodes, recorded);
     }
 
     public TrainingPlan withSimulatedEpisodes(long episodes) {
         return new TrainingPlan(workflow, kind, algorithms, seeds, handoffs, parallelism, neural, output, checkpointing,
-                components, episodes);
+                components, episodes, recorded);
+    }
+
+    /**
+     * Learns from {@code handoffs} recorded outside any simulator (the agents' own traces) instead of simulating: its
+     * seeds are made by {@link RecordedHandoffs#learner} ({@code null}: simulate, as usual).
+     */
+    public TrainingPlan withRecorded(RecordedHandoffs handoffs) {
+        return new TrainingPlan(workflow, kind, algorithms, seeds, this.handoffs, parallelism, neural, output, checkpointing,
+                components, simulatedEpisodes, handoffs);
     }
 
     /** Where a session writes run folders. */

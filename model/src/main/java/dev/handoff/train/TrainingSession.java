@@ -119,7 +119,7 @@ public final class TrainingSession implements AutoCloseable {
         try {
             for (Algorithm a : plan.algorithms()) {
                 for (long seed : plan.seeds()) {
-                    made.add(SeedRuns.create(plan.workflow(), plan.kind(), a, seed, plan.handoffs(), plan.neural()));
+                    made.add(SeedRuns.create(plan.workflow(), plan.kind(), a, seed, plan.handoffs(), plan.neural(), plan.recorded()));
                 }
             }
         } catch (RuntimeException e) {
@@ -135,12 +135,16 @@ public final class TrainingSession implements AutoCloseable {
      * folder; {@code settings} sets the rest of the plan (threads, checkpoints, ...). The result equals an uninterrupted
      * run bit for bit.
      *
-     * @throws RunFolderException       when another process is still training in {@code runDir}
+     * @throws RunFolderException       when another process is still training in {@code runDir}, or it was learned from traces
      * @throws IllegalArgumentException when {@code budget} is below where the checkpoints are
      */
     public static TrainingSession resume(Path runDir, Long budget, java.util.function.UnaryOperator<TrainingPlan> settings)
             throws IOException, WorkflowLoadException {
         RunFolder folder = RunFolder.open(runDir);
+        if (java.nio.file.Files.exists(runDir.resolve(RunFolder.OFFLINE_REPORT))) {
+            throw new RunFolderException("the run in " + runDir + " was learned from traces: learn from them again "
+                    + "(handoff learn, or File ▸ Learn from traces…) rather than resume it");
+        }
         if (folder.isTraining()) {
             throw new RunFolderException("the run in " + runDir + " is still training (its process holds "
                     + RunLock.FILE + "): stop it first");
@@ -323,7 +327,9 @@ public final class TrainingSession implements AutoCloseable {
             done += t.handoffs() - (restoredAt == null ? 0 : restoredAt.getOrDefault(key(t), 0L));
         }
         String reason = problem != null ? problem : RunEnding.reason(end, run.message(), mine);
-        TrainingSummary s = new TrainingSummary(a.cliName(), plan.seeds(), plan.handoffs(), stats.mean(), stats.ci95(),
+        // the seeds' budget: the plan's, unless a seed ended it sooner by design (offline learning at its fixed point)
+        long budget = mine.stream().mapToLong(SeedRun::budget).max().orElse(plan.handoffs());
+        TrainingSummary s = new TrainingSummary(a.cliName(), plan.seeds(), budget, stats.mean(), stats.ci95(),
                 returns, GreedyReturn.evaluationKind(model), oracleReturn, oracleReturn == null ? null : oracleReturn - stats.mean(),
                 lastReadings.mean(mine), secs, done / Math.max(secs, 1e-9), RunEnding.statusText(end, run.message(), problem),
                 folder == null ? null : folder.dir().toString());

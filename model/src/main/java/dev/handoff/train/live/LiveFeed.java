@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code metrics.csv}, so a run of any length holds the same heap), the greedy returns so far, and the latest Q tables
  * of each algorithm's first seed. Between chunks it evaluates the seeds' greedy return (exact, where the kind has
  * a finite model) every so many handoffs and, past the first tenth of the budget, at most four times a second per seed,
- * so at full speed evaluation never costs the trainer much. Nothing here runs per handoff.
+ * so at full speed evaluation never costs the trainer much (a run learning from traces: every round, simulated where
+ * the kind has no exact model). Nothing here runs per handoff.
  */
 final class LiveFeed implements TrainingListener {
     private static final long MIN_EVALUATION_GAP_NANOS = 250_000_000L;
@@ -45,7 +46,9 @@ final class LiveFeed implements TrainingListener {
     LiveFeed(TrainingSession session) {
         this.session = session;
         this.budget = session.plan().handoffs();
-        this.evaluateEvery = Math.max(10_000, budget / 150);
+        // learning from traces: every round (a round replays every record: far more work than one evaluation)
+        this.evaluateEvery = session.plan().recorded() != null ? session.plan().recorded().records()
+                : Math.max(10_000, budget / 150);
         this.firstSeed = session.plan().seeds().get(0);
         session.trainers().forEach(t -> nextEvaluation.put(t, 0L));
         session.run().addListener(this);
@@ -85,11 +88,11 @@ final class LiveFeed implements TrainingListener {
 
     private void evaluate(SeedRun t) {
         FiniteSmdp model = session.model();
-        if (model == null) {
+        if (model == null && !simulatesGreedy()) {
             return;
         }
         try {
-            double j = GreedyReturn.of(t, model, 0);
+            double j = GreedyReturn.of(t, model, session.plan().simulatedEpisodes());
             GreedyPoint p = new GreedyPoint(t.algorithm(), t.seed(), t.handoffs(), j);
             greedyHistory.add(p);
             greedy.offer(p);
@@ -117,7 +120,7 @@ final class LiveFeed implements TrainingListener {
      * the same number an evaluation between chunks gives), unless its last point is already there.
      */
     void endGreedyCurves(List<dev.handoff.train.TrainingSummary> summaries) {
-        if (session.model() == null) {
+        if (session.model() == null && !simulatesGreedy()) {
             return;
         }
         Map<String, Long> lastAt = new java.util.HashMap<>();
@@ -134,6 +137,15 @@ final class LiveFeed implements TrainingListener {
                 }
             }
         }
+    }
+
+    /**
+     * Whether greedy returns are simulated between chunks although the kind has no exact model: a run learning from
+     * traces plays no episode, so its simulated greedy return (the plan's episodes, the summary's evaluation seed) is
+     * its only return curve.
+     */
+    boolean simulatesGreedy() {
+        return session.model() == null && session.plan().recorded() != null;
     }
 
     List<GreedyPoint> greedyHistory() {

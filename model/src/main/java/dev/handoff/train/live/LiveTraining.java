@@ -6,6 +6,7 @@ import dev.handoff.metrics.IntervalText;
 import dev.handoff.train.Algorithm;
 import dev.handoff.train.Checkpointing;
 import dev.handoff.train.QSnapshot;
+import dev.handoff.train.RecordedHandoffs;
 import dev.handoff.train.RunState;
 import dev.handoff.train.SeedRun;
 import dev.handoff.train.SeedRuns;
@@ -27,7 +28,8 @@ import java.util.Map;
  * What it shows is in a {@link LiveFeed} the trainer threads fill and a reader drains (bounded: the full-resolution
  * record is the run folder's {@code metrics.csv}, so a run of any length holds the same heap, issue 13); slow speeds are paced between
  * small steps by a {@link LivePacer}, so the hot loop's per-handoff cost never changes. A pause writes every seed's
- * checkpoint once no trainer is inside a chunk; a diverging seed pauses the run with a message saying where. Neural
+ * checkpoint once no trainer is inside a chunk; a diverging seed pauses the run with a message saying where. A
+ * {@link TrainingMode#FROM_TRACES} run learns offline from the agents' own traces, a round per window. Neural
  * learners train on one thread and are freed when the run ends or is stopped. Never touches a UI toolkit.
  */
 public final class LiveTraining {
@@ -37,12 +39,34 @@ public final class LiveTraining {
      */
     public static final long SIMULATED_EPISODES = TrainingPlan.SIMULATED_EPISODES / 10;
 
-    /** What to train. {@code runsRoot} null: keep no run folder; {@code neural} null: the workflow's network settings. */
+    /**
+     * What to train. {@code runsRoot} null: keep no run folder; {@code neural} null: the workflow's network settings;
+     * {@code recorded}: the handoffs a {@link TrainingMode#FROM_TRACES} run learns from (null for every other mode).
+     */
     public record Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
-                          int parallelism, Path runsRoot, NeuralSettings neural) {
+                          int parallelism, Path runsRoot, NeuralSettings neural, RecordedHandoffs recorded) {
+        public Request {
+            if (mode.fromTraces() != (recorded != null)) {
+                throw new IllegalArgumentException(mode.fromTraces()
+                        ? "open a folder of the agents' traces first (File ▸ Learn from traces…)"
+                        : "recorded traces are learned from in the " + TrainingMode.FROM_TRACES + " mode only");
+            }
+        }
+
+        public Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
+                       int parallelism, Path runsRoot, NeuralSettings neural) {
+            this(workflow, kind, mode, seeds, handoffs, parallelism, runsRoot, neural, null);
+        }
+
         public Request(Workflow workflow, EnvironmentKind kind, TrainingMode mode, List<Long> seeds, long handoffs,
                        int parallelism, Path runsRoot) {
-            this(workflow, kind, mode, seeds, handoffs, parallelism, runsRoot, null);
+            this(workflow, kind, mode, seeds, handoffs, parallelism, runsRoot, null, null);
+        }
+
+        /** A run of IC-Q learning offline from {@code recorded} (one seed, its whole budget of rounds). */
+        public static Request fromTraces(Workflow workflow, EnvironmentKind kind, RecordedHandoffs recorded, Path runsRoot) {
+            return new Request(workflow, kind, TrainingMode.FROM_TRACES, List.of(1L), recorded.budget(), 1, runsRoot, null,
+                    recorded);
         }
     }
 
@@ -99,7 +123,8 @@ public final class LiveTraining {
         // one gradient collector per process: neural seeds take turns on a single trainer thread
         TrainingPlan p = TrainingPlan.of(r.workflow(), r.kind(), r.mode().algorithms(), r.seeds(), r.handoffs())
                 .withParallelism(r.mode().neural() ? 1 : r.parallelism()).withNeural(r.neural())
-                .withOutput(r.runsRoot() == null ? TrainingPlan.Output.NONE : TrainingPlan.Output.stampedUnder(r.runsRoot()));
+                .withOutput(r.runsRoot() == null ? TrainingPlan.Output.NONE : TrainingPlan.Output.stampedUnder(r.runsRoot()))
+                .withRecorded(r.recorded());
         return live(p);
     }
 
@@ -306,6 +331,11 @@ public final class LiveTraining {
     /** Whether greedy returns are exact (finite model) rather than absent. */
     public boolean hasExactModel() {
         return session.model() != null;
+    }
+
+    /** Whether greedy returns are simulated while training (a run learning from traces on a kind without an exact model). */
+    public boolean simulatesGreedyReturn() {
+        return feed.simulatesGreedy();
     }
 
     public Request request() {

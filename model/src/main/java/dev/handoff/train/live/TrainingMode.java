@@ -11,7 +11,12 @@ public enum TrainingMode {
     ICQ_NEURAL("Neural IC-Q", List.of(Algorithm.ICQ_NEURAL)),
     COMPARE("Compare: IC-Q, oracle, independent", List.of(Algorithm.ICQ_TABULAR, Algorithm.ORACLE, Algorithm.INDEPENDENT)),
     ORACLE("Oracle only", List.of(Algorithm.ORACLE)),
-    INDEPENDENT("Independent only", List.of(Algorithm.INDEPENDENT));
+    INDEPENDENT("Independent only", List.of(Algorithm.INDEPENDENT)),
+    /**
+     * Tabular IC-Q learned offline from the agents' own traces (File ▸ Learn from traces…, {@code handoff learn}): one
+     * seed, a round over every recorded handoff per window; needs the traces in its request.
+     */
+    FROM_TRACES("IC-Q from traces (offline)", List.of(Algorithm.ICQ_TABULAR));
 
     private final String label;
     private final List<Algorithm> algorithms;
@@ -24,6 +29,11 @@ public enum TrainingMode {
     /** Whether the run holds DJL networks (trained on one thread, closed when the run ends). */
     public boolean neural() {
         return algorithms.contains(Algorithm.ICQ_NEURAL);
+    }
+
+    /** Whether the run learns from recorded traces rather than a simulator. */
+    public boolean fromTraces() {
+        return this == FROM_TRACES;
     }
 
     public List<Algorithm> algorithms() {

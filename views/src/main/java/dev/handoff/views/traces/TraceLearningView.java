@@ -1,9 +1,7 @@
 package dev.handoff.views.traces;
 
-import dev.handoff.views.training.charts.ChartPanel;
 import dev.handoff.views.training.LiveGraphView;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,17 +21,14 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Learn from traces: a toolbar (Open traces…, Learn…, Stop), the workflow with each agent lit by how much of the traces
- * is its own and each edge labelled with the mean scalar it carried, and a side panel with every agent's record counts,
- * the largest Q change per round while learning, the result, and any problems line by line. It only binds to its
- * {@link TraceLearningViewModel} and asks for folders.
+ * Learn from traces: a toolbar (Open traces…, Learn in dashboard), the workflow with each agent lit by how much of the
+ * traces is its own and each edge labelled with the mean scalar it carried, and a side panel with every agent's record
+ * counts and any problems line by line. Learning itself runs in the training dashboard. It only binds to its
+ * {@link TraceLearningViewModel} and asks for a folder.
  */
 public final class TraceLearningView extends BorderPane {
     private final TraceLearningViewModel vm;
     private final LiveGraphView graph;
-    private final TraceRoundsChart rounds;
-    private final ChartPanel changePanel = new ChartPanel("traces-rounds", TraceRoundsChart.emptyChart());
-    private boolean dark;
     private Path lastFolder;
 
     public TraceLearningView(TraceLearningViewModel vm) {
@@ -47,8 +42,6 @@ public final class TraceLearningView extends BorderPane {
         graphPane.setCollapsible(false);
         graphPane.setMinWidth(240);
         graphPane.setMaxHeight(Double.MAX_VALUE);
-        rounds = new TraceRoundsChart(vm);
-        vm.rounds().addListener((ListChangeListener<TraceLearningViewModel.RoundPoint>) c -> showRounds());
         setTop(toolbar());
         setCenter(graphPane);
         setRight(sidePanel());
@@ -63,13 +56,7 @@ public final class TraceLearningView extends BorderPane {
     }
 
     public void setDark(boolean dark) {
-        this.dark = dark;
         graph.setDark(dark);
-        showRounds();
-    }
-
-    private void showRounds() {
-        changePanel.show(rounds.content(), dark);
     }
 
     /** Asks for a folder of traces (one *.jsonl per agent) and opens it. */
@@ -78,14 +65,6 @@ public final class TraceLearningView extends BorderPane {
         if (dir != null) {
             lastFolder = dir.toPath();
             vm.open(dir.toPath());
-        }
-    }
-
-    /** Asks for the (new or empty) folder to write the learned run in, and learns. */
-    public void chooseRunFolderAndLearn() {
-        File dir = chooseFolder("Folder to write the learned run in (new or empty)");
-        if (dir != null) {
-            vm.learn(dir.toPath());
         }
     }
 
@@ -102,17 +81,14 @@ public final class TraceLearningView extends BorderPane {
         Button open = button("Open traces…", "Open a folder of agents' own traces (docs/trace.md), checked against this workflow",
                 this::chooseTraces);
         open.setId("traces-open");
-        Button learn = button("Learn…", "Learn IC-Q from these traces alone into a run folder (the same as handoff learn)",
-                this::chooseRunFolderAndLearn);
+        Button learn = button("Learn in dashboard", "Learn IC-Q from these traces alone in the training dashboard, a round "
+                + "per window, with its curves, greedy return and export (the same as handoff learn)", vm::learn);
         learn.setId("traces-learn");
-        learn.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stateProperty().get() != TraceLearningViewModel.State.OPEN
-                && vm.stateProperty().get() != TraceLearningViewModel.State.LEARNED, vm.stateProperty()));
-        Button stop = button("Stop", "Stop learning after this round", vm::stop);
-        stop.disableProperty().bind(vm.stateProperty().isNotEqualTo(TraceLearningViewModel.State.LEARNING));
+        learn.disableProperty().bind(vm.stateProperty().isNotEqualTo(TraceLearningViewModel.State.OPEN));
         Label folder = new Label();
         folder.setId("traces-folder");
         folder.textProperty().bind(vm.folderTextProperty());
-        return new ToolBar(open, learn, stop, folder);
+        return new ToolBar(open, learn, folder);
     }
 
     private static Button button(String text, String tip, Runnable action) {
@@ -136,12 +112,6 @@ public final class TraceLearningView extends BorderPane {
                 + "decisions without an outcome · orphans: outcomes without a decision");
         legend.setWrapText(true);
         legend.getStyleClass().add("text-muted");
-        showRounds();
-        changePanel.setPrefHeight(240);
-        Label result = new Label();
-        result.setId("traces-result");
-        result.setWrapText(true);
-        result.textProperty().bind(vm.resultTextProperty());
         Label error = new Label();
         error.setWrapText(true);
         error.textProperty().bind(vm.errorTextProperty());
@@ -151,7 +121,7 @@ public final class TraceLearningView extends BorderPane {
         problems.setPrefHeight(90);
         problems.visibleProperty().bind(Bindings.isNotEmpty(vm.problems()));
         problems.managedProperty().bind(problems.visibleProperty());
-        VBox side = new VBox(8, table, legend, changePanel, result, error, problems);
+        VBox side = new VBox(8, table, legend, error, problems);
         VBox.setVgrow(table, Priority.ALWAYS);
         side.setPadding(new Insets(8));
         side.setPrefWidth(460);

@@ -2,6 +2,7 @@ package dev.handoff.views.traces;
 
 import dev.handoff.env.EnvironmentKind;
 import dev.handoff.offline.OfflineLearning;
+import dev.handoff.offline.OfflineTraces;
 import dev.handoff.trace.AgentTrace;
 import dev.handoff.trace.TraceFormatException;
 import dev.handoff.trace.TraceSet;
@@ -25,22 +26,18 @@ import java.util.Locale;
 
 /**
  * File ▸ Learn from traces: a folder of agents' own traces opened against the workflow (per agent its record counts,
- * on the canvas the mean scalar each edge carried), then IC-Q learned from them alone, round by round, into a run
- * folder (the same engine as {@code handoff learn}). Reading and learning go through a {@link TaskExecutor}, so every
- * property changes on the FX thread; tests pass a {@link dev.handoff.views.task.DirectTaskExecutor} and need no screen.
- * The rounds (the largest Q change of each) are published when learning ends.
+ * on the canvas the mean scalar each edge carried), then handed to the training dashboard, which learns IC-Q from them
+ * alone in the same training session as every run ({@code FROM_TRACES}; the same engine as {@code handoff learn}).
+ * Reading goes through a {@link TaskExecutor}, so every property changes on the FX thread; tests pass a
+ * {@link dev.handoff.views.task.DirectTaskExecutor} and need no screen.
  */
 public final class TraceLearningViewModel implements GraphActivity {
-    /** Where the view-model is: nothing open, traces open, learning, learned, or failed. */
-    public enum State { EMPTY, READING, OPEN, LEARNING, LEARNED, FAILED }
+    /** Where the view-model is: nothing open, reading, traces open (and learnable), or failed. */
+    public enum State { EMPTY, READING, OPEN, FAILED }
 
     /** One agent's trace as the table shows it. */
     public record AgentRow(String agent, String file, long decisions, long outcomes, long handoffs, long pending,
                            long orphans) {
-    }
-
-    /** One round of learning: its number and the largest change of any Q-value. */
-    public record RoundPoint(int round, double change) {
     }
 
     private final Workflow workflow;
@@ -49,28 +46,29 @@ public final class TraceLearningViewModel implements GraphActivity {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EMPTY);
     private final ReadOnlyStringWrapper folderText = new ReadOnlyStringWrapper("No traces open: File ▸ Learn from traces… or Open traces…");
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper canvasText = new ReadOnlyStringWrapper("edges: mean scalar received (handoffs)");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ObservableList<AgentRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<RoundPoint> rounds = FXCollections.observableArrayList();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     // read-only views made once: a wrapper listens to its list weakly, so one made per call can vanish with its listeners
     private final ObservableList<AgentRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObservableList<RoundPoint> roundsView = FXCollections.unmodifiableObservableList(rounds);
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final long[] edgeCount;
     private final double[] edgeMean;
     private final double[] agentActivity;
-    private TraceSet traces;
-    private OfflineLearning.Result result;
-    private volatile boolean stopRequested;
+    private final java.util.function.Consumer<OfflineTraces> dashboard;
+    private OfflineTraces traces;
 
-    /** Reading and learning go to {@code tasks} (the application's {@link dev.handoff.views.task.FxTaskExecutor}). */
-    public TraceLearningViewModel(Workflow workflow, EnvironmentKind kind, TaskExecutor tasks) {
+    /**
+     * Reading goes to {@code tasks} (the application's {@link dev.handoff.views.task.FxTaskExecutor}); {@link #learn}
+     * hands the open traces to {@code dashboard}, which opens the training dashboard learning from them.
+     */
+    public TraceLearningViewModel(Workflow workflow, EnvironmentKind kind, TaskExecutor tasks,
+                                  java.util.function.Consumer<OfflineTraces> dashboard) {
         this.workflow = workflow;
         this.kind = kind;
         this.tasks = tasks;
+        this.dashboard = dashboard;
         this.edgeCount = new long[workflow.handoffs().size()];
         this.edgeMean = new double[workflow.handoffs().size()];
         this.agentActivity = new double[workflow.agents().size()];
@@ -80,52 +78,31 @@ public final class TraceLearningViewModel implements GraphActivity {
 
     /** Opens every {@code *.jsonl} in {@code folder} as one agent's trace each, checked against the workflow. */
     public void open(Path folder) {
-        if (state.get() == State.LEARNING) {
-            return;
-        }
         state.set(State.READING);
         folderText.set("Reading " + folder + " …");
         errorText.set("");
         problems.clear();
-        tasks.execute(new BackgroundTask<>("read traces", () -> TraceSet.read(workflow, kind.create(workflow),
-                TraceSet.filesIn(folder)), read -> opened(folder, read), e -> failed(e instanceof TraceFormatException
+        tasks.execute(new BackgroundTask<>("read traces", () -> OfflineTraces.of(workflow, kind, TraceSet.read(workflow,
+                kind.create(workflow), TraceSet.filesIn(folder)), OfflineLearning.Settings.DEFAULTS),
+                read -> opened(folder, read), e -> failed(e instanceof TraceFormatException
                 ? "The traces in " + folder + " do not fit this workflow" : "Cannot read traces from " + folder, problemsOf(e))));
     }
 
-    /** Learns IC-Q from the open traces alone and writes the run folder {@code out}. */
-    public void learn(Path out) {
-        if (traces == null || state.get() == State.LEARNING) {
-            return;
+    /**
+     * Learn in the training dashboard: hands the open traces to it, which learns IC-Q from them alone (a round per
+     * window) with its run control, curves, greedy return against the oracle, error components and export.
+     */
+    public void learn() {
+        if (canLearn()) {
+            dashboard.accept(traces);
         }
-        TraceSet set = traces;
-        state.set(State.LEARNING);
-        rounds.clear();
-        resultText.set("Learning …");
-        stopRequested = false;
-        List<RoundPoint> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        tasks.execute(new BackgroundTask<>("learn from traces", () -> OfflineLearning.learn(workflow, kind, set,
-                OfflineLearning.Settings.DEFAULTS, out, msg -> { }, (round, change, icq) -> {
-                    seen.add(new RoundPoint(round, change));
-                    return !stopRequested;
-                }), r -> {
-                    rounds.setAll(seen);
-                    learned(r);
-                }, e -> {
-                    rounds.setAll(seen);
-                    failed("Learning failed", problemsOf(e));
-                }));
-    }
-
-    /** Stops learning after the current round (the run folder then says it did not converge). */
-    public void stop() {
-        stopRequested = true;
     }
 
     // ------------------------------------------------------------------ state changes (UI thread)
 
-    private void opened(Path folder, TraceSet read) {
-        traces = read;
-        result = null;
+    private void opened(Path folder, OfflineTraces source) {
+        TraceSet read = source.traces();
+        traces = source;
         rows.clear();
         long most = 1;
         for (AgentTrace t : read.byAgent()) {
@@ -143,19 +120,7 @@ public final class TraceLearningViewModel implements GraphActivity {
         canvasText.set("edges: mean scalar received, as the traces record it (handoffs)");
         folderText.set(String.format(Locale.ROOT, "%s: %,d handoffs from %d agents' traces", folder, read.records(),
                 read.byAgent().stream().filter(t -> t != null).count()));
-        resultText.set("");
         state.set(State.OPEN);
-    }
-
-    private void learned(OfflineLearning.Result r) {
-        result = r;
-        showEdges(r.learnedEdgeScalars());
-        canvasText.set("edges: mean scalar the learned agents send back (handoffs)");
-        var s = r.summary();
-        resultText.set(String.format(Locale.ROOT, "%s after %d rounds (last change %.2g): greedy return J = %.4f (%s)%s. Run folder: %s",
-                r.converged() ? "Converged" : "Stopped", r.rounds(), r.lastChange(), s.meanReturn(), s.returnEvaluation(),
-                s.oracleReturn() == null ? "" : String.format(Locale.ROOT, ", oracle J* = %.4f", s.oracleReturn()), s.runDir()));
-        state.set(State.LEARNED);
     }
 
     private static List<String> problemsOf(Exception e) {
@@ -169,7 +134,6 @@ public final class TraceLearningViewModel implements GraphActivity {
         if (traces == null) {
             folderText.set("No traces open");
         }
-        resultText.set(result == null ? "" : resultText.get());
     }
 
     private void showEdges(List<TraceSet.EdgeScalar> edges) {
@@ -234,10 +198,6 @@ public final class TraceLearningViewModel implements GraphActivity {
         return errorText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty resultTextProperty() {
-        return resultText.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty canvasTextProperty() {
         return canvasText.getReadOnlyProperty();
     }
@@ -251,22 +211,18 @@ public final class TraceLearningViewModel implements GraphActivity {
         return rowsView;
     }
 
-    public ObservableList<RoundPoint> rounds() {
-        return roundsView;
-    }
-
     /** Why the last open or learn failed, one line each (file:line: /path: message for trace problems). */
     public ObservableList<String> problems() {
         return problemsView;
     }
 
-    /** The last learning's result, or null. */
-    public OfflineLearning.Result result() {
-        return result;
+    /** The open traces, or null. */
+    public OfflineTraces traces() {
+        return traces;
     }
 
     /** Whether traces are open and can be learned from. */
     public boolean canLearn() {
-        return traces != null && state.get() != State.LEARNING && state.get() != State.READING;
+        return traces != null && state.get() == State.OPEN;
     }
 }

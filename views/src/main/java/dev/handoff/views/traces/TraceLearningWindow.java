@@ -11,17 +11,19 @@ import javafx.stage.Window;
 
 
 /**
- * Learn from traces in a window of its own, over a snapshot of the workflow taken when it was opened. Reading and
- * learning go through one {@link FxTaskExecutor} thread; closing the window stops learning.
+ * Learn from traces in a window of its own, over a snapshot of the workflow taken when it was opened: traces are read
+ * on one {@link FxTaskExecutor} thread and learned from in the training dashboard ({@code dashboard} opens it on this
+ * workflow, learning from them).
  */
 public final class TraceLearningWindow {
     private final Stage stage = new Stage();
     private final TraceLearningView view;
     private final FxTaskExecutor tasks = new FxTaskExecutor(1);
 
-    public TraceLearningWindow(Window owner, Workflow workflow, ObservableBooleanValue dark) {
+    public TraceLearningWindow(Window owner, Workflow workflow, ObservableBooleanValue dark,
+                               java.util.function.BiConsumer<Workflow, dev.handoff.offline.OfflineTraces> dashboard) {
         EnvironmentKind kind = WorkflowLoading.kindOf(workflow);
-        TraceLearningViewModel vm = new TraceLearningViewModel(workflow, kind, tasks);
+        TraceLearningViewModel vm = new TraceLearningViewModel(workflow, kind, tasks, t -> dashboard.accept(workflow, t));
         view = new TraceLearningView(vm);
         view.setDark(dark.get());
         dark.addListener((o, a, d) -> view.setDark(d));
@@ -31,10 +33,7 @@ public final class TraceLearningWindow {
         stage.setTitle("Learn from traces · " + workflow.name());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view, Math.min(1300, screen.getWidth()), Math.min(820, screen.getHeight())));
-        stage.setOnHidden(e -> {
-            vm.stop();
-            tasks.shutdown();
-        });
+        stage.setOnHidden(e -> tasks.shutdown());
     }
 
     public Stage stage() {

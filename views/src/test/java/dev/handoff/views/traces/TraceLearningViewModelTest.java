@@ -3,7 +3,6 @@ package dev.handoff.views.traces;
 import dev.handoff.env.WorkflowLoading;
 import dev.handoff.offline.RecordedTraces;
 import dev.handoff.train.Algorithm;
-import dev.handoff.train.RunFolder;
 import dev.handoff.workflow.HandoffSpec;
 import dev.handoff.workflow.Workflow;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,17 +15,19 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** File ▸ Learn from traces, as its view-model: open a folder of traces, see counts and edge scalars, learn. No screen. */
+/** File ▸ Learn from traces, as its view-model: open a folder of traces, see counts and edge scalars, hand them to the dashboard. No screen. */
 class TraceLearningViewModelTest {
     @TempDir
     Path tmp;
     private Workflow ring;
     private TraceLearningViewModel vm;
+    private final java.util.List<dev.handoff.offline.OfflineTraces> handedToDashboard = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         ring = RecordedTraces.uniformBehaviour(RecordedTraces.sample("synthetic-ring10.workflow.json"));
-        vm = new TraceLearningViewModel(ring, WorkflowLoading.kindOf(ring), new dev.handoff.views.task.DirectTaskExecutor());
+        vm = new TraceLearningViewModel(ring, WorkflowLoading.kindOf(ring), new dev.handoff.views.task.DirectTaskExecutor(),
+                handedToDashboard::add);
     }
 
     private Path record(long handoffs) throws Exception {
@@ -62,21 +63,14 @@ class TraceLearningViewModelTest {
     }
 
     @Test
-    void learningShowsEachRoundAndWritesARunFolder() throws Exception {
+    void learningHandsTheOpenTracesToTheDashboard() throws Exception {
+        vm.learn();
+        assertThat(handedToDashboard).isEmpty(); // nothing open yet
         vm.open(record(20_000));
-        long before = vm.revisionProperty().get();
-        vm.learn(tmp.resolve("run"));
-        assertThat(vm.stateProperty().get()).isEqualTo(TraceLearningViewModel.State.LEARNED);
-        assertThat(vm.rounds()).isNotEmpty();
-        assertThat(vm.rounds().get(vm.rounds().size() - 1).change()).isLessThanOrEqualTo(1e-9);
-        assertThat(vm.result().converged()).isTrue();
-        assertThat(vm.resultTextProperty().get()).startsWith("Converged after").contains("oracle J*");
-        assertThat(vm.canvasTextProperty().get()).contains("learned");
-        assertThat(vm.revisionProperty().get()).isGreaterThan(before);
-        assertThat(RunFolder.open(tmp.resolve("run")).algorithm()).isEqualTo(Algorithm.ICQ_TABULAR);
-        // the Runs panel lists it like any run of this workflow
-        assertThat(dev.handoff.train.live.RunFolders.list(tmp, ring.name())).singleElement()
-                .satisfies(e -> assertThat(e.meanReturn()).isEqualTo(vm.result().summary().meanReturn()));
+        assertThat(vm.canLearn()).isTrue();
+        vm.learn();
+        assertThat(handedToDashboard).singleElement().isSameAs(vm.traces());
+        assertThat(vm.traces().records()).isEqualTo(20_000);
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class ReturnChart {
 
     public ChartContent content() {
         boolean greedy = run.showsGreedyReturn();
+        boolean simulated = run.simulatesGreedyReturn();
         int n = run.seedCount();
         YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
         DeviationRenderer band = new DeviationRenderer(true, false);
@@ -84,8 +85,10 @@ public final class ReturnChart {
         }
         String detail = (n >= 2 ? "mean ± 95% CI over " + n + " seeds · seeds faint" : "1 seed: no interval")
                 + (greedy ? " · dashed: J*" : "") + (runs.overlaid().isEmpty() ? "" : " · dotted: past runs");
-        return new ChartContent(greedy ? "Greedy return J (exact)" : "Training return per window", detail,
-                greedy ? "return J of the greedy policy (exact)" : "mean episode return (training)", curves.logScaleProperty().get(),
+        return new ChartContent(greedy ? "Greedy return J (exact)" : simulated ? "Greedy return J (simulated)"
+                : "Training return per window", detail, greedy ? "return J of the greedy policy (exact)"
+                : simulated ? "mean return of the greedy policy (simulated episodes)" : "mean episode return (training)",
+                curves.logScaleProperty().get(),
                 false, List.of(new ChartContent.Layer(bands, band), new ChartContent.Layer(seeds, faint),
                 new ChartContent.Layer(past, dotted)), lines, jStar, true,
                 run.live() == null ? "Press Train (F5): each learner's " + (greedy ? "greedy return J" : "return")

@@ -142,14 +142,17 @@ public final class CurvesViewModel {
         return trainingReturn.computeIfAbsent(a, k -> new TreeMap<>());
     }
 
-    /** The curves the return chart shows for {@code a}, per seed: greedy J where exact, else training returns. */
+    /**
+     * The curves the return chart shows for {@code a}, per seed: greedy J where exact (or simulated, learning from
+     * traces), else training returns.
+     */
     public Map<Long, SeriesBuffer> returnCurves(Algorithm a) {
-        return run.showsGreedyReturn() ? greedyReturn(a) : trainingReturn(a);
+        return run.showsAnyGreedyReturn() ? greedyReturn(a) : trainingReturn(a);
     }
 
-    /** The smoothing applied to return curves: none for exact greedy returns, the slider's otherwise. */
+    /** The smoothing applied to return curves: none for greedy returns, the slider's otherwise. */
     public double returnSmoothing() {
-        return run.showsGreedyReturn() ? 0 : smoothing.get();
+        return run.showsAnyGreedyReturn() ? 0 : smoothing.get();
     }
 
     public SeedBand returnBand(Algorithm a) {

@@ -1,6 +1,7 @@
 package dev.handoff.views.training.run;
 
 import dev.handoff.train.Algorithm;
+import dev.handoff.train.RecordedHandoffs;
 import dev.handoff.train.RunState;
 import dev.handoff.train.live.LiveTraining;
 import dev.handoff.train.live.TrainingMode;
@@ -44,6 +45,7 @@ public final class RunControlViewModel {
     private final ReadOnlyStringWrapper notification = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<RecordedHandoffs> traces = new ReadOnlyObjectWrapper<>();
 
     public RunControlViewModel(TrainedWorkflow trained) {
         this.trained = trained;
@@ -78,6 +80,11 @@ public final class RunControlViewModel {
     }
 
     // ---- read-only state
+
+    /** The agents' traces a {@link TrainingMode#FROM_TRACES} run learns from (null until some are given). */
+    public ReadOnlyObjectProperty<RecordedHandoffs> tracesProperty() {
+        return traces.getReadOnlyProperty();
+    }
 
     /** The current run (null before the first Train and after Reset). */
     public ReadOnlyObjectProperty<LiveTraining> liveProperty() {
@@ -124,6 +131,19 @@ public final class RunControlViewModel {
         return live.get() == null ? trained.hasExactModel() : live.get().hasExactModel();
     }
 
+    /**
+     * Whether the return chart shows simulated greedy returns: a run learning from traces plays no episode, so on a kind
+     * without an exact model its greedy policy is simulated every round instead.
+     */
+    public boolean simulatesGreedyReturn() {
+        return live.get() != null && live.get().simulatesGreedyReturn();
+    }
+
+    /** Whether the return chart shows greedy returns (exact or simulated) rather than training returns. */
+    public boolean showsAnyGreedyReturn() {
+        return showsGreedyReturn() || simulatesGreedyReturn();
+    }
+
     /** J* where the kind has a finite model and a run has started, else null. */
     public Double oracleReturn() {
         return live.get() == null ? null : live.get().oracleReturn();
@@ -148,6 +168,20 @@ public final class RunControlViewModel {
             live.get().resume();
         }
         refreshStatus();
+    }
+
+    /**
+     * Learn from traces: the next run learns IC-Q offline from {@code recorded} (the agents' own traces, File ▸ Learn
+     * from traces…), one seed, a round per window, and starts it (a run still going is stopped and forgotten first).
+     */
+    public void learnFrom(RecordedHandoffs recorded) {
+        if (live.get() != null) {
+            reset();
+        }
+        traces.set(recorded);
+        mode.set(TrainingMode.FROM_TRACES);
+        seeds.set(1);
+        train();
     }
 
     public void pause() {
@@ -278,7 +312,9 @@ public final class RunControlViewModel {
             seedList.add((long) s);
         }
         try {
-            live.set(new LiveTraining(new LiveTraining.Request(trained.workflow(), trained.kind(), mode.get(), seedList,
+            live.set(new LiveTraining(mode.get().fromTraces() && traces.get() != null
+                    ? LiveTraining.Request.fromTraces(trained.workflow(), trained.kind(), traces.get(), trained.runsRoot())
+                    : new LiveTraining.Request(trained.workflow(), trained.kind(), mode.get(), seedList,
                     trained.workflow().training().handoffs(), parallelism(), trained.runsRoot())));
             return true;
         } catch (RuntimeException e) {

@@ -59,7 +59,8 @@ public final class RunToolbar extends ToolBar {
         mode.setId("dash-mode");
         mode.valueProperty().bindBidirectional(run.modeProperty());
         mode.setTooltip(new Tooltip("Learners: tabular IC-Q alone, or IC-Q beside the centralised oracle and the "
-                + "no-scalar baseline on the same seeds; neural IC-Q (DJL networks, one trainer thread)"));
+                + "no-scalar baseline on the same seeds; neural IC-Q (DJL networks, one trainer thread); IC-Q from traces "
+                + "(offline: open them with File ▸ Learn from traces…)"));
         Spinner<Integer> seeds = new Spinner<>(1, 10, run.seedsProperty().get());
         seeds.setId("dash-seeds");
         seeds.setPrefWidth(70);

@@ -53,7 +53,7 @@ public final class RunsViewModel {
     /** Overlays the given past runs on the return chart (replacing the previous overlay); runs with nothing to draw are skipped. */
     public void overlay(List<RunFolders.Entry> entries) {
         List<Overlay> out = new ArrayList<>();
-        RunCurves.Measure measure = run.showsGreedyReturn() ? RunCurves.Measure.GREEDY_RETURN : RunCurves.Measure.TRAINING_RETURN;
+        RunCurves.Measure measure = run.showsAnyGreedyReturn() ? RunCurves.Measure.GREEDY_RETURN : RunCurves.Measure.TRAINING_RETURN;
         for (RunFolders.Entry e : entries) {
             RunCurves.Curve curve;
             try {
