@@ -75,6 +75,9 @@ final class LearnCommand implements Callable<Integer> {
         } catch (TraceFormatException e) {
             e.problems().forEach(System.err::println);
             return HandoffCli.INVALID_INPUT;
+        } catch (dev.handoff.train.RunFolderException e) {
+            System.err.println("handoff learn: " + e.getMessage()); // --out cannot be written: nothing was learned
+            return HandoffCli.INVALID_INPUT;
         }
         for (OfflineLearning.AgentReport a : result.agents()) {
             System.err.println(a.agent() + ": " + (a.file() == null ? "no trace" : a.records() + " handoffs from " + a.file()
@@ -88,6 +91,10 @@ final class LearnCommand implements Callable<Integer> {
         line.put("converged", result.converged());
         line.put("records", result.agents().stream().mapToLong(OfflineLearning.AgentReport::records).sum());
         System.out.println(Json.line(line));
+        if (!result.summary().status().startsWith("finished")) { // as handoff train: the run folder says why
+            System.err.println("handoff learn: " + result.summary().status());
+            return 1;
+        }
         return 0;
     }
 }

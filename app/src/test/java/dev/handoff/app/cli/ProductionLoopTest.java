@@ -160,6 +160,10 @@ class ProductionLoopTest {
                 dir.resolve("run").toString())).isZero();
         assertThat(lastLine().get("records").asLong()).isEqualTo(5000);
         assertThat(Files.exists(dir.resolve("run/checkpoints/icq-tabular-seed1.ckpt"))).isTrue();
+        Files.writeString(dir.resolve("blocker"), "a file, not a folder");
+        assertThat(HandoffCli.run("learn", workflow.toString(), "--traces", dir.resolve("t").toString(), "--out",
+                dir.resolve("blocker/run").toString())).isEqualTo(2); // --out cannot be made: said, nothing learned
+        assertThat(console.stderr()).contains("handoff learn: ").contains("blocker");
 
         Path a1 = dir.resolve("t/a1.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(a1));
