@@ -30,24 +30,26 @@ public final class SecurityRules {
     private SecurityRules() {
     }
 
-    /** Checks every rule on {@code classes}; fails with every violation, each with the class and line. */
-    public static void check(JavaClasses classes) {
+    /** Every violation of every rule in {@code classes}, one line each with the class and line (empty: none). */
+    public static List<String> violations(JavaClasses classes) {
+        List<String> found = new java.util.ArrayList<>();
         for (ArchRule rule : rules()) {
-            rule.check(classes);
+            found.addAll(rule.evaluate(classes).getFailureReport().getDetails());
         }
+        return found;
     }
 
     /**
-     * Checks every rule on a module's own classes: the production classes of {@code rootPackage}, which must include
+     * The production classes of a module's {@code rootPackage}, for {@link #violations}; they must include
      * {@code sample} (an import that found nothing would pass vacuously).
      */
-    public static void checkModule(String rootPackage, Class<?> sample) {
+    public static JavaClasses moduleClasses(String rootPackage, Class<?> sample) {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
         if (!classes.contain(sample)) {
             throw new AssertionError("the security rules see no " + sample.getName() + " in " + rootPackage);
         }
-        check(classes);
+        return classes;
     }
 
     public static List<ArchRule> rules() {

@@ -4,13 +4,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The model's classes keep {@link SecurityRules}; and each rule does catch what it forbids. */
 class SecurityRulesTest {
     @Test
     void theModelKeepsEverySecurityRule() {
-        SecurityRules.checkModule("dev.handoff", dev.handoff.env.llm.ChatCompletionsClient.class);
+        assertThat(SecurityRules.violations(SecurityRules.moduleClasses("dev.handoff",
+                dev.handoff.env.llm.ChatCompletionsClient.class))).isEmpty();
     }
 
     // ---------------------------------------------------------------- each rule can fail (on classes that break it)
@@ -70,5 +72,12 @@ class SecurityRulesTest {
         fails(SecurityRules.noClassLoadingByName(), LoadsByName.class);
         fails(SecurityRules.networkOnlyWhereAllowed(), Phones.class);
         fails(SecurityRules.tlsVerificationAlwaysOn(), TrustsAll.class);
+    }
+
+    @Test
+    void violationsNameEveryOffendingClass() {
+        assertThat(SecurityRules.violations(new ClassFileImporter().importClasses(Deserialises.class, Phones.class)))
+                .anyMatch(v -> v.contains(Deserialises.class.getName()))
+                .anyMatch(v -> v.contains(Phones.class.getName()));
     }
 }
