@@ -53,20 +53,7 @@ public final class HeadlessTraining {
 
     /** A fresh run, into {@code outDir} (null: no run folder). */
     public static Result run(Request request, Path outDir, Consumer<String> progress) throws InterruptedException {
-        return run(request, outDir, progress, t -> { });
-    }
-
-    /** A fresh run; {@code prepare} sees each seed's trainer before it starts (e.g. to record its handoffs). */
-    public static Result run(Request request, Path outDir, Consumer<String> progress, Consumer<SeedRun> prepare)
-            throws InterruptedException {
-        TrainingSession session = TrainingSession.create(request.plan(outDir), progress);
-        try {
-            session.trainers().forEach(prepare);
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-        TrainingSession.Result r = session.runToEnd(progress);
+        TrainingSession.Result r = TrainingSession.create(request.plan(outDir), progress).runToEnd(progress);
         return new Result(r.summary(), r.trainers());
     }
 

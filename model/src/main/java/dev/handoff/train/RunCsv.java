@@ -20,13 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.ToLongBiFunction;
@@ -99,9 +94,10 @@ final class RunCsv implements AutoCloseable {
     }
 
     /**
-     * Closes the file and orders its rows by algorithm, seed and handoffs (idempotent). Each seed's rows were appended in
-     * order by its one trainer thread, so ordering is one pass to see the seeds and, when seeds were interleaved, one
-     * pass per seed to write its rows in turn; a file already in order (one seed, one thread) is left as it is.
+     * Closes the file and orders its rows by algorithm, seed and handoffs (idempotent). Each seed's rows are appended in
+     * handoff order by its one trainer thread (a resumed run keeps only rows up to the checkpoint, then appends past it),
+     * so ordering is one pass to see the seeds and, when seeds were interleaved, one pass per seed to write its rows in
+     * turn; a file already in order (one seed, one thread) is left as it is.
      */
     @Override
     public synchronized void close() {
@@ -120,16 +116,7 @@ final class RunCsv implements AutoCloseable {
                 CSVPrinter p = new CSVPrinter(w, FORMAT);
                 p.printRecord(header);
                 for (SeedKey key : order.keys()) {
-                    if (order.unsorted().contains(key)) { // never written so by a trainer; kept correct all the same
-                        List<List<String>> rows = new ArrayList<>();
-                        forEachKeptRow(file, header.size(), keepOnly(key), r -> rows.add(r.toList()));
-                        rows.sort(Comparator.comparingLong(r -> Long.parseLong(r.get(2))));
-                        for (List<String> r : rows) {
-                            p.printRecord(r);
-                        }
-                    } else {
-                        forEachKeptRow(file, header.size(), keepOnly(key), r -> print(p, r));
-                    }
+                    forEachKeptRow(file, header.size(), keepOnly(key), r -> print(p, r));
                 }
                 p.flush();
             });
@@ -139,26 +126,18 @@ final class RunCsv implements AutoCloseable {
     }
 
     /** The seeds a file holds (in order), and whether its rows are already valid and in order. */
-    private record Order(TreeSet<SeedKey> keys, Set<SeedKey> unsorted, boolean inOrder) {
+    private record Order(TreeSet<SeedKey> keys, boolean inOrder) {
     }
 
     private static Order orderOf(Path file, int cells) {
         TreeSet<SeedKey> keys = new TreeSet<>(KEY_ORDER);
-        Set<SeedKey> unsorted = new HashSet<>();
-        Map<SeedKey, Long> last = new HashMap<>();
         long[] rowsKept = {0};
         boolean[] inOrder = {true};
         SeedKey[] previous = {null};
         forEachKeptRow(file, cells, (a, s) -> Long.MAX_VALUE, r -> {
             SeedKey key = new SeedKey(r.get(0), Long.parseLong(r.get(1)));
-            long handoffs = Long.parseLong(r.get(2));
-            keys.add(key);
-            Long before = last.put(key, handoffs);
-            if (before != null && before > handoffs) {
-                unsorted.add(key);
-                inOrder[0] = false;
-            }
-            if (previous[0] != null && !previous[0].equals(key) && (before != null || KEY_ORDER.compare(previous[0], key) > 0)) {
+            boolean seen = !keys.add(key);
+            if (previous[0] != null && !previous[0].equals(key) && (seen || KEY_ORDER.compare(previous[0], key) > 0)) {
                 inOrder[0] = false; // seeds interleaved, or not in seed order
             }
             previous[0] = key;
@@ -166,7 +145,7 @@ final class RunCsv implements AutoCloseable {
         });
         // every line a kept row, and nothing torn after the last line end
         boolean whole = rowsKept[0] == dataLines(file) && lastLineEnd(file) == size(file);
-        return new Order(keys, unsorted, inOrder[0] && whole);
+        return new Order(keys, inOrder[0] && whole);
     }
 
     private static ToLongBiFunction<String, Long> keepOnly(SeedKey key) {
@@ -200,13 +179,6 @@ final class RunCsv implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The data rows kept by {@link #forEachKeptRow} (for tests and small files). */
-    static List<List<String>> keptRows(Path file, int cells, ToLongBiFunction<String, Long> keepUpTo) {
-        List<List<String>> kept = new ArrayList<>();
-        forEachKeptRow(file, cells, keepUpTo, r -> kept.add(r.toList()));
-        return kept;
     }
 
     /** Lines after the header up to the last line end (rows with a line break inside a quoted cell count as more). */
