@@ -1,6 +1,9 @@
 package dev.handoff.offline;
 
+import dev.handoff.env.HandoffEnvironment;
 import dev.handoff.trace.AgentTrace;
+import dev.handoff.trace.TraceSet;
+import dev.handoff.workflow.Workflow;
 
 import java.util.List;
 
@@ -16,6 +19,18 @@ public final class OfflineIcq {
     private final ScalarBoard board;
     private int rounds;
     private double lastChange = Double.POSITIVE_INFINITY;
+
+    /** The learners of {@code w}'s agents on {@code traces}, each table sized by {@code env}'s views and actions. */
+    public static OfflineIcq of(Workflow w, HandoffEnvironment env, TraceSet traces) {
+        int n = w.agents().size();
+        int[] views = new int[n];
+        int[] actions = new int[n];
+        for (int i = 0; i < n; i++) {
+            views[i] = env.viewCount(i);
+            actions[i] = env.actionCount(i);
+        }
+        return new OfflineIcq(traces.byAgent(), views, actions, w.training().gamma(), traces.handoffCount());
+    }
 
     /**
      * @param traces     each agent's own trace (null for an agent without one: its table stays 0 and it publishes nothing)

@@ -130,14 +130,7 @@ public final class OfflineLearning {
     /** Runs the rounds on traces already read; reports progress about once a second. */
     public static OfflineIcq fit(Workflow w, HandoffEnvironment env, TraceSet traces, Settings settings,
                                  Consumer<String> progress) throws TraceFormatException {
-        int n = w.agents().size();
-        int[] views = new int[n];
-        int[] actions = new int[n];
-        for (int i = 0; i < n; i++) {
-            views[i] = env.viewCount(i);
-            actions[i] = env.actionCount(i);
-        }
-        OfflineIcq icq = new OfflineIcq(traces.byAgent(), views, actions, w.training().gamma(), traces.handoffCount());
+        OfflineIcq icq = OfflineIcq.of(w, env, traces);
         long last = System.nanoTime();
         try {
             while (icq.rounds() < settings.maxRounds() && !Thread.currentThread().isInterrupted()) {

@@ -66,14 +66,7 @@ public final class OfflineSeedRun implements SeedRun {
         this.budget = budget;
         this.tables = SeedRuns.create(workflow, kind, Algorithm.ICQ_TABULAR, seed, budget, null);
         HandoffEnvironment env = tables.environment();
-        int n = workflow.agents().size();
-        int[] views = new int[n];
-        int[] actions = new int[n];
-        for (int i = 0; i < n; i++) {
-            views[i] = env.viewCount(i);
-            actions[i] = env.actionCount(i);
-        }
-        this.icq = new OfflineIcq(traces.byAgent(), views, actions, workflow.training().gamma(), traces.handoffCount());
+        this.icq = OfflineIcq.of(workflow, env, traces);
         this.records = traces.records();
         long stops = 0;
         for (AgentTrace t : traces.byAgent()) {

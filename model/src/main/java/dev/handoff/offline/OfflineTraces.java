@@ -37,15 +37,8 @@ public final class OfflineTraces implements RecordedHandoffs {
             throw new TraceFormatException(List.of("the traces hold no complete handoff (a decision joined with its outcome)"));
         }
         HandoffEnvironment env = kind.create(w);
-        int n = w.agents().size();
-        int[] views = new int[n];
-        int[] actions = new int[n];
-        for (int i = 0; i < n; i++) {
-            views[i] = env.viewCount(i);
-            actions[i] = env.actionCount(i);
-        }
         try {
-            new OfflineIcq(traces.byAgent(), views, actions, w.training().gamma(), traces.handoffCount())
+            OfflineIcq.of(w, env, traces)
                     .checkEachHandoffReachesOneAgent();
         } catch (ScalarBoard.DuplicateHandoffException e) {
             throw new TraceFormatException(List.of(duplicateMessage(w, traces, e)));
